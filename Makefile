@@ -1,0 +1,32 @@
+# Every target sets up what it needs: a fresh clone with only Python and make is enough.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/argmap check seeds/kim-in-russia.json
+	@mkdir -p out
+	$(BIN)/argmap render seeds/kim-in-russia.json -o out/kim-in-russia.dot
+	$(BIN)/argmap render seeds/kim-in-russia.json -o out/kim-in-russia.svg
+	@echo "wrote out/kim-in-russia.dot and out/kim-in-russia.svg"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest --cov --cov-report=term
+	$(BIN)/mypy --strict argmap
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py --output docs/performance.md
+
+clean:
+	rm -rf $(VENV) out .coverage build *.egg-info

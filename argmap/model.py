@@ -1,0 +1,464 @@
+"""The immutable argument-map model: statements, arguments, relations and the map that holds them."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from .errors import MapError, Problem
+
+__all__ = [
+    "MAX_TEXT_LENGTH",
+    "Argument",
+    "ArgumentMap",
+    "ElementType",
+    "Inference",
+    "Location",
+    "Quote",
+    "Relation",
+    "RelationKind",
+    "Role",
+    "Section",
+    "Source",
+    "Statement",
+]
+
+#: Longest statement, argument, id, tag or title text a map accepts. Longer text would not survive a diagram:
+#: ``dot`` rejects a quoted string over 16,384 characters, and escaping can double the length.
+MAX_TEXT_LENGTH = 5000
+
+# Control characters other than tab and line breaks, and lone surrogates, break DOT, JSON and terminals alike.
+_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+Data = Mapping[str, Any]
+
+
+def _frozen_data(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return MappingProxyType(dict(value or {}))
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):  # a lone string would otherwise become a tuple of characters
+        return (value,)
+    return tuple(value)
+
+
+class ElementType(enum.Enum):
+    """What an end of a relation is: statement ids and argument ids are separate namespaces."""
+
+    STATEMENT = "statement"
+    ARGUMENT = "argument"
+
+
+class RelationKind(enum.Enum):
+    """The kinds of relation between elements, as Argdown and AIF know them."""
+
+    SUPPORT = "support"
+    ATTACK = "attack"
+    UNDERCUT = "undercut"
+    CONTRADICTION = "contradiction"
+    CONTRARY = "contrary"
+    ENTAILS = "entails"
+
+    @property
+    def is_support(self) -> bool:
+        """Whether the source gives reason to accept the target."""
+        return self in (RelationKind.SUPPORT, RelationKind.ENTAILS)
+
+    @property
+    def is_attack(self) -> bool:
+        """Whether the source gives reason to reject the target (or, for undercut, its inference)."""
+        return not self.is_support
+
+    @property
+    def is_symmetric(self) -> bool:
+        """Whether the relation holds in both directions (contradiction)."""
+        return self is RelationKind.CONTRADICTION
+
+
+class Role(enum.Enum):
+    """The part a statement plays, derived from the inferences and support relations that use it."""
+
+    PREMISE = "premise"
+    INTERMEDIATE_CONCLUSION = "intermediate-conclusion"
+    MAIN_CONCLUSION = "main-conclusion"
+    #: Neither a premise nor a conclusion: a claim that only attacks, is attacked, or stands alone.
+    NONE = "none"
+
+
+@attrs.frozen
+class Location:
+    """Where an element was read from: ``line`` and ``column`` count from 1."""
+
+    line: int
+    column: int = 1
+    path: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path or '<string>'}:{self.line}:{self.column}"
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A text the map is about, such as an editorial; quotes point into it by ``id``."""
+
+    id: str
+    text: str
+    title: str = ""
+
+
+@attrs.frozen
+class Quote:
+    """A verbatim excerpt of the source named ``source`` that grounds a statement."""
+
+    source: str
+    text: str
+
+
+@attrs.frozen(kw_only=True)
+class Statement:
+    """A claim. ``quotes`` ground it in sources; ``section`` is the id of the section it belongs to."""
+
+    id: str
+    text: str
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=tuple)
+    data: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)
+    section: str | None = None
+    location: Location | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen(kw_only=True)
+class Inference:
+    """One step of an argument: ``premises`` (statement ids, linked: they work together) to one ``conclusion``."""
+
+    premises: tuple[str, ...] = attrs.field(converter=_strings)
+    conclusion: str
+    rules: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    data: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)
+
+
+@attrs.frozen(kw_only=True)
+class Argument:
+    """An argument: a description and its reconstruction as a chain of inferences.
+
+    An argument without ``steps`` is *sketched*: it is drawn and related, but its premises are not spelled out.
+    """
+
+    id: str
+    text: str = ""
+    steps: tuple[Inference, ...] = attrs.field(default=(), converter=tuple)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    data: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)
+    section: str | None = None
+    location: Location | None = attrs.field(default=None, eq=False)
+
+    @property
+    def conclusion(self) -> str | None:
+        """The id of the final conclusion, or ``None`` for a sketched argument."""
+        return self.steps[-1].conclusion if self.steps else None
+
+    @property
+    def premises(self) -> tuple[str, ...]:
+        """The ids of the premises that no earlier step concludes, in order of first use, without repeats."""
+        concluded: set[str] = set()
+        seen: dict[str, None] = {}
+        for step in self.steps:
+            for premise in step.premises:
+                if premise not in concluded:
+                    seen.setdefault(premise)
+            concluded.add(step.conclusion)
+        return tuple(seen)
+
+    @property
+    def intermediate_conclusions(self) -> tuple[str, ...]:
+        """The ids of the conclusions of every step but the last."""
+        return tuple(step.conclusion for step in self.steps[:-1])
+
+    def statement_ids(self) -> Iterator[str]:
+        """Every statement id the reconstruction mentions, premises and conclusions, in order (may repeat)."""
+        for step in self.steps:
+            yield from step.premises
+            yield step.conclusion
+
+
+def _default_target_type(relation: Relation) -> ElementType:
+    return ElementType.ARGUMENT if relation.kind is RelationKind.UNDERCUT else ElementType.STATEMENT
+
+
+@attrs.frozen(kw_only=True)
+class Relation:
+    """A directed relation ``source -> target``; each end says whether it is a statement or an argument.
+
+    An undercut's target defaults to an argument: it attacks the inference, not a claim.
+    """
+
+    source: str
+    target: str
+    kind: RelationKind = attrs.field(converter=RelationKind)
+    source_type: ElementType = attrs.field(default=ElementType.STATEMENT, converter=ElementType)
+    target_type: ElementType = attrs.field(
+        default=attrs.Factory(_default_target_type, takes_self=True), converter=ElementType
+    )
+    location: Location | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """A heading or group; ``parent`` is the id of the enclosing section, which must come earlier in the map."""
+
+    id: str
+    title: str
+    parent: str | None = None
+    location: Location | None = attrs.field(default=None, eq=False)
+
+
+Element = Statement | Argument
+
+
+@attrs.frozen(kw_only=True)
+class ArgumentMap:
+    """A whole map. It is always referentially intact: constructing one that is not raises :class:`MapError`.
+
+    Look-ups by id are O(1); roles are derived on first use, in linear time.
+    """
+
+    title: str = ""
+    statements: tuple[Statement, ...] = attrs.field(default=(), converter=tuple)
+    arguments: tuple[Argument, ...] = attrs.field(default=(), converter=tuple)
+    relations: tuple[Relation, ...] = attrs.field(default=(), converter=tuple)
+    sections: tuple[Section, ...] = attrs.field(default=(), converter=tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=tuple)
+    metadata: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)
+    _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_index", _Index.of(self))
+
+    # Look-ups ---------------------------------------------------------------------------------------------
+
+    def statement(self, id: str) -> Statement:
+        """The statement with this id; ``KeyError`` if there is none."""
+        return self._index.statements[id]
+
+    def argument(self, id: str) -> Argument:
+        """The argument with this id; ``KeyError`` if there is none."""
+        return self._index.arguments[id]
+
+    def source(self, id: str) -> Source:
+        """The source with this id; ``KeyError`` if there is none."""
+        return self._index.sources[id]
+
+    def section(self, id: str) -> Section:
+        """The section with this id; ``KeyError`` if there is none."""
+        return self._index.sections[id]
+
+    def element(self, type: ElementType, id: str) -> Element:
+        """The statement or argument at one end of a relation."""
+        return self.statement(id) if type is ElementType.STATEMENT else self.argument(id)
+
+    def has(self, type: ElementType, id: str) -> bool:
+        """Whether the map has a statement (or argument) with this id."""
+        table = self._index.statements if type is ElementType.STATEMENT else self._index.arguments
+        return id in table
+
+    def relations_from(self, type: ElementType, id: str) -> tuple[Relation, ...]:
+        """The relations whose source is this element, in map order."""
+        return self._index.outgoing.get((type, id), ())
+
+    def relations_to(self, type: ElementType, id: str) -> tuple[Relation, ...]:
+        """The relations whose target is this element, in map order."""
+        return self._index.incoming.get((type, id), ())
+
+    # Derived roles ----------------------------------------------------------------------------------------
+
+    def role(self, statement_id: str) -> Role:
+        """The role of a statement: premise, intermediate conclusion, main conclusion, or none."""
+        self.statement(statement_id)
+        return self._index.roles(self).get(statement_id, Role.NONE)
+
+    @property
+    def main_conclusions(self) -> tuple[str, ...]:
+        """The ids of the statements that are concluded but used as a reason for nothing else, in map order."""
+        roles = self._index.roles(self)
+        return tuple(s.id for s in self.statements if roles.get(s.id) is Role.MAIN_CONCLUSION)
+
+
+@attrs.define
+class _Index:
+    """Tables built once per map: ids to elements, relations by end, and (lazily) statement roles."""
+
+    statements: dict[str, Statement]
+    arguments: dict[str, Argument]
+    sources: dict[str, Source]
+    sections: dict[str, Section]
+    outgoing: dict[tuple[ElementType, str], tuple[Relation, ...]]
+    incoming: dict[tuple[ElementType, str], tuple[Relation, ...]]
+    _roles: dict[str, Role] | None = None
+
+    @classmethod
+    def of(cls, m: ArgumentMap) -> _Index:
+        problems: list[Problem] = []
+        statements = _table(m.statements, "statement", problems)
+        arguments = _table(m.arguments, "argument", problems)
+        sources = _table(m.sources, "source", problems)
+        sections: dict[str, Section] = {}
+        _text(m.title, "map title", "", problems, allow_empty=True)
+        for section in m.sections:
+            _text(section.title, "section title", section.id, problems)
+            if section.parent is not None and section.parent not in sections:
+                problems.append(
+                    Problem(
+                        "dangling-reference",
+                        f"parent section {section.parent!r} is unknown or does not come earlier",
+                        section.id,
+                    )
+                )
+            if _id(section.id, "section", problems) and section.id in sections:
+                problems.append(Problem("duplicate-id", "two sections have this id", section.id))
+            sections.setdefault(section.id, section)
+        for source in m.sources:
+            _text(source.text, "source text", source.id, problems, limit=None)
+            _text(source.title, "source title", source.id, problems, allow_empty=True)
+        for statement in m.statements:
+            _text(statement.text, "statement text", statement.id, problems)
+            _element_extras(statement, sections, problems)
+            for quote in statement.quotes:
+                _text(quote.text, "quote", statement.id, problems, limit=None)
+        for argument in m.arguments:
+            _text(argument.text, "argument text", argument.id, problems, allow_empty=True)
+            _element_extras(argument, sections, problems)
+            for n, step in enumerate(argument.steps, 1):
+                for rule in step.rules:
+                    _text(rule, "inference rule", argument.id, problems)
+                for ref in (*step.premises, step.conclusion):
+                    if ref not in statements:
+                        problems.append(
+                            Problem("dangling-reference", f"step {n} refers to unknown statement {ref!r}", argument.id)
+                        )
+        outgoing: dict[tuple[ElementType, str], list[Relation]] = {}
+        incoming: dict[tuple[ElementType, str], list[Relation]] = {}
+        for n, relation in enumerate(m.relations):
+            ends_known = True
+            for type, id in ((relation.source_type, relation.source), (relation.target_type, relation.target)):
+                table: Mapping[str, object] = statements if type is ElementType.STATEMENT else arguments
+                if id not in table:
+                    ends_known = False
+                    problems.append(
+                        Problem(
+                            "dangling-reference",
+                            f"{relation.kind.value} relation #{n} refers to unknown {type.value} {id!r}",
+                            f"{relation.source} -> {relation.target}",
+                        )
+                    )
+            if ends_known:
+                outgoing.setdefault((relation.source_type, relation.source), []).append(relation)
+                incoming.setdefault((relation.target_type, relation.target), []).append(relation)
+        if problems:
+            raise MapError(problems)
+        return cls(
+            statements,
+            arguments,
+            sources,
+            sections,
+            {k: tuple(v) for k, v in outgoing.items()},
+            {k: tuple(v) for k, v in incoming.items()},
+        )
+
+    def roles(self, m: ArgumentMap) -> dict[str, Role]:
+        if self._roles is None:
+            self._roles = self._derive_roles(m)
+        return self._roles
+
+    def _derive_roles(self, m: ArgumentMap) -> dict[str, Role]:
+        used: set[str] = set()
+        concluded: set[str] = set()
+        for argument in m.arguments:
+            for step in argument.steps:
+                used.update(step.premises)
+                concluded.add(step.conclusion)
+        for relation in m.relations:
+            if not relation.kind.is_support:
+                continue
+            if relation.target_type is ElementType.STATEMENT:
+                concluded.add(relation.target)
+            if relation.source_type is ElementType.STATEMENT:
+                used.add(relation.source)
+            else:
+                conclusion = self.arguments[relation.source].conclusion
+                if conclusion is not None:
+                    used.add(conclusion)
+        roles: dict[str, Role] = {}
+        for id in self.statements:
+            if id in concluded:
+                roles[id] = Role.INTERMEDIATE_CONCLUSION if id in used else Role.MAIN_CONCLUSION
+            elif id in used:
+                roles[id] = Role.PREMISE
+        return roles
+
+
+def _table(elements: Iterable[Statement | Argument | Source], kind: str, problems: list[Problem]) -> dict[str, Any]:
+    table: dict[str, Any] = {}
+    for element in elements:
+        if not _id(element.id, kind, problems):
+            continue
+        if element.id in table:
+            problems.append(Problem("duplicate-id", f"two {kind}s have this id", element.id))
+        else:
+            table[element.id] = element
+    return table
+
+
+def _id(id: object, kind: str, problems: list[Problem]) -> bool:
+    if not isinstance(id, str) or not id.strip():
+        problems.append(Problem("empty-text", f"a {kind} has an empty id", repr(id)))
+        return False
+    if id != id.strip():
+        problems.append(Problem("invalid-text", f"{kind} id has leading or trailing whitespace", repr(id)))
+        return False
+    return _text(id, f"{kind} id", repr(id), problems)
+
+
+def _element_extras(element: Statement | Argument, sections: Mapping[str, Section], problems: list[Problem]) -> None:
+    for tag in element.tags:
+        _text(tag, "tag", element.id, problems)
+    if element.section is not None and element.section not in sections:
+        problems.append(Problem("dangling-reference", f"unknown section {element.section!r}", element.id))
+
+
+def _text(
+    text: object,
+    what: str,
+    where: str,
+    problems: list[Problem],
+    *,
+    allow_empty: bool = False,
+    limit: int | None = MAX_TEXT_LENGTH,
+) -> bool:
+    if not isinstance(text, str):
+        problems.append(Problem("invalid-text", f"{what} must be a string, not {type(text).__name__}", where))
+        return False
+    if not allow_empty and not text.strip():
+        problems.append(Problem("empty-text", f"{what} is empty", where))
+        return False
+    bad = _BAD_CHARS.search(text)
+    if bad:
+        problems.append(
+            Problem(
+                "invalid-text",
+                f"{what} contains the control character U+{ord(bad.group()):04X} at offset {bad.start()}",
+                where,
+            )
+        )
+        return False
+    if limit is not None and len(text) > limit:
+        problems.append(
+            Problem("invalid-text", f"{what} is {len(text)} characters long; the limit is {limit}", where)
+        )
+        return False
+    return True

@@ -1,0 +1,42 @@
+"""Shared fixtures: the `dot` marker, the shared corpus, and hypothesis profiles."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = ROOT / "seeds"
+
+settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", parent=settings.get_profile("default"), max_examples=200)
+settings.load_profile("ci" if os.environ.get("CI") else "default")
+
+HAVE_DOT = shutil.which("dot") is not None
+REQUIRE_DOT = os.environ.get("ARGMAP_REQUIRE_DOT") == "1"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked `dot` skip without Graphviz, except where ARGMAP_REQUIRE_DOT=1 (CI), where they must run."""
+    if HAVE_DOT:
+        return
+    if REQUIRE_DOT:
+        raise pytest.UsageError("ARGMAP_REQUIRE_DOT=1 but the Graphviz `dot` executable is not on PATH")
+    skip = pytest.mark.skip(reason="Graphviz `dot` is not installed")
+    for item in items:
+        if "dot" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def shared_corpus() -> Path:
+    """`../shared/corpus`, read where it lies; tests that need it skip with a message where it is absent."""
+    corpus = SHARED / "corpus"
+    if not corpus.is_dir():
+        pytest.skip(f"shared corpus not found at {corpus}")
+    return corpus
