@@ -31,6 +31,7 @@ QuoteLike: TypeAlias = Quote | tuple[str, str]
 StepLike: TypeAlias = Inference | tuple[Iterable[str], str]
 
 _WORD = re.compile(r"[a-z0-9]+")
+_APOSTROPHES = re.compile(r"['’ʼ]")
 _SLUG_WORDS = 6
 
 
@@ -38,8 +39,10 @@ def slugify(text: str, *, fallback: str = "item") -> str:
     """A short, readable, ASCII id made from the first words of ``text``.
 
     >>> slugify("Moon's current policy may not work.")
-    'moon-s-current-policy-may-not'
+    'moons-current-policy-may-not-work'
     """
+    # Apostrophes join their word ("Moon's" -> "moons") rather than split it.
+    text = _APOSTROPHES.sub("", text)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     words = _WORD.findall(ascii_text)[:_SLUG_WORDS]
     return "-".join(words) or fallback
@@ -48,8 +51,9 @@ def slugify(text: str, *, fallback: str = "item") -> str:
 class MapBuilder:
     """Builds an :class:`ArgumentMap` one element at a time.
 
-    Every method that adds an element returns its id; a relation method returns the :class:`Relation`.
-    Nothing is checked until :meth:`build`, which reports every problem at once in one :class:`MapError`.
+    Every method that adds an element returns its id, to use in later calls. Relations have no id, and
+    their ends may name elements added later, so relation methods return ``None``. Nothing is checked until
+    :meth:`build`, which reports every problem at once in one :class:`MapError`.
     """
 
     def __init__(self, title: str = "", *, metadata: Mapping[str, Any] | None = None) -> None:
@@ -156,7 +160,7 @@ class MapBuilder:
         *,
         source_type: ElementType | str | None = None,
         target_type: ElementType | str | None = None,
-    ) -> Relation:
+    ) -> None:
         """Add a relation of any kind. Each end's type is looked up by id at :meth:`build` unless given."""
         kind = RelationKind(kind)
         if kind is RelationKind.UNDERCUT and target_type is None:
@@ -169,55 +173,47 @@ class MapBuilder:
             target_type=ElementType(target_type or ElementType.STATEMENT),
         )
         self._relations.append((relation, source_type is None, target_type is None))
-        return relation
 
-    def support(self, source: str, target: str, **types: ElementType | str | None) -> Relation:
+    def support(self, source: str, target: str, **types: ElementType | str | None) -> None:
         """``source`` gives reason to accept ``target``."""
-        return self.relation(source, target, RelationKind.SUPPORT, **types)
+        self.relation(source, target, RelationKind.SUPPORT, **types)
 
-    def attack(self, source: str, target: str, **types: ElementType | str | None) -> Relation:
+    def attack(self, source: str, target: str, **types: ElementType | str | None) -> None:
         """``source`` gives reason to reject ``target``."""
-        return self.relation(source, target, RelationKind.ATTACK, **types)
+        self.relation(source, target, RelationKind.ATTACK, **types)
 
-    def undercut(self, source: str, target: str, **types: ElementType | str | None) -> Relation:
+    def undercut(self, source: str, target: str, **types: ElementType | str | None) -> None:
         """``source`` denies that argument ``target``'s premises support its conclusion."""
-        return self.relation(source, target, RelationKind.UNDERCUT, **types)
+        self.relation(source, target, RelationKind.UNDERCUT, **types)
 
-    def contradiction(self, source: str, target: str, **types: ElementType | str | None) -> Relation:
+    def contradiction(self, source: str, target: str, **types: ElementType | str | None) -> None:
         """``source`` and ``target`` cannot both be true."""
-        return self.relation(source, target, RelationKind.CONTRADICTION, **types)
+        self.relation(source, target, RelationKind.CONTRADICTION, **types)
 
-    def contrary(self, source: str, target: str, **types: ElementType | str | None) -> Relation:
+    def contrary(self, source: str, target: str, **types: ElementType | str | None) -> None:
         """``source`` excludes ``target`` (they cannot both be true, but both may be false)."""
-        return self.relation(source, target, RelationKind.CONTRARY, **types)
+        self.relation(source, target, RelationKind.CONTRARY, **types)
 
-    def entails(self, source: str, target: str, **types: ElementType | str | None) -> Relation:
+    def entails(self, source: str, target: str, **types: ElementType | str | None) -> None:
         """``source`` logically implies ``target``."""
-        return self.relation(source, target, RelationKind.ENTAILS, **types)
+        self.relation(source, target, RelationKind.ENTAILS, **types)
 
     def build(self) -> ArgumentMap:
         """The finished map; raises :class:`MapError` listing every duplicate id, unknown id and empty text."""
         problems = list(self._problems)
-        statement_ids = self._taken["statement"]
-        argument_ids = self._taken["argument"]
         relations = []
         for relation, infer_source, infer_target in self._relations:
-            ends = {}
-            for end, infer in (("source", infer_source), ("target", infer_target)):
-                id = getattr(relation, end)
-                if not infer:
-                    continue
-                in_statements, in_arguments = id in statement_ids, id in argument_ids
-                if in_statements and in_arguments:
-                    problems.append(
-                        Problem(
-                            "ambiguous-reference",
-                            f"{id!r} names both a statement and an argument; pass {end}_type=",
-                            f"{relation.source} -> {relation.target}",
-                        )
-                    )
-                ends[f"{end}_type"] = ElementType.ARGUMENT if in_arguments else ElementType.STATEMENT
-            relations.append(attrs.evolve(relation, **ends))
+            relations.append(
+                attrs.evolve(
+                    relation,
+                    source_type=self._end_type(relation, "source", problems)
+                    if infer_source
+                    else relation.source_type,
+                    target_type=self._end_type(relation, "target", problems)
+                    if infer_target
+                    else relation.target_type,
+                )
+            )
         try:
             result = ArgumentMap(
                 title=self.title,
@@ -234,3 +230,16 @@ class MapBuilder:
             raise MapError(problems)
         return result
 
+    def _end_type(self, relation: Relation, end: str, problems: list[Problem]) -> ElementType:
+        """Whether ``relation``'s ``end`` names a statement or an argument, reporting ids that name both."""
+        id = relation.source if end == "source" else relation.target
+        in_statements, in_arguments = id in self._taken["statement"], id in self._taken["argument"]
+        if in_statements and in_arguments:
+            problems.append(
+                Problem(
+                    "ambiguous-reference",
+                    f"{id!r} names both a statement and an argument; pass {end}_type=",
+                    f"{relation.source} -> {relation.target}",
+                )
+            )
+        return ElementType.ARGUMENT if in_arguments else ElementType.STATEMENT

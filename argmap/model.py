@@ -48,6 +48,35 @@ def _strings(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+# Typed converters, one per element type: mypy's attrs plugin needs named, non-generic functions to type __init__.
+def _quotes(value: Iterable[Quote]) -> tuple[Quote, ...]:
+    return tuple(value)
+
+
+def _steps(value: Iterable[Inference]) -> tuple[Inference, ...]:
+    return tuple(value)
+
+
+def _statements(value: Iterable[Statement]) -> tuple[Statement, ...]:
+    return tuple(value)
+
+
+def _arguments(value: Iterable[Argument]) -> tuple[Argument, ...]:
+    return tuple(value)
+
+
+def _relations(value: Iterable[Relation]) -> tuple[Relation, ...]:
+    return tuple(value)
+
+
+def _sections(value: Iterable[Section]) -> tuple[Section, ...]:
+    return tuple(value)
+
+
+def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
+    return tuple(value)
+
+
 class ElementType(enum.Enum):
     """What an end of a relation is: statement ids and argument ids are separate namespaces."""
 
@@ -82,12 +111,17 @@ class RelationKind(enum.Enum):
 
 
 class Role(enum.Enum):
-    """The part a statement plays, derived from the inferences and support relations that use it."""
+    """The part a statement plays, derived from the inferences and relations that use it.
+
+    A *main conclusion* is concluded (by an inference or a support relation) and is a reason for or against
+    nothing else; an *intermediate conclusion* is concluded and is such a reason; a *premise* is a reason for
+    something and is not concluded.
+    """
 
     PREMISE = "premise"
     INTERMEDIATE_CONCLUSION = "intermediate-conclusion"
     MAIN_CONCLUSION = "main-conclusion"
-    #: Neither a premise nor a conclusion: a claim that only attacks, is attacked, or stands alone.
+    #: Neither a premise nor a conclusion: an unsupported objection, a claim that is only attacked, or a lone claim.
     NONE = "none"
 
 
@@ -127,7 +161,7 @@ class Statement:
     id: str
     text: str
     tags: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=tuple)
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
     data: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)
     section: str | None = None
     location: Location | None = attrs.field(default=None, eq=False)
@@ -152,7 +186,7 @@ class Argument:
 
     id: str
     text: str = ""
-    steps: tuple[Inference, ...] = attrs.field(default=(), converter=tuple)
+    steps: tuple[Inference, ...] = attrs.field(default=(), converter=_steps)
     tags: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     data: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)
     section: str | None = None
@@ -229,11 +263,11 @@ class ArgumentMap:
     """
 
     title: str = ""
-    statements: tuple[Statement, ...] = attrs.field(default=(), converter=tuple)
-    arguments: tuple[Argument, ...] = attrs.field(default=(), converter=tuple)
-    relations: tuple[Relation, ...] = attrs.field(default=(), converter=tuple)
-    sections: tuple[Section, ...] = attrs.field(default=(), converter=tuple)
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=tuple)
+    statements: tuple[Statement, ...] = attrs.field(default=(), converter=_statements)
+    arguments: tuple[Argument, ...] = attrs.field(default=(), converter=_arguments)
+    relations: tuple[Relation, ...] = attrs.field(default=(), converter=_relations)
+    sections: tuple[Section, ...] = attrs.field(default=(), converter=_sections)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
     metadata: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)
     _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
 
@@ -269,11 +303,11 @@ class ArgumentMap:
 
     def relations_from(self, type: ElementType, id: str) -> tuple[Relation, ...]:
         """The relations whose source is this element, in map order."""
-        return self._index.outgoing.get((type, id), ())
+        return tuple(self._index.outgoing[type].get(id, ()))
 
     def relations_to(self, type: ElementType, id: str) -> tuple[Relation, ...]:
         """The relations whose target is this element, in map order."""
-        return self._index.incoming.get((type, id), ())
+        return tuple(self._index.incoming[type].get(id, ()))
 
     # Derived roles ----------------------------------------------------------------------------------------
 
@@ -297,8 +331,8 @@ class _Index:
     arguments: dict[str, Argument]
     sources: dict[str, Source]
     sections: dict[str, Section]
-    outgoing: dict[tuple[ElementType, str], tuple[Relation, ...]]
-    incoming: dict[tuple[ElementType, str], tuple[Relation, ...]]
+    outgoing: dict[ElementType, dict[str, list[Relation]]]
+    incoming: dict[ElementType, dict[str, list[Relation]]]
     _roles: dict[str, Role] | None = None
 
     @classmethod
@@ -341,14 +375,22 @@ class _Index:
                         problems.append(
                             Problem("dangling-reference", f"step {n} refers to unknown statement {ref!r}", argument.id)
                         )
-        outgoing: dict[tuple[ElementType, str], list[Relation]] = {}
-        incoming: dict[tuple[ElementType, str], list[Relation]] = {}
+        # Keyed by type first: hashing an enum member costs a Python call, and this loop runs once per relation.
+        outgoing: dict[ElementType, dict[str, list[Relation]]] = {t: {} for t in ElementType}
+        incoming: dict[ElementType, dict[str, list[Relation]]] = {t: {} for t in ElementType}
+        tables = {t: statements if t is ElementType.STATEMENT else arguments for t in ElementType}
         for n, relation in enumerate(m.relations):
-            ends_known = True
-            for type, id in ((relation.source_type, relation.source), (relation.target_type, relation.target)):
-                table: Mapping[str, object] = statements if type is ElementType.STATEMENT else arguments
-                if id not in table:
-                    ends_known = False
+            source_ok = relation.source in tables[relation.source_type]
+            target_ok = relation.target in tables[relation.target_type]
+            if source_ok and target_ok:
+                outgoing[relation.source_type].setdefault(relation.source, []).append(relation)
+                incoming[relation.target_type].setdefault(relation.target, []).append(relation)
+                continue
+            for ok, type, id in (
+                (source_ok, relation.source_type, relation.source),
+                (target_ok, relation.target_type, relation.target),
+            ):
+                if not ok:
                     problems.append(
                         Problem(
                             "dangling-reference",
@@ -356,19 +398,9 @@ class _Index:
                             f"{relation.source} -> {relation.target}",
                         )
                     )
-            if ends_known:
-                outgoing.setdefault((relation.source_type, relation.source), []).append(relation)
-                incoming.setdefault((relation.target_type, relation.target), []).append(relation)
         if problems:
             raise MapError(problems)
-        return cls(
-            statements,
-            arguments,
-            sources,
-            sections,
-            {k: tuple(v) for k, v in outgoing.items()},
-            {k: tuple(v) for k, v in incoming.items()},
-        )
+        return cls(statements, arguments, sources, sections, outgoing, incoming)
 
     def roles(self, m: ArgumentMap) -> dict[str, Role]:
         if self._roles is None:
@@ -376,27 +408,29 @@ class _Index:
         return self._roles
 
     def _derive_roles(self, m: ArgumentMap) -> dict[str, Role]:
-        used: set[str] = set()
+        used: set[str] = set()  # a reason for something else
+        objecting: set[str] = set()  # a reason against something else
         concluded: set[str] = set()
         for argument in m.arguments:
             for step in argument.steps:
                 used.update(step.premises)
                 concluded.add(step.conclusion)
         for relation in m.relations:
-            if not relation.kind.is_support:
-                continue
-            if relation.target_type is ElementType.STATEMENT:
+            if relation.kind.is_support and relation.target_type is ElementType.STATEMENT:
                 concluded.add(relation.target)
+            reasons = used if relation.kind.is_support else objecting
             if relation.source_type is ElementType.STATEMENT:
-                used.add(relation.source)
+                reasons.add(relation.source)
             else:
                 conclusion = self.arguments[relation.source].conclusion
                 if conclusion is not None:
-                    used.add(conclusion)
+                    reasons.add(conclusion)
         roles: dict[str, Role] = {}
         for id in self.statements:
             if id in concluded:
-                roles[id] = Role.INTERMEDIATE_CONCLUSION if id in used else Role.MAIN_CONCLUSION
+                # An objection that has reasons of its own is part of the debate below the thesis, not a thesis.
+                is_reason = id in used or id in objecting
+                roles[id] = Role.INTERMEDIATE_CONCLUSION if is_reason else Role.MAIN_CONCLUSION
             elif id in used:
                 roles[id] = Role.PREMISE
         return roles
@@ -448,12 +482,10 @@ def _text(
         return False
     bad = _BAD_CHARS.search(text)
     if bad:
+        code_point = ord(bad.group())
+        kind = "lone surrogate" if 0xD800 <= code_point <= 0xDFFF else "control character"
         problems.append(
-            Problem(
-                "invalid-text",
-                f"{what} contains the control character U+{ord(bad.group()):04X} at offset {bad.start()}",
-                where,
-            )
+            Problem("invalid-text", f"{what} contains the {kind} U+{code_point:04X} at offset {bad.start()}", where)
         )
         return False
     if limit is not None and len(text) > limit:

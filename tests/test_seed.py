@@ -1,0 +1,139 @@
+"""The seed map of the editorial "Kim in Russia": faithful in shape, quoted verbatim, clean, and saved up to date."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from argmap import ArgumentMap, ElementType, RelationKind, formats
+from argmap.check import Severity, check
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+TEXT = SEEDS / "kim-in-russia.txt"
+SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_2ed37b96d44bfe72.txt"
+
+MAIN = "moon-policy-may-not-work"
+#: The reasons the issue lists, in its order.
+REASONS = (
+    "south-korea-sidelined",
+    "kim-leverage-against-us",
+    "russia-backs-north-on-sanctions",
+    "three-way-alignment",
+    "seoul-tokyo-rock-bottom",
+    "big-deal-vs-phased",
+    "north-hostile-to-moon",
+    "moon-criticised-at-home",
+)
+CONCESSION = "trip-eases-isolation"
+REBUTTAL = "not-merely-image"
+
+
+@pytest.fixture(scope="module")
+def seed() -> ModuleType:
+    """seeds/kim_in_russia.py, imported from its path: seeds/ is not a package."""
+    spec = importlib.util.spec_from_file_location("kim_in_russia", SEEDS / "kim_in_russia.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def kim(seed: ModuleType) -> ArgumentMap:
+    """The seed map."""
+    m = seed.build()
+    assert isinstance(m, ArgumentMap)
+    return m
+
+
+def reasons_for(m: ArgumentMap, conclusion: str) -> set[str]:
+    """Every statement that supports ``conclusion``, directly or through chains of inferences and support relations."""
+    premises_of: dict[str, list[tuple[str, ...]]] = {}
+    for argument in m.arguments:
+        for step in argument.steps:
+            premises_of.setdefault(step.conclusion, []).append(step.premises)
+    found: set[str] = set()
+    stack = [conclusion]
+    while stack:
+        target = stack.pop()
+        reasons = [p for premises in premises_of.get(target, ()) for p in premises]
+        for relation in m.relations_to(ElementType.STATEMENT, target):
+            if not relation.kind.is_support:
+                continue
+            if relation.source_type is ElementType.STATEMENT:
+                reasons.append(relation.source)
+            else:
+                reasons.extend(m.argument(relation.source).statement_ids())
+        for reason in reasons:
+            if reason not in found:
+                found.add(reason)
+                stack.append(reason)
+    return found
+
+
+def attacked_by(m: ArgumentMap, statement: str) -> list[str]:
+    """The ids of the statements that ``statement`` attacks."""
+    return [
+        r.target
+        for r in m.relations_from(ElementType.STATEMENT, statement)
+        if r.kind is RelationKind.ATTACK and r.target_type is ElementType.STATEMENT
+    ]
+
+
+def test_one_main_conclusion(kim: ArgumentMap) -> None:
+    assert kim.title == "Kim in Russia"
+    assert kim.main_conclusions == (MAIN,)
+    assert "may not work" in kim.statement(MAIN).text
+    assert "better, more effective approach" in kim.statement(MAIN).text
+
+
+def test_every_reason_leads_to_the_main_conclusion(kim: ArgumentMap) -> None:
+    reasons = reasons_for(kim, MAIN)
+    assert [r for r in REASONS if r not in reasons] == []
+    # Attacks are no reasons: the walk must not reach the concession or its rebuttal.
+    assert CONCESSION not in reasons
+    assert REBUTTAL not in reasons
+
+
+def test_linked_and_convergent_arguments(kim: ArgumentMap) -> None:
+    assert any(len(step.premises) >= 2 for argument in kim.arguments for step in argument.steps)
+    assert sum(argument.conclusion == MAIN for argument in kim.arguments) >= 2
+    assert all(argument.text for argument in kim.arguments)
+
+
+def test_concession_and_rebuttal(kim: ArgumentMap) -> None:
+    (target,) = attacked_by(kim, CONCESSION)
+    assert target == MAIN or target in reasons_for(kim, MAIN)
+    assert attacked_by(kim, REBUTTAL) == [CONCESSION]
+
+
+def test_quotes_are_verbatim(kim: ArgumentMap) -> None:
+    text = TEXT.read_bytes().decode("utf-8")
+    assert [source.text for source in kim.sources] == [text]
+    (source,) = kim.sources
+    for statement in kim.statements:
+        assert statement.quotes, f"{statement.id} has no quote"
+        for quote in statement.quotes:
+            assert quote.source == source.id
+            assert quote.text in text, f"{statement.id}: {quote.text!r} is not in {TEXT.name}"
+
+
+def test_text_is_the_shared_seed() -> None:
+    if not SHARED_SEED.is_file():
+        pytest.skip(f"the shared seed is not at {SHARED_SEED}")
+    assert TEXT.read_bytes() == SHARED_SEED.read_bytes()
+
+
+def test_check_is_clean(kim: ArgumentMap) -> None:
+    assert [d for d in check(kim) if d.severity is not Severity.INFO] == []
+
+
+def test_saved_json_is_current(kim: ArgumentMap) -> None:
+    saved = SEEDS / "kim-in-russia.json"
+    assert saved.read_bytes().decode("utf-8") == formats.dumps(kim, "json"), f"{saved} is stale: see seeds/README.md"
+    assert formats.load(saved) == kim
