@@ -1,7 +1,19 @@
 """argmap: typed argument maps that model the reasoning of a text, check its structure and draw it."""
 
 from .build import MapBuilder, slugify
-from .errors import ArgmapError, GraphvizNotFound, MapError, ParseError, Problem, RenderError, UnknownCode, UnknownFormat
+from .check import CATALOGUE, CheckInfo, Diagnostic, Severity, check, explain
+from .errors import (
+    ArgmapError,
+    GraphvizNotFound,
+    MapError,
+    OptionError,
+    ParseError,
+    Problem,
+    RenderError,
+    UnknownCode,
+    UnknownFormat,
+)
+from .formats import dump, dumps, load, loads
 from .model import (
     MAX_TEXT_LENGTH,
     Argument,
@@ -17,18 +29,25 @@ from .model import (
     Source,
     Statement,
 )
+from .render import THEMES, VIEWS, Theme, pipe, render, to_dot
 
 __all__ = [
+    "CATALOGUE",
     "MAX_TEXT_LENGTH",
+    "THEMES",
+    "VIEWS",
     "ArgmapError",
     "Argument",
     "ArgumentMap",
+    "CheckInfo",
+    "Diagnostic",
     "ElementType",
     "GraphvizNotFound",
     "Inference",
     "Location",
     "MapBuilder",
     "MapError",
+    "OptionError",
     "ParseError",
     "Problem",
     "Quote",
@@ -37,9 +56,20 @@ __all__ = [
     "RenderError",
     "Role",
     "Section",
+    "Severity",
     "Source",
     "Statement",
+    "Theme",
     "UnknownCode",
     "UnknownFormat",
+    "check",
+    "dump",
+    "dumps",
+    "explain",
+    "load",
+    "loads",
+    "pipe",
+    "render",
     "slugify",
+    "to_dot",
 ]

@@ -31,7 +31,7 @@ QuoteLike: TypeAlias = Quote | tuple[str, str]
 StepLike: TypeAlias = Inference | tuple[Iterable[str], str]
 
 _WORD = re.compile(r"[a-z0-9]+")
-_APOSTROPHES = re.compile(r"['’ʼ]")
+_APOSTROPHES = re.compile("['\u2019\u02bc]")
 _SLUG_WORDS = 6
 
 
@@ -144,9 +144,7 @@ class MapBuilder:
         seed = text or (f"for {all_steps[-1].conclusion}" if all_steps else "")
         id = self._new_id("argument", id, seed, "argument")
         if premises and conclusion is None:
-            self._problems.append(
-                Problem("argument-without-conclusion", "premises were given but no conclusion", id)
-            )
+            self._problems.append(Problem("argument-without-conclusion", "premises were given but no conclusion", id))
         self._arguments.append(
             Argument(id=id, text=text, steps=tuple(all_steps), tags=tuple(tags), data=data, section=section)
         )
@@ -206,12 +204,8 @@ class MapBuilder:
             relations.append(
                 attrs.evolve(
                     relation,
-                    source_type=self._end_type(relation, "source", problems)
-                    if infer_source
-                    else relation.source_type,
-                    target_type=self._end_type(relation, "target", problems)
-                    if infer_target
-                    else relation.target_type,
+                    source_type=self._end_type(relation, "source", problems) if infer_source else relation.source_type,
+                    target_type=self._end_type(relation, "target", problems) if infer_target else relation.target_type,
                 )
             )
         try:

@@ -10,6 +10,7 @@ __all__ = [
     "ArgmapError",
     "GraphvizNotFound",
     "MapError",
+    "OptionError",
     "ParseError",
     "Problem",
     "RenderError",
@@ -73,6 +74,10 @@ class MapError(ArgmapError, ValueError):
     def with_path(self, path: str) -> MapError:
         """The same problems, reported against the file they came from."""
         return MapError(self.problems, path=path)
+
+
+class OptionError(ArgmapError, ValueError):
+    """An option value that argmap does not accept, such as an unknown view or theme."""
 
 
 class UnknownFormat(ArgmapError, ValueError):

@@ -28,9 +28,10 @@ __all__ = [
     "Statement",
 ]
 
-#: Longest statement, argument, id, tag or title text a map accepts. Longer text would not survive a diagram:
-#: ``dot`` rejects a quoted string over 16,384 characters, and escaping can double the length.
-MAX_TEXT_LENGTH = 5000
+#: The most text one box of a diagram may show: a statement's or argument's id, text and tags together, a step's
+#: inference rules together, or a title. ``dot`` rejects a quoted string over 16,381 bytes, and escaping for DOT
+#: can make one character five bytes (``&`` becomes ``&amp;``), so more could not be drawn intact.
+MAX_TEXT_LENGTH = 3000
 
 # Control characters other than tab and line breaks, and lone surrogates, break DOT, JSON and terminals alike.
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
@@ -182,6 +183,8 @@ class Argument:
     """An argument: a description and its reconstruction as a chain of inferences.
 
     An argument without ``steps`` is *sketched*: it is drawn and related, but its premises are not spelled out.
+    ``premises`` (derived) holds the ids of the premises that no earlier step concludes, in order of first use,
+    without repeats.
     """
 
     id: str
@@ -191,15 +194,10 @@ class Argument:
     data: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)
     section: str | None = None
     location: Location | None = attrs.field(default=None, eq=False)
+    #: Derived from ``steps`` once, since checks and renderers ask for it per argument.
+    premises: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
-    @property
-    def conclusion(self) -> str | None:
-        """The id of the final conclusion, or ``None`` for a sketched argument."""
-        return self.steps[-1].conclusion if self.steps else None
-
-    @property
-    def premises(self) -> tuple[str, ...]:
-        """The ids of the premises that no earlier step concludes, in order of first use, without repeats."""
+    def __attrs_post_init__(self) -> None:
         concluded: set[str] = set()
         seen: dict[str, None] = {}
         for step in self.steps:
@@ -207,7 +205,12 @@ class Argument:
                 if premise not in concluded:
                     seen.setdefault(premise)
             concluded.add(step.conclusion)
-        return tuple(seen)
+        object.__setattr__(self, "premises", tuple(seen))
+
+    @property
+    def conclusion(self) -> str | None:
+        """The id of the final conclusion, or ``None`` for a sketched argument."""
+        return self.steps[-1].conclusion if self.steps else None
 
     @property
     def intermediate_conclusions(self) -> tuple[str, ...]:
@@ -360,16 +363,19 @@ class _Index:
             _text(source.text, "source text", source.id, problems, limit=None)
             _text(source.title, "source title", source.id, problems, allow_empty=True)
         for statement in m.statements:
-            _text(statement.text, "statement text", statement.id, problems)
-            _element_extras(statement, sections, problems)
+            text_ok = _text(statement.text, "statement text", statement.id, problems)
+            _element_extras(statement, text_ok, sections, problems)
             for quote in statement.quotes:
+                _text(quote.source, "quote's source id", statement.id, problems)
                 _text(quote.text, "quote", statement.id, problems, limit=None)
         for argument in m.arguments:
-            _text(argument.text, "argument text", argument.id, problems, allow_empty=True)
-            _element_extras(argument, sections, problems)
+            text_ok = _text(argument.text, "argument text", argument.id, problems, allow_empty=True)
+            _element_extras(argument, text_ok, sections, problems)
             for n, step in enumerate(argument.steps, 1):
-                for rule in step.rules:
-                    _text(rule, "inference rule", argument.id, problems)
+                # A list, not a generator: every bad rule is reported, not only the first.
+                rules_ok = [_text(rule, "inference rule", argument.id, problems) for rule in step.rules]
+                if all(rules_ok):
+                    _fits(f"step {n}'s inference rules", list(step.rules), argument.id, problems)
                 for ref in (*step.premises, step.conclusion):
                     if ref not in statements:
                         problems.append(
@@ -423,7 +429,9 @@ class _Index:
                 reasons.add(relation.source)
             else:
                 conclusion = self.arguments[relation.source].conclusion
-                if conclusion is not None:
+                # "<A> +> [c]" where c is A's own conclusion restates the argument; it does not use c as a reason.
+                restated = relation.target_type is ElementType.STATEMENT and relation.target == conclusion
+                if conclusion is not None and not restated:
                     reasons.add(conclusion)
         roles: dict[str, Role] = {}
         for id in self.statements:
@@ -458,11 +466,23 @@ def _id(id: object, kind: str, problems: list[Problem]) -> bool:
     return _text(id, f"{kind} id", repr(id), problems)
 
 
-def _element_extras(element: Statement | Argument, sections: Mapping[str, Section], problems: list[Problem]) -> None:
-    for tag in element.tags:
-        _text(tag, "tag", element.id, problems)
+def _element_extras(
+    element: Statement | Argument, text_ok: bool, sections: Mapping[str, Section], problems: list[Problem]
+) -> None:
+    tags_ok = [_text(tag, "tag", element.id, problems) for tag in element.tags]
+    if text_ok and all(tags_ok):
+        _fits("id, text and tags", [element.id, element.text, *element.tags], element.id, problems)
     if element.section is not None and element.section not in sections:
         problems.append(Problem("dangling-reference", f"unknown section {element.section!r}", element.id))
+
+
+def _fits(what: str, texts: list[str], where: str, problems: list[Problem]) -> None:
+    """Texts that one diagram box shows together must fit it, each counted with two characters of framing."""
+    size = sum(len(text) + 2 for text in texts)
+    if size > MAX_TEXT_LENGTH:
+        problems.append(
+            Problem("invalid-text", f"{what} are {size} characters together; the limit is {MAX_TEXT_LENGTH}", where)
+        )
 
 
 def _text(
@@ -489,8 +509,6 @@ def _text(
         )
         return False
     if limit is not None and len(text) > limit:
-        problems.append(
-            Problem("invalid-text", f"{what} is {len(text)} characters long; the limit is {limit}", where)
-        )
+        problems.append(Problem("invalid-text", f"{what} is {len(text)} characters long; the limit is {limit}", where))
         return False
     return True

@@ -1,8 +1,5 @@
 """The map of the editorial "Kim in Russia": why Moon's North Korea policy may not work."""
 
-# The editorial uses typographic quotes and apostrophes, and quotes must match it verbatim.
-# ruff: noqa: RUF001
-
 from __future__ import annotations
 
 from pathlib import Path

@@ -94,8 +94,10 @@ def test_lookups_are_by_id_per_namespace() -> None:
 def test_relation_end_types_default_by_kind() -> None:
     assert Relation(source="x", target="a", kind=RelationKind.UNDERCUT).target_type is ElementType.ARGUMENT
     assert Relation(source="x", target="y", kind="attack").target_type is ElementType.STATEMENT
-    assert RelationKind.ENTAILS.is_support and RelationKind.CONTRARY.is_attack
-    assert RelationKind.CONTRADICTION.is_symmetric and not RelationKind.ATTACK.is_symmetric
+    assert RelationKind.ENTAILS.is_support
+    assert RelationKind.CONTRARY.is_attack
+    assert RelationKind.CONTRADICTION.is_symmetric
+    assert not RelationKind.ATTACK.is_symmetric
 
 
 def test_argument_derived_premises_and_conclusion() -> None:
@@ -111,7 +113,8 @@ def test_argument_derived_premises_and_conclusion() -> None:
     assert arg.intermediate_conclusions == ("i",)
     assert list(arg.statement_ids()) == ["p1", "p2", "i", "i", "p3", "p1", "c"]
     sketched = Argument(id="b", text="a sketch")
-    assert sketched.conclusion is None and sketched.premises == ()
+    assert sketched.conclusion is None
+    assert sketched.premises == ()
 
 
 def test_roles_are_derived() -> None:
@@ -136,6 +139,15 @@ def test_roles_are_derived() -> None:
     assert m.main_conclusions == ("c",)
     with pytest.raises(KeyError):
         m.role("a1")
+
+
+def test_an_argument_supporting_its_own_conclusion_keeps_it_main() -> None:
+    m = ArgumentMap(
+        statements=[s("p"), s("c")],
+        arguments=[Argument(id="a", steps=[Inference(premises=["p"], conclusion="c")])],
+        relations=[Relation(source="a", target="c", kind="support", source_type="argument")],
+    )
+    assert m.main_conclusions == ("c",)
 
 
 def test_an_objection_with_reasons_is_not_a_main_conclusion() -> None:
@@ -195,13 +207,27 @@ def test_single_problem_message_names_the_element() -> None:
         ("nul\x00byte", "control character U+0000"),
         ("bell\x07", "U+0007"),
         ("lone \ud800 surrogate", "lone surrogate U+D800"),
-        ("x" * (MAX_TEXT_LENGTH + 1), "the limit is 5000"),
+        ("x" * (MAX_TEXT_LENGTH + 1), f"is {MAX_TEXT_LENGTH + 1} characters long; the limit is {MAX_TEXT_LENGTH}"),
     ],
 )
 def test_text_that_cannot_be_drawn_or_saved_is_refused(text: str, fragment: str) -> None:
     with pytest.raises(MapError, match=re.escape(fragment)) as info:
         ArgumentMap(statements=[Statement(id="a", text=text)])
     assert codes(info.value) == ["invalid-text"]
+
+
+def test_text_shown_in_one_box_must_fit_it_together() -> None:
+    half = "x" * (MAX_TEXT_LENGTH // 2)
+    with pytest.raises(MapError, match="id, text and tags are 3010 characters together") as info:
+        ArgumentMap(statements=[Statement(id="abcd", text=half, tags=[half])])
+    assert codes(info.value) == ["invalid-text"]
+    with pytest.raises(MapError, match="step 1's inference rules are"):
+        ArgumentMap(
+            statements=[s("p"), s("c")],
+            arguments=[Argument(id="a", steps=[Inference(premises="p", conclusion="c", rules=[half, half])])],
+        )
+    fits = "x" * (MAX_TEXT_LENGTH - 2 - 3 - 2)
+    assert ArgumentMap(statements=[Statement(id="abc", text=fits)]).statement("abc").text == fits
 
 
 def test_tabs_newlines_and_long_sources_are_fine() -> None:

@@ -1,0 +1,10 @@
+"""Run the ``argmap`` command as ``python -m argmap``."""
+
+import sys
+
+from .cli import main
+
+__all__: list[str] = []
+
+if __name__ == "__main__":
+    sys.exit(main())

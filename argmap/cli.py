@@ -1,0 +1,355 @@
+"""The ``argmap`` command: check, render, convert and explain argument maps from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import enum
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from importlib import metadata
+
+from . import formats
+from .check import CATALOGUE, Diagnostic, Severity, check, explain
+from .errors import ArgmapError, GraphvizNotFound, MapError, ParseError, UnknownCode, UnknownFormat
+from .model import ArgumentMap
+from .render.dot import DIRECTIONS, SHOW, THEMES, VIEWS
+from .render.files import FORMATS, pipe, render
+
+__all__ = ["ExitStatus", "main"]
+
+
+class ExitStatus(enum.IntEnum):
+    """The exit statuses of ``argmap``; ``argmap --help`` lists what each means."""
+
+    OK = 0
+    FOUND_ERRORS = 1
+    BAD_INPUT = 2
+    NO_GRAPHVIZ = 3
+    INTERRUPTED = 130
+    BROKEN_PIPE = 141
+
+
+_EXIT_MEANINGS = {
+    ExitStatus.OK: "success",
+    ExitStatus.FOUND_ERRORS: "`argmap check` found errors (warnings and info do not fail)",
+    ExitStatus.BAD_INPUT: "bad input or usage: missing, unreadable or malformed file, unknown format or code",
+    ExitStatus.NO_GRAPHVIZ: "the output format needs Graphviz `dot`, which is not installed",
+    # 128 + the signal number, as shells report a process that the signal ended.
+    ExitStatus.INTERRUPTED: "interrupted (Ctrl-C)",
+    ExitStatus.BROKEN_PIPE: "standard output was closed early, as `| head` does",
+}
+_EPILOG = "exit status:\n" + "\n".join(f"  {status:<4} {meaning}" for status, meaning in _EXIT_MEANINGS.items())
+
+# Exceptions that bad input, a bad option or a failed write raise on purpose; anything else is a bug and must show.
+_EXPECTED = (ArgmapError, OSError, UnicodeDecodeError)
+_STDOUT = "-"
+_RENDER_OPTIONS = ("view", "direction", "theme", "wrap", "show")
+
+
+class _Failure(Exception):
+    """A failure already worded as the one line to print on stderr, with the exit status it calls for."""
+
+    def __init__(self, line: str, status: ExitStatus = ExitStatus.BAD_INPUT) -> None:
+        super().__init__(line)
+        self.line = line
+        self.status = status
+
+
+def _one_line(text: str) -> str:
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())
+
+
+def _describe(error: BaseException, path: str) -> _Failure:
+    """Word an expected error about ``path`` as one line, the way the rest of the command reports."""
+    if isinstance(error, ParseError):
+        # Shaped like a diagnostic, so editors and CI annotators can jump to the place at fault.
+        where = error.path if error.path is not None else path
+        return _Failure(f"{where}:{error.line}:{error.column}: error parse-error {_one_line(error.message)}")
+    if isinstance(error, GraphvizNotFound):
+        return _Failure(f"argmap: error: {_one_line(str(error))}", ExitStatus.NO_GRAPHVIZ)
+    if isinstance(error, UnknownFormat):  # its message already names the file or format at fault
+        detail = str(error)
+    elif isinstance(error, MapError):
+        detail = str(error.with_path(path))
+    elif isinstance(error, OSError) and error.strerror:
+        detail = f"{path}: {error.strerror}"
+    else:
+        detail = f"{path}: {error}"
+    return _Failure(f"argmap: error: {_one_line(detail)}")
+
+
+@contextlib.contextmanager
+def _reporting(path: str) -> Iterator[None]:
+    """Turn an expected error while reading or writing ``path`` into a one-line :class:`_Failure`."""
+    try:
+        yield
+    except _EXPECTED as error:
+        raise _describe(error, path) from None
+
+
+def _load(path: str, format: str | None) -> ArgumentMap:
+    with _reporting(path):
+        return formats.load(path, format)
+
+
+def _write_stdout(data: str | bytes) -> None:
+    if isinstance(data, str):
+        sys.stdout.write(data)
+    else:
+        sys.stdout.flush()  # text already written must come before the bytes
+        sys.stdout.buffer.write(data)
+
+
+# Commands -----------------------------------------------------------------------------------------------------
+
+
+def _record(path: str, diagnostic: Diagnostic) -> dict[str, object]:
+    location = diagnostic.location
+    return {
+        "path": path if location is None else location.path or path,
+        "line": None if location is None else location.line,
+        "column": None if location is None else location.column,
+        "severity": diagnostic.severity.value,
+        "code": diagnostic.code,
+        "message": diagnostic.message,
+        "subjects": list(diagnostic.subjects),
+    }
+
+
+def _summary(found: Sequence[tuple[str, Diagnostic]]) -> str:
+    counts = Counter(diagnostic.severity for _, diagnostic in found)
+    parts = []
+    for severity in Severity:
+        if n := counts[severity]:
+            plural = "s" if n != 1 and severity is not Severity.INFO else ""
+            parts.append(f"{n} {severity.value}{plural}")
+    files = len({path for path, _ in found})
+    return f"{', '.join(parts)} in {files} file{'s' if files != 1 else ''}"
+
+
+def _check(args: argparse.Namespace) -> ExitStatus:
+    lowest = Severity(args.severity)
+    status = ExitStatus.OK
+    found: list[tuple[str, Diagnostic]] = []
+    for path in args.files:
+        try:
+            diagnostics = check(_load(path, args.input_format))
+        except _Failure as failure:
+            _complain(failure)
+            status = max(status, failure.status)
+            continue
+        if any(diagnostic.severity is Severity.ERROR for diagnostic in diagnostics):
+            status = max(status, ExitStatus.FOUND_ERRORS)
+        shown = [diagnostic for diagnostic in diagnostics if diagnostic.severity >= lowest]
+        if args.format == "text":
+            for diagnostic in shown:
+                print(diagnostic.format(path))
+        found.extend((path, diagnostic) for diagnostic in shown)
+    if args.format == "json":
+        _write_stdout(json.dumps([_record(*item) for item in found], indent=2) + "\n")
+    elif found:
+        print(_summary(found), file=sys.stderr)
+    return status
+
+
+def _render(args: argparse.Namespace) -> ExitStatus:
+    m = _load(args.file, args.input_format)
+    options = {name: getattr(args, name) for name in _RENDER_OPTIONS if getattr(args, name) is not None}
+    output: str = args.output
+    if output == _STDOUT:
+        with _reporting("<stdout>"):
+            data = pipe(m, args.format or "dot", **options)
+        _write_stdout(data)
+        return ExitStatus.OK
+    with _reporting(output):
+        render(m, output, format=args.format, **options)
+    return ExitStatus.OK
+
+
+def _convert(args: argparse.Namespace) -> ExitStatus:
+    m = _load(args.file, args.input_format)
+    if args.output == _STDOUT:
+        with _reporting("<stdout>"):
+            text = formats.dumps(m, format=args.output_format or "json")
+        _write_stdout(text)
+    else:
+        with _reporting(args.output):
+            formats.dump(m, args.output, format=args.output_format)
+    return ExitStatus.OK
+
+
+def _explain(args: argparse.Namespace) -> ExitStatus:
+    if args.code is None:
+        code_width = max(map(len, CATALOGUE), default=0)
+        severity_width = max(len(severity.value) for severity in Severity)
+        for code, info in CATALOGUE.items():
+            print(f"{code:<{code_width}}  {info.severity.value:<{severity_width}}  {info.title}")
+        return ExitStatus.OK
+    try:
+        text = explain(args.code)
+    except UnknownCode as error:
+        raise _Failure(f"argmap: error: {_one_line(str(error))}") from None
+    _write_stdout(text if text.endswith("\n") else text + "\n")
+    return ExitStatus.OK
+
+
+# The parser ---------------------------------------------------------------------------------------------------
+
+
+def _version() -> str:
+    try:
+        return metadata.version("argmap")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
+def _width(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of characters (0: no wrapping), not {text!r}")
+    return value
+
+
+def _parts(text: str) -> tuple[str, ...]:
+    parts = tuple(part.strip() for part in text.split(",") if part.strip())
+    unknown = [part for part in parts if part not in SHOW]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown part {unknown[0]!r}: use any of {', '.join(SHOW)}")
+    return parts
+
+
+def _add_input_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--from",
+        dest="input_format",
+        metavar="FORMAT",
+        help="format of the input (default: from the file's suffix)",
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="argmap",
+        description="Check, draw and convert typed argument maps.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    check_parser = commands.add_parser(
+        "check",
+        help="report structural problems in maps",
+        description="Print one line per problem found: path:line:col: severity code message.",
+    )
+    check_parser.add_argument("files", nargs="+", metavar="FILE", help="map files to check")
+    check_parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check_parser.add_argument(
+        "--severity",
+        choices=[severity.value for severity in Severity],
+        default=Severity.INFO.value,
+        help="lowest severity shown (default: %(default)s); errors set the exit status whatever is shown",
+    )
+    _add_input_format(check_parser)
+    check_parser.set_defaults(run=_check)
+
+    render_parser = commands.add_parser(
+        "render",
+        help="draw a map with Graphviz",
+        description="Draw a map. DOT output (.dot, .gv, or -o -) works without Graphviz installed.",
+    )
+    render_parser.add_argument("file", metavar="FILE", help="the map to draw")
+    render_parser.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="output file; - for stdout (DOT unless --format)"
+    )
+    render_parser.add_argument(
+        "--format", help=f"output format: {', '.join(FORMATS)} (default: from OUT's suffix)", metavar="FORMAT"
+    )
+    render_parser.add_argument("--view", choices=VIEWS, help="what to draw (default: debate)")
+    render_parser.add_argument(
+        "--direction", choices=DIRECTIONS, help="where reasons are (default: BT, below their conclusions)"
+    )
+    render_parser.add_argument("--theme", choices=tuple(THEMES), help="colours (default: light)")
+    render_parser.add_argument(
+        "--wrap", type=_width, metavar="N", help="wrap text at N characters, 0 for no wrapping (default: 40)"
+    )
+    render_parser.add_argument(
+        "--show",
+        type=_parts,
+        metavar="PART,...",
+        help=f"optional parts to draw, from: {', '.join(SHOW)} (default: all but statement-ids)",
+    )
+    _add_input_format(render_parser)
+    render_parser.set_defaults(run=_render)
+
+    convert_parser = commands.add_parser(
+        "convert", help="write a map in another format", description="Read a map and write it in another format."
+    )
+    convert_parser.add_argument("file", metavar="FILE", help="the map to convert")
+    convert_parser.add_argument("-o", "--output", required=True, metavar="OUT", help="output file; - for stdout")
+    convert_parser.add_argument(
+        "--to",
+        dest="output_format",
+        metavar="FORMAT",
+        help="format of the output (default: from OUT's suffix; json for -)",
+    )
+    _add_input_format(convert_parser)
+    convert_parser.set_defaults(run=_convert)
+
+    explain_parser = commands.add_parser(
+        "explain",
+        help="explain a diagnostic code",
+        description="Show what a diagnostic code means, why it matters and how to fix it; without a code, list them.",
+    )
+    which = explain_parser.add_mutually_exclusive_group()
+    which.add_argument("code", nargs="?", metavar="CODE", help="a code such as circular-support")
+    which.add_argument("--list", action="store_const", const=None, dest="code", help="list every code (the default)")
+    explain_parser.set_defaults(run=_explain)
+    return parser
+
+
+# Entry point --------------------------------------------------------------------------------------------------
+
+
+def _complain(failure: _Failure) -> None:
+    print(failure.line, file=sys.stderr)
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so the flush at interpreter exit cannot fail on the closed pipe again."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # replaced by an object without a file descriptor
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``argmap`` with ``argv`` (default: the command line) and return the exit status (see :class:`ExitStatus`).
+
+    Expected failures print one line on stderr, never a traceback.
+    """
+    try:
+        args = _parser().parse_args(argv)
+        status: int = args.run(args)
+        sys.stdout.flush()  # a closed pipe must show up here, where it is handled, not at interpreter exit
+    except SystemExit as exit:  # --help, --version and usage errors, already reported by argparse
+        return exit.code if isinstance(exit.code, int) else ExitStatus.BAD_INPUT
+    except _Failure as failure:
+        _complain(failure)
+        return failure.status
+    except KeyboardInterrupt:
+        return ExitStatus.INTERRUPTED
+    except BrokenPipeError:
+        _discard_stdout()
+        return ExitStatus.BROKEN_PIPE
+    return status

@@ -1,0 +1,154 @@
+"""Reading and writing maps in every format argmap knows, chosen by name or by file suffix."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Protocol
+
+import attrs
+
+from .._io import atomic_write
+from ..errors import MapError, ParseError, UnknownFormat
+from ..model import ArgumentMap
+from . import json
+
+__all__ = ["FORMATS", "Format", "Reader", "Writer", "dump", "dumps", "format_for_path", "get_format", "load", "loads"]
+
+
+class Reader(Protocol):
+    """Reads a map from text; ``path`` only names the file in error messages."""
+
+    def __call__(self, text: str, *, path: str | None = None) -> ArgumentMap: ...
+
+
+#: Writes a map as text.
+Writer = Callable[[ArgumentMap], str]
+
+
+@attrs.frozen
+class Format:
+    """A file format: its name, the file suffixes that select it, and its reader and writer (``None`` where a format
+    can only be written, or only read).
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    loads: Reader | None
+    dumps: Writer | None
+
+
+# Adding a format is one entry here; the order is the order of messages that list them.
+_FORMATS = [
+    Format(name="json", suffixes=(".json",), loads=json.loads, dumps=json.dumps),
+]
+
+#: Every format argmap reads or writes, by name.
+FORMATS: Mapping[str, Format] = MappingProxyType({f.name: f for f in _FORMATS})
+
+# Longest suffix first, so that a compound suffix (".aif.json") wins over the plain one (".json").
+_BY_SUFFIX = sorted(((s, f) for f in _FORMATS for s in f.suffixes), key=lambda pair: -len(pair[0]))
+
+
+def _known_formats() -> str:
+    return ", ".join(f"{f.name} ({' '.join(f.suffixes)})" for f in FORMATS.values())
+
+
+def get_format(name: str) -> Format:
+    """The format called ``name`` (case-insensitive); :class:`~argmap.UnknownFormat` lists the known ones."""
+    try:
+        return FORMATS[name.lower()]
+    except KeyError:
+        raise UnknownFormat(f"unknown format {name!r}; known formats: {_known_formats()}") from None
+
+
+def format_for_path(path: str | os.PathLike[str]) -> Format:
+    """The format that a file's suffix selects (case-insensitive), such as json for ``map.json``."""
+    name = Path(path).name.lower()
+    for suffix, format in _BY_SUFFIX:
+        if name.endswith(suffix):
+            return format
+    raise UnknownFormat(
+        f"cannot tell the format of {os.fspath(path)!r} from its suffix; known formats: {_known_formats()}"
+    )
+
+
+def _reader(format: Format) -> Reader:
+    if format.loads is None:
+        readable = ", ".join(f.name for f in FORMATS.values() if f.loads is not None)
+        raise UnknownFormat(f"argmap can write {format.name} but not read it; it reads: {readable}")
+    return format.loads
+
+
+def _writer(format: Format) -> Writer:
+    if format.dumps is None:
+        writable = ", ".join(f.name for f in FORMATS.values() if f.dumps is not None)
+        raise UnknownFormat(f"argmap can read {format.name} but not write it; it writes: {writable}")
+    return format.dumps
+
+
+def _read(reader: Reader, text: str, path: str | None) -> ArgumentMap:
+    try:
+        return reader(text, path=path)
+    except MapError as error:
+        if path is None or error.path is not None:
+            raise
+        raise error.with_path(path) from None
+
+
+def loads(text: str, format: str = "json", *, path: str | None = None) -> ArgumentMap:
+    """Read a map from ``text`` in the named format.
+
+    Raises :class:`~argmap.ParseError` for text the format cannot parse and :class:`~argmap.MapError` for a map
+    that breaks the model's rules, both naming ``path`` when it is given.
+    """
+    return _read(_reader(get_format(format)), text, path)
+
+
+def dumps(m: ArgumentMap, format: str = "json") -> str:
+    """Write a map as text in the named format."""
+    return _writer(get_format(format))(m)
+
+
+def _decode(data: bytes, path: str) -> str:
+    """UTF-8 text of a file, without a byte order mark; a bad byte is a :class:`~argmap.ParseError` at its place."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        start = error.start
+        line_start = data.rfind(b"\n", 0, start) + 1
+        raise ParseError(
+            f"not UTF-8 text: {error.reason} (byte 0x{data[start]:02X})",
+            path=path,
+            line=data.count(b"\n", 0, start) + 1,
+            column=len(data[line_start:start].decode("utf-8")) + 1,
+        ) from None
+
+
+def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap:
+    """Read a map from a file, in the named format or, by default, the one its suffix selects.
+
+    The file must be UTF-8 (a byte order mark is allowed). Errors name the file: :class:`~argmap.ParseError` for
+    bad bytes or syntax, :class:`~argmap.MapError` for a bad map, :class:`~argmap.UnknownFormat` for an unknown
+    suffix or name. A missing or unreadable file raises the ``OSError`` that reading it did (such as
+    ``FileNotFoundError``), so that callers can tell "no such file" from "bad file".
+    """
+    chosen = format_for_path(path) if format is None else get_format(format)
+    reader = _reader(chosen)  # before touching the file, so that a format argmap cannot read fails first
+    name = os.fspath(path)
+    return _read(reader, _decode(Path(path).read_bytes(), name), name)
+
+
+def dump(m: ArgumentMap, path: str | os.PathLike[str], format: str | None = None) -> Path:
+    """Write a map to a file, in the named format or the one its suffix selects; returns the path written.
+
+    The map is written in full before the file is touched, then replaces it atomically: a map that cannot be
+    written (:class:`~argmap.MapError`) or a failed write leaves an existing file as it was.
+    """
+    chosen = format_for_path(path) if format is None else get_format(format)
+    return atomic_write(path, _writer(chosen)(m))

@@ -1,0 +1,511 @@
+"""Draw an argument map as a Graphviz graph (DOT source), in the debate view or the premise view."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Literal, TypedDict
+
+import attrs
+import graphviz  # type: ignore[import-untyped]
+
+from ..errors import OptionError
+from ..model import Argument, ArgumentMap, ElementType, RelationKind, Statement
+
+__all__ = [
+    "DEFAULT_SHOW",
+    "DIRECTIONS",
+    "SHOW",
+    "THEMES",
+    "VIEWS",
+    "DotOptions",
+    "Theme",
+    "to_dot",
+]
+
+View = Literal["debate", "premise"]
+Direction = Literal["BT", "TB", "LR", "RL"]
+
+#: The views :func:`to_dot` draws.
+VIEWS: tuple[str, ...] = ("debate", "premise")
+#: Values of ``direction``: where the reasons are, seen from their conclusions (``BT``: conclusions on top).
+DIRECTIONS: tuple[str, ...] = ("BT", "TB", "LR", "RL")
+#: What ``show=`` may name, each an optional part of the diagram.
+SHOW: tuple[str, ...] = ("title", "sections", "tags", "argument-text", "statement-ids", "rules")
+#: What is shown unless ``show=`` says otherwise: everything but statement ids.
+DEFAULT_SHOW: frozenset[str] = frozenset(SHOW) - {"statement-ids"}
+
+# dot 2.43 rejects a quoted string of more than 16,381 bytes (measured); a label is cut well before that.
+_LABEL_BUDGET = 16_000
+_ELLIPSIS = "…"
+# What DOT (and dot's entity decoding of plain labels) would otherwise interpret: backslash escapes such as
+# \N and \l, the closing quote, and HTML entities such as &lt;, which dot decodes even outside HTML labels.
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "&": "&amp;"})
+# DOT's line break (centred), inserted between the escaped lines of a label.
+_BREAK = "\\n"
+
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}(?:[0-9a-fA-F]{2})?|[a-zA-Z][a-zA-Z0-9]*")
+_FONT = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ,_.-]*")
+_ID_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+
+@attrs.frozen
+class Theme:
+    """The colours and font of a diagram. :data:`THEMES` holds ``"light"`` and ``"dark"``.
+
+    Colours are ``#rrggbb``, ``#rrggbbaa`` or a Graphviz colour name such as ``transparent``; anything else is
+    refused with :class:`~argmap.OptionError`, so that a theme read from a file cannot smuggle DOT into the graph.
+    """
+
+    background: str
+    text: str
+    statement_fill: str
+    statement_border: str
+    argument_fill: str
+    argument_border: str
+    cluster_fill: str
+    cluster_border: str
+    support: str
+    attack: str
+    neutral: str
+    fontname: str = "Helvetica,Arial,sans-serif"
+
+    def __attrs_post_init__(self) -> None:
+        for field in attrs.fields(Theme):
+            value = getattr(self, field.name)
+            pattern, what = (_FONT, "a font name") if field.name == "fontname" else (_COLOUR, "a colour")
+            if not isinstance(value, str) or not pattern.fullmatch(value):
+                raise OptionError(f"Theme.{field.name} must be {what}, not {value!r}")
+
+
+#: The built-in themes: for light pages and for dark pages. Both leave the page background showing.
+THEMES: Mapping[str, Theme] = {
+    "light": Theme(
+        background="transparent",
+        text="#1f2328",
+        statement_fill="#ffffff",
+        statement_border="#57606a",
+        argument_fill="#dbeafe",
+        argument_border="#1d4ed8",
+        cluster_fill="#f6f8fa",
+        cluster_border="#afb8c1",
+        support="#1a7f37",
+        attack="#cf222e",
+        neutral="#6e7781",
+    ),
+    "dark": Theme(
+        background="transparent",
+        text="#e6edf3",
+        statement_fill="#161b22",
+        statement_border="#8b949e",
+        argument_fill="#1c2d4a",
+        argument_border="#58a6ff",
+        cluster_fill="#0d1117",
+        cluster_border="#484f58",
+        support="#3fb950",
+        attack="#f85149",
+        neutral="#8b949e",
+    ),
+}
+
+# Per relation kind: whether it is drawn in the support or the attack colour, and what sets it apart.
+_RELATION_STYLE: Mapping[RelationKind, tuple[bool, Mapping[str, str]]] = {
+    RelationKind.SUPPORT: (True, {}),
+    RelationKind.ENTAILS: (True, {"arrowhead": "empty"}),
+    RelationKind.ATTACK: (False, {}),
+    RelationKind.UNDERCUT: (False, {"style": "dashed"}),
+    # Symmetric: heads at both ends, and no say in which end is ranked above the other.
+    RelationKind.CONTRADICTION: (False, {"dir": "both", "constraint": "false"}),
+    RelationKind.CONTRARY: (False, {"arrowhead": "tee"}),
+}
+
+
+class DotOptions(TypedDict, total=False):
+    """The keyword options of :func:`to_dot`, for functions that pass them on."""
+
+    view: View
+    direction: Direction
+    wrap: int
+    theme: str | Theme
+    show: Iterable[str]
+    id_prefix: str
+
+
+@attrs.frozen
+class _Options:
+    view: str
+    direction: str
+    wrap: int
+    theme: Theme
+    show: frozenset[str]
+    id_prefix: str
+
+    @classmethod
+    def of(
+        cls, view: str, direction: str, wrap: int, theme: str | Theme, show: Iterable[str], id_prefix: str
+    ) -> _Options:
+        if view not in VIEWS:
+            raise _invalid("view", view, VIEWS)
+        if direction not in DIRECTIONS:
+            raise _invalid("direction", direction, DIRECTIONS)
+        if isinstance(wrap, bool) or not isinstance(wrap, int) or wrap < 0:
+            raise OptionError(f"wrap must be a number of characters (0 for no wrapping), not {wrap!r}")
+        if not isinstance(theme, Theme):
+            if not isinstance(theme, str) or theme not in THEMES:
+                raise _invalid("theme", theme, tuple(THEMES))
+            theme = THEMES[theme]
+        names = frozenset([show] if isinstance(show, str) else show)
+        unknown = sorted(map(repr, names - frozenset(SHOW)))
+        if unknown:
+            raise OptionError(f"unknown show {', '.join(unknown)}: use any of {', '.join(SHOW)}")
+        if id_prefix and not (isinstance(id_prefix, str) and _ID_PREFIX.fullmatch(id_prefix)):
+            raise OptionError(f"id_prefix must be a letter followed by letters, digits, '_' or '-', not {id_prefix!r}")
+        return cls(view, direction, wrap, theme, names, id_prefix)
+
+
+def _invalid(option: str, value: object, allowed: Sequence[str]) -> OptionError:
+    return OptionError(f"unknown {option} {value!r}: use one of {', '.join(allowed)}")
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` characters (0: no limit), broken between words; longer words are cut.
+
+    Line breaks in the text are kept, other runs of whitespace become one space, blank lines go.
+    """
+    lines: list[str] = []
+    for paragraph in text.splitlines():
+        words: list[str] = []
+        length = 0
+        for word in paragraph.split():
+            if words and width and length + 1 + len(word) > width:
+                lines.append(" ".join(words))
+                words, length = [], 0
+            if width and len(word) > width:
+                pieces = [word[start : start + width] for start in range(0, len(word), width)]
+                lines += pieces[:-1]
+                word = pieces[-1]
+            length += len(word) + (1 if words else 0)
+            words.append(word)
+        if words:
+            lines.append(" ".join(words))
+    return lines
+
+
+def _label(texts: Iterable[str], wrap: int) -> str:
+    """The one way user text reaches DOT: wrapped, escaped, joined with DOT line breaks, never read as HTML.
+
+    A label too long for ``dot`` is cut, ending in an ellipsis.
+    """
+    # Room is kept for a line break and an ellipsis after the last line that fits whole.
+    limit = _LABEL_BUDGET - len(_BREAK) - len(_ELLIPSIS.encode())
+    parts: list[str] = []
+    size = 0
+    for line in (line for text in texts for line in _wrap(text, wrap)):
+        escaped = line.translate(_ESCAPES)
+        cost = len(escaped.encode()) + (len(_BREAK) if parts else 0)
+        if size + cost > limit:
+            parts.append(_cut(line, limit - size - (len(_BREAK) if parts else 0)) + _ELLIPSIS)
+            break
+        parts.append(escaped)
+        size += cost
+    return graphviz.nohtml(_BREAK.join(parts))  # type: ignore[no-any-return]
+
+
+def _cut(line: str, budget: int) -> str:
+    """The escaped start of ``line`` that fits in ``budget`` bytes."""
+    escaped: list[str] = []
+    for char in line:
+        piece = char.translate(_ESCAPES)
+        budget -= len(piece.encode())
+        if budget < 0:
+            break
+        escaped.append(piece)
+    return "".join(escaped)
+
+
+def _tag_line(tags: Sequence[str]) -> list[str]:
+    return [" ".join(f"#({tag})" if len(tag.split()) > 1 else f"#{tag}" for tag in tags)] if tags else []
+
+
+@attrs.frozen
+class _Node:
+    name: str
+    section: str | None
+    label: str | None
+    attrs: Mapping[str, str]
+
+
+@attrs.frozen
+class _Edge:
+    tail: str
+    head: str
+    attrs: Mapping[str, str]
+
+
+def to_dot(
+    m: ArgumentMap,
+    *,
+    view: View = "debate",
+    direction: Direction = "BT",
+    wrap: int = 40,
+    theme: str | Theme = "light",
+    show: Iterable[str] = DEFAULT_SHOW,
+    id_prefix: str = "",
+) -> graphviz.Digraph:
+    """The map as a :class:`graphviz.Digraph`, drawn with the usual conventions of argument mapping.
+
+    Statements are rounded boxes, arguments filled boxes headed by their id in angle brackets; a main
+    conclusion has a thick border. Edges run from reason to conclusion: support green, attack red, undercut
+    dashed red aimed at the argument node, contradiction red with heads at both ends, contrary red with a
+    ``tee`` head, entails green with a hollow head. Sections are clusters, nested as the sections are.
+
+    Views:
+
+    ``"debate"`` (like Argdown's map)
+        Every argument is a node, with an edge to its conclusion when it is reconstructed. A statement is a node
+        unless it only serves inside reconstructions, as a premise or intermediate conclusion that is in no
+        relation: such statements are what the argument node stands for. A premise that is a node (because an
+        argument concludes it, or a relation names it) has an edge into each argument it serves, so chains of
+        arguments stay connected. Every relation is an edge.
+    ``"premise"``
+        Every statement and argument is a node. Each inference step is drawn premise -> step -> conclusion:
+        the last step passes through the argument node, earlier steps through small junction nodes, so
+        intermediate conclusions appear between them. Inference rules label the edge into the step's
+        conclusion. Every relation is an edge, as in the debate view.
+
+    Options:
+
+    ``direction``
+        ``"BT"`` (conclusions above their reasons), ``"TB"``, ``"LR"`` or ``"RL"``.
+    ``wrap``
+        Line width in characters: text breaks between words, and words longer than a line are cut; 0 keeps
+        lines whole. Line breaks in the text are kept.
+    ``theme``
+        ``"light"``, ``"dark"`` (see :data:`THEMES`) or a :class:`Theme`.
+    ``show``
+        The optional parts to draw, from :data:`SHOW`: ``"title"`` (the map's title above the diagram),
+        ``"sections"`` (clusters), ``"tags"`` (a line of ``#tags``), ``"argument-text"`` (descriptions under
+        argument ids), ``"statement-ids"`` (``[id]`` above statement text) and ``"rules"`` (premise view).
+        Default: :data:`DEFAULT_SHOW`, all but statement ids.
+    ``id_prefix``
+        Gives the SVG elements ids of the form ``PREFIX...``, so that several diagrams inlined in one page do
+        not share ids. Letters, digits, ``_`` and ``-``, starting with a letter.
+
+    Node names are generated (``s0``, ``a0``, ``j0``, clusters ``cluster_0``), never taken from the map. Text
+    reaches the DOT source only escaped, so it is drawn exactly as written, whatever it contains; a label
+    longer than ``dot`` can read (about 16,000 bytes once escaped) is cut short with an ellipsis.
+
+    Raises :class:`~argmap.OptionError` for an unknown option value.
+    """
+    options = _Options.of(view, direction, wrap, theme, show, id_prefix)
+    nodes, edges = _Layout(m, options).elements()
+    return _assemble(m, options, nodes, edges)
+
+
+@attrs.frozen
+class _Layout:
+    """Decides the nodes and edges of one view; node names come from positions in the map."""
+
+    m: ArgumentMap
+    options: _Options
+    names: dict[tuple[ElementType, str], str] = attrs.field(factory=dict)
+    nodes: list[_Node] = attrs.field(factory=list)
+    edges: list[_Edge] = attrs.field(factory=list)
+    junctions: Iterator[int] = attrs.field(factory=itertools.count)
+
+    def elements(self) -> tuple[list[_Node], list[_Edge]]:
+        m, premise_view = self.m, self.options.view == "premise"
+        hidden = set() if premise_view else _inner_statements(m)
+        main = frozenset(m.main_conclusions)
+        for n, statement in enumerate(m.statements):
+            if statement.id not in hidden:
+                self._statement_node(f"s{n}", statement, statement.id in main)
+        for n, argument in enumerate(m.arguments):
+            self._argument_node(f"a{n}", argument)
+        for n, argument in enumerate(m.arguments):
+            if premise_view:
+                self._steps(f"a{n}", argument)
+            elif argument.conclusion is not None:
+                # A premise drawn in its own right (concluded elsewhere, or related) feeds the argument it serves.
+                for premise in argument.premises:
+                    if premise not in hidden:
+                        self._edge(self._statement(premise), f"a{n}", self._colour(support=True))
+                self._edge(f"a{n}", self._statement(argument.conclusion), self._colour(support=True))
+        for relation in m.relations:
+            support, extra = _RELATION_STYLE[relation.kind]
+            self._edge(
+                self.names[relation.source_type, relation.source],
+                self.names[relation.target_type, relation.target],
+                {**self._colour(support=support), **extra},
+            )
+        return self.nodes, self.edges
+
+    def _statement(self, id: str) -> str:
+        return self.names[ElementType.STATEMENT, id]
+
+    def _colour(self, *, support: bool) -> dict[str, str]:
+        """Support is the edges' default colour; only attacks need one of their own."""
+        return {} if support else {"color": self.options.theme.attack}
+
+    def _statement_node(self, name: str, statement: Statement, main: bool) -> None:
+        show, theme = self.options.show, self.options.theme
+        texts = [f"[{statement.id}]"] if "statement-ids" in show else []
+        texts.append(statement.text)
+        if "tags" in show:
+            texts += _tag_line(statement.tags)
+        attributes = {"color": theme.text, "penwidth": "3"} if main else {}
+        self._node(name, (ElementType.STATEMENT, statement.id), statement.section, texts, attributes)
+
+    def _argument_node(self, name: str, argument: Argument) -> None:
+        show, theme = self.options.show, self.options.theme
+        texts = [f"<{argument.id}>"]
+        if "argument-text" in show and argument.text:
+            texts.append(argument.text)
+        if "tags" in show:
+            texts += _tag_line(argument.tags)
+        attributes = {"style": "filled", "fillcolor": theme.argument_fill, "color": theme.argument_border}
+        self._node(name, (ElementType.ARGUMENT, argument.id), argument.section, texts, attributes)
+
+    def _node(
+        self,
+        name: str,
+        key: tuple[ElementType, str],
+        section: str | None,
+        texts: Sequence[str],
+        attributes: Mapping[str, str],
+    ) -> None:
+        self.names[key] = name
+        self.nodes.append(_Node(name, section, _label(texts, self.options.wrap), attributes))
+
+    def _steps(self, name: str, argument: Argument) -> None:
+        """Premise view: premises -> step -> conclusion; the last step is the argument node, earlier ones junctions."""
+        theme = self.options.theme
+        for n, step in enumerate(argument.steps, 1):
+            through = name
+            if n < len(argument.steps):
+                through = f"j{next(self.junctions)}"
+                junction = {"shape": "point", "width": "0.12", "color": theme.argument_border}
+                self.nodes.append(_Node(through, argument.section, None, junction))
+            for premise in dict.fromkeys(step.premises):
+                self._edge(self._statement(premise), through, {"color": theme.neutral, "arrowhead": "none"})
+            # An xlabel is placed after layout: a plain edge label takes part in ranking, and made dot 2.43 lose
+            # edges ("routesplines failed") in clusters with cycles.
+            rules = step.rules if "rules" in self.options.show else ()
+            into = {"xlabel": _label([", ".join(rules)], self.options.wrap)} if rules else {}
+            self._edge(through, self._statement(step.conclusion), into)
+
+    def _edge(self, tail: str, head: str, attributes: Mapping[str, str]) -> None:
+        self.edges.append(_Edge(tail, head, attributes))
+
+
+def _inner_statements(m: ArgumentMap) -> set[str]:
+    """Statements used only as premises or intermediate conclusions of reconstructions, and in no relation."""
+    inner: set[str] = set()
+    for argument in m.arguments:
+        inner.update(argument.statement_ids())
+    for argument in m.arguments:
+        if argument.conclusion is not None:
+            inner.discard(argument.conclusion)
+    for relation in m.relations:
+        for type, id in ((relation.source_type, relation.source), (relation.target_type, relation.target)):
+            if type is ElementType.STATEMENT:
+                inner.discard(id)
+    return inner
+
+
+def _assemble(m: ArgumentMap, options: _Options, nodes: Sequence[_Node], edges: Sequence[_Edge]) -> graphviz.Digraph:
+    theme = options.theme
+    graph = graphviz.Digraph(
+        graph_attr={
+            "rankdir": options.direction,
+            "bgcolor": theme.background,
+            "fontname": theme.fontname,
+            "fontcolor": theme.text,
+            "nodesep": "0.3",
+            "ranksep": "0.45",
+            **({"id": options.id_prefix} if options.id_prefix else {}),
+            **(
+                {"label": _label([m.title], options.wrap), "labelloc": "t", "fontsize": "16"}
+                if "title" in options.show and m.title.strip()
+                else {}
+            ),
+        },
+        # Defaults for the most common node and edge, a statement and a support, keep the source short.
+        node_attr={
+            "shape": "box",
+            "style": "rounded,filled",
+            "fillcolor": theme.statement_fill,
+            "color": theme.statement_border,
+            "fontname": theme.fontname,
+            "fontcolor": theme.text,
+            "fontsize": "12",
+            "margin": "0.15,0.08",
+        },
+        edge_attr={
+            "color": theme.support,
+            "fontcolor": theme.support,
+            "penwidth": "1.5",
+            "arrowsize": "0.8",
+            "fontname": theme.fontname,
+            "fontsize": "10",
+        },
+    )
+    members: dict[str | None, list[_Node]] = {}
+    for node in nodes:
+        members.setdefault(node.section if "sections" in options.show else None, []).append(node)
+    for node in members.get(None, ()):
+        graph.node(node.name, label=node.label, **node.attrs)
+    if "sections" in options.show:
+        _add_clusters(graph, m, options, members)
+    for edge in edges:
+        graph.edge(edge.tail, edge.head, **edge.attrs)
+    return graph
+
+
+def _add_clusters(
+    graph: graphviz.Digraph, m: ArgumentMap, options: _Options, members: Mapping[str | None, Sequence[_Node]]
+) -> None:
+    """Each section that holds a node, directly or through its subsections, as a cluster inside its parent's.
+
+    The clusters are written depth first without recursion: the graphviz package would copy a nested
+    subgraph's lines once per level, which is quadratic in the depth of the sections.
+    """
+    numbers = {section.id: n for n, section in enumerate(m.sections)}
+    children: dict[str | None, list[str]] = {}
+    filled = {id for id in numbers if members.get(id)}
+    for section in m.sections:
+        children.setdefault(section.parent, []).append(section.id)
+    # A section comes after its parent, so in reverse order every child is settled before its parent.
+    for section in reversed(m.sections):
+        if section.id in filled and section.parent is not None:
+            filled.add(section.parent)
+    stack: list[str | None] = [id for id in reversed(children.get(None, ())) if id in filled]
+    while stack:
+        id = stack.pop()
+        if id is None:  # the end of a cluster whose subclusters are written
+            graph.body.append("\t}\n")
+            continue
+        name = f"cluster_{numbers[id]}"
+        # Only generated names and fixed syntax are written as raw lines; attributes go through graph.attr.
+        graph.body.append(f"\tsubgraph {name} {{\n")
+        graph.attr("graph", **_cluster_attributes(m.section(id).title, name, options))
+        for node in members.get(id, ()):
+            graph.node(node.name, label=node.label, **node.attrs)
+        stack.append(None)
+        stack += [child for child in reversed(children.get(id, ())) if child in filled]
+
+
+def _cluster_attributes(title: str, name: str, options: _Options) -> dict[str, str]:
+    theme = options.theme
+    return {
+        "label": _label([title], options.wrap),
+        "style": "rounded,filled",
+        "fillcolor": theme.cluster_fill,
+        "color": theme.cluster_border,
+        "fontsize": "13",
+        "labeljust": "l",
+        # dot turns the label over with the ranks: "b" is the top of a cluster when conclusions are on top.
+        "labelloc": "b" if options.direction == "BT" else "t",
+        **({"id": f"{options.id_prefix}-{name}"} if options.id_prefix else {}),
+    }

@@ -1,0 +1,518 @@
+"""The `argmap` command, run on real files both as a subprocess and in-process (the latter for coverage)."""
+
+from __future__ import annotations
+
+import json
+import os
+import runpy
+import subprocess
+import sys
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import argmap.cli
+from argmap import ArgumentMap, Location, MapBuilder
+from argmap.check import CATALOGUE, Diagnostic, Severity, check
+from argmap.cli import ExitStatus, main
+from argmap.formats import dump, dumps, load
+from argmap.render.dot import to_dot
+from argmap.strategies import argument_maps
+
+
+@attrs.frozen
+class Result:
+    """What one run of the command did."""
+
+    status: int
+    stdout: str
+    stderr: str
+
+    @property
+    def lines(self) -> list[str]:
+        """The lines on stdout."""
+        return self.stdout.splitlines()
+
+    def failed_once(self, status: int = ExitStatus.BAD_INPUT) -> str:
+        """Assert the run failed cleanly: this status, nothing on stdout, one line on stderr; return that line."""
+        assert self.status == status, self
+        assert self.stdout == ""
+        assert "Traceback" not in self.stderr
+        [line] = self.stderr.splitlines()
+        return line
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture(params=["subprocess", "in-process"])
+def run(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Run:
+    """Run `argmap ARGS...` in tmp_path, as `python -m argmap` or through main(); both must behave alike."""
+    monkeypatch.chdir(tmp_path)
+    if request.param == "subprocess":
+
+        def run_subprocess(*args: str) -> Result:
+            done = subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True, check=False)
+            return Result(done.returncode, done.stdout, done.stderr)
+
+        return run_subprocess
+
+    def run_in_process(*args: str) -> Result:
+        status = main(list(args))
+        out, err = capsys.readouterr()
+        return Result(status, out, err)
+
+    return run_in_process
+
+
+# Maps -------------------------------------------------------------------------------------------------------------
+
+
+def clean_map() -> ArgumentMap:
+    """A map that check() finds nothing wrong with."""
+    b = MapBuilder(title="Clean")
+    c = b.statement("We should plant more trees.", id="c")
+    p = b.statement("Trees cool cities.", id="p")
+    q = b.statement("Cooler cities save lives.", id="q")
+    b.argument([p, q], c, id="a1")
+    return b.build()
+
+
+def warning_map() -> ArgumentMap:
+    """A map with one warning (a disconnected statement) and no errors."""
+    b = MapBuilder(title="Warnings")
+    c = b.statement("We should plant more trees.", id="c")
+    p = b.statement("Trees cool cities.", id="p")
+    b.argument([p], c, id="a1")
+    b.statement("Unrelated remark.", id="lonely")
+    return b.build()
+
+
+def error_map() -> ArgumentMap:
+    """A map with one error: an argument that concludes its own premise."""
+    b = MapBuilder(title="Errors")
+    c = b.statement("We should plant more trees.", id="c")
+    p = b.statement("Trees cool cities.", id="p")
+    b.argument([p], c, id="a1")
+    b.argument([c], c, id="circle")
+    return b.build()
+
+
+def big_map(n: int) -> ArgumentMap:
+    """A map whose DOT source is far larger than a pipe's buffer, for n in the thousands."""
+    b = MapBuilder(title="Big")
+    top = b.statement("The conclusion.", id="top")
+    for i in range(n):
+        b.support(b.statement(f"Reason number {i}.", id=f"r{i}"), top)
+    return b.build()
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> Path:
+    """tmp_path with clean.json, warnings.json, errors.json and broken inputs of every kind."""
+    dump(clean_map(), tmp_path / "clean.json")
+    dump(warning_map(), tmp_path / "warnings.json")
+    dump(error_map(), tmp_path / "errors.json")
+    (tmp_path / "malformed.json").write_text('{"argmap": 1,\n  "statements": [}\n', encoding="utf-8")
+    (tmp_path / "shape.json").write_text('{"argmap": 1, "statements": 7}\n', encoding="utf-8")
+    (tmp_path / "latin1.json").write_bytes('{"argmap": 1, "title": "Caf\u00e9"}'.encode("latin-1"))
+    (tmp_path / "map.xyz").write_text("whatever", encoding="utf-8")
+    (tmp_path / "folder.json").mkdir()
+    return tmp_path
+
+
+ERROR_LINE = "errors.json: error self-support step 1 of <circle> concludes [c] from itself"
+WARNING_LINE = "warnings.json: warning disconnected [lonely] is not connected to the main part of the map (3 elements)"
+
+
+# check --------------------------------------------------------------------------------------------------------------
+
+
+def test_check_clean_map_is_silent(run: Run, files: Path) -> None:
+    assert check(clean_map()) == []
+    assert run("check", "clean.json") == Result(0, "", "")
+
+
+def test_check_reports_errors_and_exits_1(run: Run, files: Path) -> None:
+    assert run("check", "errors.json") == Result(ExitStatus.FOUND_ERRORS, ERROR_LINE + "\n", "1 error in 1 file\n")
+
+
+def test_check_warnings_do_not_fail(run: Run, files: Path) -> None:
+    assert run("check", "warnings.json") == Result(0, WARNING_LINE + "\n", "1 warning in 1 file\n")
+    both = run("check", "warnings.json", "errors.json", "clean.json")
+    assert both == Result(1, f"{WARNING_LINE}\n{ERROR_LINE}\n", "1 error, 1 warning in 2 files\n")
+
+
+def test_severity_hides_lower_levels_but_not_the_exit_status(run: Run, files: Path) -> None:
+    assert run("check", "warnings.json", "--severity", "error") == Result(0, "", "")
+    assert run("check", "warnings.json", "--severity", "warning").lines == [WARNING_LINE]
+    result = run("check", "errors.json", "warnings.json", "--severity", "error")
+    assert result == Result(1, ERROR_LINE + "\n", "1 error in 1 file\n")
+
+
+def test_check_json_output(run: Run, files: Path) -> None:
+    result = run("check", "--format", "json", "errors.json", "clean.json")
+    assert result.status == 1
+    assert result.stderr == ""
+    records = json.loads(result.stdout)
+    assert records == [
+        {
+            "path": "errors.json",
+            "line": None,
+            "column": None,
+            "severity": d.severity.value,
+            "code": d.code,
+            "message": d.message,
+            "subjects": list(d.subjects),
+        }
+        for d in check(error_map())
+    ]
+
+
+def test_check_json_output_when_clean_is_an_empty_list(run: Run, files: Path) -> None:
+    result = run("check", "--format", "json", "clean.json")
+    assert (result.status, json.loads(result.stdout), result.stderr) == (0, [], "")
+
+
+def test_check_goes_on_after_bad_files_and_exits_with_the_worst_status(run: Run, files: Path) -> None:
+    result = run("check", "missing.json", "errors.json", "clean.json")
+    assert result.status == ExitStatus.BAD_INPUT
+    assert result.lines == [ERROR_LINE]
+    assert result.stderr.splitlines() == [
+        "argmap: error: missing.json: No such file or directory",
+        "1 error in 1 file",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("missing.json", "argmap: error: missing.json: No such file or directory"),
+        ("folder.json", "argmap: error: folder.json: Is a directory"),
+        (
+            "latin1.json",
+            "latin1.json:1:28: error parse-error not UTF-8 text: invalid continuation byte (byte 0xE9)",
+        ),
+    ],
+    ids=["missing", "directory", "bad-utf-8"],
+)
+def test_unreadable_input_gives_one_line(run: Run, files: Path, name: str, line: str) -> None:
+    for command in (["check", name], ["render", name, "-o", "out.dot"], ["convert", name, "-o", "out.json"]):
+        assert run(*command).failed_once() == line
+    assert not (files / "out.dot").exists()
+    assert not (files / "out.json").exists()
+
+
+def test_malformed_json_is_a_parse_error_with_its_place(run: Run, files: Path) -> None:
+    line = run("check", "malformed.json").failed_once()
+    assert line == "malformed.json:2:18: error parse-error invalid JSON: Expecting value"
+
+
+def test_json_of_the_wrong_shape_is_a_map_error(run: Run, files: Path) -> None:
+    line = run("check", "shape.json").failed_once()
+    assert line.startswith("argmap: error: shape.json: "), line
+    assert "statements" in line
+
+
+def test_unknown_suffix_is_bad_input_and_from_overrides_it(run: Run, files: Path) -> None:
+    line = run("check", "map.xyz").failed_once()
+    assert line.startswith("argmap: error: cannot tell the format of 'map.xyz' from its suffix; known formats: "), line
+    (files / "clean.txt").write_text(dumps(clean_map()), encoding="utf-8")
+    assert run("check", "clean.txt", "--from", "json") == Result(0, "", "")
+    line = run("check", "clean.json", "--from", "nonsense").failed_once()
+    assert line.startswith("argmap: error: unknown format 'nonsense'; known formats: "), line
+
+
+def test_usage_errors_exit_2(run: Run, files: Path) -> None:
+    for args in ([], ["check"], ["check", "clean.json", "--format", "xml"], ["render", "clean.json"], ["frobnicate"]):
+        result = run(*args)
+        assert result.status == 2, args
+        assert "Traceback" not in result.stderr
+        assert result.stderr.splitlines()[-1].startswith("argmap"), result.stderr
+
+
+# render -----------------------------------------------------------------------------------------------------------
+
+
+def test_render_dot_file(run: Run, files: Path) -> None:
+    assert run("render", "clean.json", "-o", "clean.dot") == Result(0, "", "")
+    assert (files / "clean.dot").read_text(encoding="utf-8") == to_dot(clean_map()).source
+    assert run("render", "clean.json", "-o", "clean.gv") == Result(0, "", "")
+    assert (files / "clean.gv").read_text(encoding="utf-8") == to_dot(clean_map()).source
+
+
+def test_render_to_stdout_writes_dot_source(run: Run, files: Path) -> None:
+    assert run("render", "clean.json", "-o", "-") == Result(0, to_dot(clean_map()).source, "")
+
+
+def test_render_options_reach_the_diagram(run: Run, files: Path) -> None:
+    options = ["--view", "premise", "--direction", "LR", "--theme", "dark", "--wrap", "12"]
+    result = run("render", "clean.json", "-o", "-", *options)
+    expected = to_dot(clean_map(), view="premise", direction="LR", theme="dark", wrap=12).source
+    assert result == Result(0, expected, "")
+    assert expected != to_dot(clean_map()).source
+    unwrapped = run("render", "clean.json", "-o", "-", "--wrap", "0", "--show", "statement-ids, title")
+    assert unwrapped == Result(0, to_dot(clean_map(), wrap=0, show=["statement-ids", "title"]).source, "")
+    for bad in (["--wrap", "-1"], ["--wrap", "many"], ["--show", "everything"], ["--view", "bird"]):
+        result = run("render", "clean.json", "-o", "-", *bad)
+        assert (result.status, result.stdout) == (2, ""), bad
+        assert "Traceback" not in result.stderr
+
+
+@pytest.mark.dot
+def test_render_svg(run: Run, files: Path) -> None:
+    assert run("render", "clean.json", "-o", "clean.svg") == Result(0, "", "")
+    svg = (files / "clean.svg").read_text(encoding="utf-8")
+    assert "<svg" in svg
+    assert "We should plant more trees." in svg
+    result = run("render", "clean.json", "-o", "picture", "--format", "svg")
+    assert result == Result(0, "", "")
+    assert (files / "picture").read_text(encoding="utf-8") == svg
+    stdout = run("render", "clean.json", "-o", "-", "--format", "svg")
+    assert stdout == Result(0, svg, "")
+
+
+def test_render_without_graphviz(run: Run, files: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    empty = files / "empty-bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    (files / "old.svg").write_text("the old drawing", encoding="utf-8")
+    line = run("render", "clean.json", "-o", "old.svg").failed_once(ExitStatus.NO_GRAPHVIZ)
+    assert line.startswith("argmap: error: ")
+    assert "install Graphviz" in line
+    assert (files / "old.svg").read_text(encoding="utf-8") == "the old drawing"
+    assert sorted(p.name for p in files.iterdir() if p.name.startswith(".old.svg")) == []
+    assert run("render", "clean.json", "-o", "clean.dot") == Result(0, "", "")
+    assert (files / "clean.dot").read_text(encoding="utf-8") == to_dot(clean_map()).source
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stand-in for dot is a shell script")
+def test_render_reports_what_dot_said(run: Run, files: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bin_dir = files / "bin"
+    bin_dir.mkdir()
+    fake_dot = bin_dir / "dot"
+    fake_dot.write_text("#!/bin/sh\necho 'Error: out of ink' >&2\necho 'more detail' >&2\nexit 1\n", encoding="utf-8")
+    fake_dot.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    (files / "out.svg").write_text("the old drawing", encoding="utf-8")
+    line = run("render", "clean.json", "-o", "out.svg").failed_once()
+    assert line == "argmap: error: out.svg: Graphviz dot failed with exit status 1: Error: out of ink"
+    assert (files / "out.svg").read_text(encoding="utf-8") == "the old drawing"
+    assert run("render", "clean.json", "-o", "-", "--format", "png").failed_once() == line.replace(
+        "out.svg", "<stdout>"
+    )
+
+
+def test_failed_render_leaves_the_output_untouched(run: Run, files: Path) -> None:
+    (files / "out.dot").write_text("keep me", encoding="utf-8")
+    run("render", "malformed.json", "-o", "out.dot").failed_once()
+    run("render", "shape.json", "-o", "out.dot").failed_once()
+    assert (files / "out.dot").read_text(encoding="utf-8") == "keep me"
+
+
+def test_render_needs_a_known_output_format(run: Run, files: Path) -> None:
+    assert run("render", "clean.json", "-o", "noext").failed_once() == (
+        "argmap: error: noext: no suffix to tell the diagram format from; use one of svg, png, pdf, dot, gv"
+    )
+    line = run("render", "clean.json", "-o", "out.nonsense").failed_once()
+    assert line == "argmap: error: unknown diagram format 'nonsense': use one of svg, png, pdf, dot, gv"
+    assert run("render", "clean.json", "-o", "-", "--format", "nonsense").failed_once() == line
+    assert not (files / "out.nonsense").exists()
+
+
+def test_render_into_a_missing_directory(run: Run, files: Path) -> None:
+    line = run("render", "clean.json", "-o", "nowhere/out.dot").failed_once()
+    assert line == "argmap: error: nowhere/out.dot: No such file or directory"
+
+
+# convert ----------------------------------------------------------------------------------------------------------
+
+
+def test_convert_round_trip(run: Run, files: Path) -> None:
+    assert run("convert", "warnings.json", "-o", "copy.json") == Result(0, "", "")
+    assert load(files / "copy.json") == warning_map()
+    assert (files / "copy.json").read_text(encoding="utf-8") == (files / "warnings.json").read_text(encoding="utf-8")
+    assert run("convert", "warnings.json", "-o", "-") == Result(0, dumps(warning_map()), "")
+    assert run("convert", "warnings.json", "-o", "-", "--to", "json") == Result(0, dumps(warning_map()), "")
+
+
+def test_convert_to_an_unknown_format(run: Run, files: Path) -> None:
+    (files / "out.json").write_text("keep me", encoding="utf-8")
+    line = run("convert", "clean.json", "-o", "out.json", "--to", "nonsense").failed_once()
+    assert line.startswith("argmap: error: unknown format 'nonsense'; known formats: json"), line
+    assert (files / "out.json").read_text(encoding="utf-8") == "keep me"
+    assert run("convert", "clean.json", "-o", "-", "--to", "nonsense").failed_once() == line
+
+
+# explain and --version ----------------------------------------------------------------------------------------------
+
+
+def test_explain_a_code(run: Run) -> None:
+    result = run("explain", "self-support")
+    assert result.status == 0
+    assert result.stderr == ""
+    assert result.stdout == argmap.explain("self-support").rstrip("\n") + "\n"
+
+
+def test_explain_an_unknown_code_suggests_close_ones(run: Run) -> None:
+    line = run("explain", "self-suport").failed_once()
+    assert line == "argmap: error: unknown diagnostic code 'self-suport'; did you mean self-support?"
+    line = run("explain", "zzzz").failed_once()
+    assert line == f"argmap: error: unknown diagnostic code 'zzzz'; known codes: {', '.join(CATALOGUE)}"
+
+
+def test_explain_lists_every_code(run: Run) -> None:
+    listing = run("explain", "--list")
+    assert listing.status == 0
+    assert [line.split()[:2] for line in listing.lines] == [
+        [code, info.severity.value] for code, info in CATALOGUE.items()
+    ]
+    assert [line.split(maxsplit=2)[2] for line in listing.lines] == [info.title for info in CATALOGUE.values()]
+    assert run("explain") == listing
+    assert run("explain", "--list", "self-support").status == 2
+
+
+def test_help_lists_commands_and_exit_statuses(run: Run) -> None:
+    result = run("--help")
+    assert (result.status, result.stderr) == (0, "")
+    for command in ("check", "render", "convert", "explain"):
+        assert f"    {command} " in result.stdout
+    assert result.stdout.endswith("  141  standard output was closed early, as `| head` does\n")
+    for status in ExitStatus:
+        assert f"\n  {int(status):<4} " in result.stdout
+
+
+def test_version(run: Run) -> None:
+    assert run("--version") == Result(0, f"argmap {metadata.version('argmap')}\n", "")
+
+
+# Interrupts and closed pipes ----------------------------------------------------------------------------------------
+
+
+def test_closed_stdout_is_quiet(files: Path) -> None:
+    dump(big_map(3000), files / "big.json")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "render", "big.json", "-o", "-"],
+        cwd=files,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    process.stdout.close()
+    stderr = process.stderr.read()
+    process.stderr.close()
+    assert process.wait() == ExitStatus.BROKEN_PIPE
+    assert stderr == b""
+
+
+class _ClosedPipe:
+    def write(self, text: str) -> int:
+        raise BrokenPipeError
+
+    def flush(self) -> None:
+        raise BrokenPipeError
+
+
+def test_closed_stdout_in_process(
+    files: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(files)
+    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    assert main(["check", "errors.json"]) == ExitStatus.BROKEN_PIPE
+    assert capsys.readouterr().err == ""
+
+
+def test_closed_stdout_with_a_file_descriptor(files: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(files)
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    with open(write_end, "w", encoding="utf-8") as closed:
+        monkeypatch.setattr(sys, "stdout", closed)
+        assert main(["render", "clean.json", "-o", "-"]) == ExitStatus.BROKEN_PIPE
+        closed.write("discarded, not an error")
+        closed.flush()
+
+
+def test_interrupt_exits_130_quietly(
+    files: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> ArgumentMap:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("argmap.formats.load", interrupted)
+    assert main(["check", str(files / "clean.json")]) == ExitStatus.INTERRUPTED
+    assert capsys.readouterr() == ("", "")
+
+
+# In-process only: paths the files above cannot reach -----------------------------------------------------------------
+
+
+def test_diagnostics_with_a_location(
+    files: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    placed = [
+        Diagnostic("self-support", Severity.ERROR, "it supports itself", ("c",), Location(3, 7)),
+        Diagnostic("disconnected", Severity.WARNING, "alone", ("x",), Location(9, 1, "other.argdown")),
+        Diagnostic("unquoted-statement", Severity.INFO, "no quote", ("x",)),
+        Diagnostic("unquoted-statement", Severity.INFO, "no quote either", ("y",)),
+    ]
+    monkeypatch.setattr("argmap.cli.check", lambda m: placed)
+    monkeypatch.chdir(files)
+    assert main(["check", "clean.json", "warnings.json"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        "clean.json:3:7: error self-support it supports itself",
+        "other.argdown:9:1: warning disconnected alone",
+        "clean.json: info unquoted-statement no quote",
+        "clean.json: info unquoted-statement no quote either",
+        "warnings.json:3:7: error self-support it supports itself",
+        "other.argdown:9:1: warning disconnected alone",
+        "warnings.json: info unquoted-statement no quote",
+        "warnings.json: info unquoted-statement no quote either",
+    ]
+    assert err == "2 errors, 2 warnings, 4 info in 2 files\n"
+    assert main(["check", "--format", "json", "clean.json"]) == 1
+    assert [(r["path"], r["line"], r["column"]) for r in json.loads(capsys.readouterr().out)] == [
+        ("clean.json", 3, 7),
+        ("other.argdown", 9, 1),
+        ("clean.json", None, None),
+        ("clean.json", None, None),
+    ]
+
+
+def test_version_of_an_uninstalled_tree(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def not_installed(name: str) -> str:
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr("importlib.metadata.version", not_installed)
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == "argmap unknown\n"
+
+
+def test_python_m_argmap(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "argv", ["argmap", "explain", "nonsense"])
+    with pytest.raises(SystemExit) as exit:
+        runpy.run_module("argmap", run_name="__main__")
+    assert exit.value.code == ExitStatus.BAD_INPUT
+    assert capsys.readouterr().err.startswith("argmap: error: unknown diagnostic code 'nonsense'")
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(m=argument_maps(max_statements=8))
+def test_check_json_matches_the_library(m: ArgumentMap, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "random.json"
+    dump(m, path)
+    status = main(["check", "--format", "json", str(path)])
+    records = json.loads(capsys.readouterr().out)
+    diagnostics = check(m)
+    assert status == (1 if any(d.severity is Severity.ERROR for d in diagnostics) else 0)
+    assert [(r["code"], r["severity"], r["message"], r["subjects"]) for r in records] == [
+        (d.code, d.severity.value, d.message, list(d.subjects)) for d in diagnostics
+    ]
