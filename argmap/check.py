@@ -12,6 +12,7 @@ from typing import Literal
 
 import attrs
 
+from ._gc import gc_paused
 from .errors import UnknownCode
 from .model import ArgumentMap, ElementType, Location, Relation, RelationKind
 
@@ -655,11 +656,12 @@ def check(m: ArgumentMap) -> list[Diagnostic]:
     order: statements, arguments and relations in the order the map holds them. The same map always gives the
     same list. Every check takes time linear in the size of the map.
     """
-    facts = _Facts(m)
     found: dict[Severity, list[Diagnostic]] = {severity: [] for severity in Severity}
-    for code, run in _CHECKS:
-        info = CATALOGUE[code]
-        found[info.severity].extend(run(facts, _Reporter(m, info)))
+    with gc_paused():
+        facts = _Facts(m)
+        for code, run in _CHECKS:
+            info = CATALOGUE[code]
+            found[info.severity].extend(run(facts, _Reporter(m, info)))
     return [diagnostic for severity in Severity for diagnostic in found[severity]]
 
 

@@ -457,6 +457,9 @@ def _table(elements: Iterable[Statement | Argument | Source], kind: str, problem
 
 
 def _id(id: object, kind: str, problems: list[Problem]) -> bool:
+    # The common case costs no allocation: this runs once per element of maps with hundreds of thousands.
+    if isinstance(id, str) and id and not id[0].isspace() and not id[-1].isspace() and _clean(id, MAX_TEXT_LENGTH):
+        return True
     if not isinstance(id, str) or not id.strip():
         problems.append(Problem("empty-text", f"a {kind} has an empty id", repr(id)))
         return False
@@ -494,6 +497,8 @@ def _text(
     allow_empty: bool = False,
     limit: int | None = MAX_TEXT_LENGTH,
 ) -> bool:
+    if isinstance(text, str) and (allow_empty or (text and not text.isspace())) and _clean(text, limit):
+        return True
     if not isinstance(text, str):
         problems.append(Problem("invalid-text", f"{what} must be a string, not {type(text).__name__}", where))
         return False
@@ -512,3 +517,7 @@ def _text(
         problems.append(Problem("invalid-text", f"{what} is {len(text)} characters long; the limit is {limit}", where))
         return False
     return True
+
+
+def _clean(text: str, limit: int | None) -> bool:
+    return _BAD_CHARS.search(text) is None and (limit is None or len(text) <= limit)

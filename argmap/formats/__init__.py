@@ -11,6 +11,7 @@ from typing import Protocol
 
 import attrs
 
+from .._gc import gc_paused
 from .._io import atomic_write
 from ..errors import MapError, ParseError, UnknownFormat
 from ..model import ArgumentMap
@@ -92,7 +93,8 @@ def _writer(format: Format) -> Writer:
 
 def _read(reader: Reader, text: str, path: str | None) -> ArgumentMap:
     try:
-        return reader(text, path=path)
+        with gc_paused():
+            return reader(text, path=path)
     except MapError as error:
         if path is None or error.path is not None:
             raise
@@ -110,7 +112,9 @@ def loads(text: str, format: str = "json", *, path: str | None = None) -> Argume
 
 def dumps(m: ArgumentMap, format: str = "json") -> str:
     """Write a map as text in the named format."""
-    return _writer(get_format(format))(m)
+    writer = _writer(get_format(format))
+    with gc_paused():
+        return writer(m)
 
 
 def _decode(data: bytes, path: str) -> str:
