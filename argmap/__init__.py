@@ -1,7 +1,8 @@
 """argmap: typed argument maps that model the reasoning of a text, check its structure and draw it."""
 
 from .build import MapBuilder, slugify
-from .check import CATALOGUE, CheckInfo, Diagnostic, Severity, check, explain
+from .catalogue import CATALOGUE, CheckInfo, Severity, explain
+from .check import Diagnostic, check
 from .errors import (
     ArgmapError,
     GraphvizNotFound,

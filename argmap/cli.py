@@ -13,7 +13,8 @@ from collections.abc import Iterator, Sequence
 from importlib import metadata
 
 from . import formats
-from .check import CATALOGUE, Diagnostic, Severity, check, explain
+from .catalogue import CATALOGUE, Severity, explain
+from .check import Diagnostic, check
 from .errors import ArgmapError, GraphvizNotFound, MapError, ParseError, UnknownCode, UnknownFormat
 from .model import ArgumentMap
 from .render.dot import DIRECTIONS, SHOW, THEMES, VIEWS

@@ -30,7 +30,8 @@ from argmap import (
     Statement,
     UnknownCode,
 )
-from argmap.check import _CHECKS, CATALOGUE, Diagnostic, Severity, _strong_components, check, explain
+from argmap.catalogue import CATALOGUE, Severity, explain
+from argmap.check import _CHECKS, Diagnostic, _strong_components, check
 
 ROOT = Path(__file__).resolve().parent.parent
 # Typographic apostrophes, spelled out so that they are visible.

@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 
 import argmap.cli
 from argmap import ArgumentMap, Location, MapBuilder
-from argmap.check import CATALOGUE, Diagnostic, Severity, check
+from argmap.catalogue import CATALOGUE, Severity
+from argmap.check import Diagnostic, check
 from argmap.cli import ExitStatus, main
 from argmap.formats import dump, dumps, load
 from argmap.render.dot import to_dot

@@ -5,11 +5,13 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 from types import ModuleType
+from xml.etree import ElementTree
 
 import pytest
 
-from argmap import ArgumentMap, ElementType, RelationKind, formats
-from argmap.check import Severity, check
+from argmap import ArgumentMap, ElementType, RelationKind, formats, pipe
+from argmap.catalogue import Severity
+from argmap.check import check
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -137,3 +139,15 @@ def test_saved_json_is_current(kim: ArgumentMap) -> None:
     saved = SEEDS / "kim-in-russia.json"
     assert saved.read_bytes().decode("utf-8") == formats.dumps(kim, "json"), f"{saved} is stale: see seeds/README.md"
     assert formats.load(saved) == kim
+
+
+@pytest.mark.dot
+def test_readme_diagram_shows_the_current_map(seed: ModuleType) -> None:
+    # Graphviz versions lay out differently, so the drawn text is compared, not the bytes.
+    def texts(svg: str) -> list[str]:
+        root = ElementTree.fromstring(svg)
+        return sorted(e.text or "" for e in root.iter("{http://www.w3.org/2000/svg}text"))
+
+    committed = (ROOT / "docs" / "kim-in-russia.svg").read_text(encoding="utf-8")
+    current = pipe(seed.build(), "svg").decode()
+    assert texts(committed) == texts(current), "regenerate docs/kim-in-russia.svg (see seeds/README.md)"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import importlib.metadata
 import subprocess
 import sys
@@ -223,9 +222,3 @@ def test_element_strategies_work_on_their_own(data: st.DataObject) -> None:
     assert {relation.source, relation.target} <= {"s1", "a1"}
     m = ArgumentMap(statements=[statement], sources=[source], sections=[Section(id="top", title="Top")])
     assert m.statement("s1") == statement
-
-
-def test_the_docstring_examples_run() -> None:
-    result = doctest.testmod(argmap.strategies, optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 0
-    assert result.failed == 0

@@ -1,0 +1,388 @@
+"""The catalogue of diagnostic codes: what each means, why it matters, an example, and how to fix it."""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import functools
+import textwrap
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Literal
+
+import attrs
+
+from .errors import UnknownCode
+
+__all__ = ["CATALOGUE", "CheckInfo", "Severity", "explain"]
+
+
+@functools.total_ordering
+class Severity(enum.Enum):
+    """How serious a diagnostic is. Severities compare: ``ERROR > WARNING > INFO``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return _RANK[self] < _RANK[other]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@attrs.frozen(kw_only=True)
+class CheckInfo:
+    """The catalogue entry of one diagnostic code: what it means, why it matters, an example and the fix.
+
+    ``reported_by`` says where the code comes from: ``"check"`` for :func:`check`; ``"build"`` for what
+    :class:`~argmap.MapBuilder`, the model and so every reader refuse; ``"read"`` for what the JSON reader
+    refuses in a file's shape. Codes of the last two come inside a :class:`~argmap.MapError`.
+    """
+
+    code: str
+    severity: Severity
+    title: str
+    meaning: str
+    why: str
+    example: str
+    fix: str
+    reported_by: Literal["check", "build", "read"] = "check"
+
+    def describe(self, width: int = 88) -> str:
+        """The entry as readable paragraphs, as ``argmap explain`` prints it."""
+
+        def paragraph(heading: str, text: str) -> str:
+            body = textwrap.fill(text, width=width, initial_indent="    ", subsequent_indent="    ")
+            return f"{heading}\n{body}"
+
+        origin = _ORIGINS[self.reported_by]
+        return "\n\n".join(
+            [
+                f"{self.code} ({self.severity.value}): {self.title}\n{textwrap.fill(origin, width=width)}",
+                paragraph("What it means", self.meaning),
+                paragraph("Why it matters", self.why),
+                "Example\n" + textwrap.indent(self.example, "    "),
+                paragraph("How to fix", self.fix),
+            ]
+        )
+
+
+_ORIGINS = {
+    "check": "Reported by argmap.check() and `argmap check`.",
+    "build": "Reported by MapBuilder.build(), the model and the readers, inside a MapError: a map with this "
+    "problem is refused.",
+    "read": "Reported by the JSON reader (argmap.load, argmap.loads and the argmap command), inside a MapError "
+    "that gives the JSON path of each problem: the file is refused.",
+}
+
+
+def explain(code: str) -> str:
+    """The catalogue entry of ``code`` as readable text; :class:`UnknownCode`, naming close codes, if there is none."""
+    info = CATALOGUE.get(code.strip().lower())
+    if info is None:
+        close = difflib.get_close_matches(code.strip().lower(), list(CATALOGUE), n=3)
+        hint = f"did you mean {' or '.join(close)}?" if close else f"known codes: {', '.join(CATALOGUE)}"
+        raise UnknownCode(f"unknown diagnostic code {code!r}; {hint}")
+    return info.describe()
+
+
+# The catalogue -------------------------------------------------------------------------------------------------
+
+_ENTRIES = (
+    CheckInfo(
+        code="circular-support",
+        severity=Severity.ERROR,
+        title="Statements support each other in a circle",
+        meaning="Following support from reasons to what they support (inference steps, support and entails "
+        "relations, and arguments with their premises and conclusions) leads back to where it started. One "
+        "diagnostic names every statement and argument of one such circle.",
+        why="A circle proves nothing: each claim in it rests, in the end, on itself. Readers call this begging "
+        "the question, and any evaluation of the map would accept or reject the whole circle at once.",
+        example="[Taxes]: Taxes should rise.\n  + [Budget]: The budget needs more money.\n    + [Taxes]",
+        fix="Decide which claim is the reason and which the conclusion, and remove or reverse the relation that "
+        "points back. If two claims in the circle say the same thing, merge them into one statement.",
+    ),
+    CheckInfo(
+        code="self-support",
+        severity=Severity.ERROR,
+        title="An element supports itself",
+        meaning="A statement or argument is a reason for itself: an inference step lists its own conclusion "
+        "among its premises, an argument takes its conclusion as a premise, an element supports or entails "
+        "itself, an argument supports one of its own premises, or a statement supports the argument that "
+        "concludes it.",
+        why="A claim that is its own reason has no reason at all; the map looks supported where it is not.",
+        example="<Circle>\n\n(1) [Honest]: Kim is honest.\n(2) Honest people say true things.\n----\n(3) [Honest]",
+        fix="Give the conclusion a different premise, or, where two statements were merged by mistake, split "
+        "them; remove a relation that points from an element to itself.",
+    ),
+    CheckInfo(
+        code="argument-without-premises",
+        severity=Severity.ERROR,
+        title="An inference step has no premises",
+        meaning="An argument's reconstruction has a step that concludes a statement from nothing.",
+        why="An inference needs at least one premise; without one the conclusion is merely asserted, and the "
+        "argument does not say why it should be believed.",
+        example="<Bare>\n\n----\n(1) Moon's current policy may not work.",
+        fix="Add the premises the text gives for the conclusion. If the text gives none, make the conclusion a "
+        "plain statement instead of an argument.",
+    ),
+    CheckInfo(
+        code="undercut-target",
+        severity=Severity.ERROR,
+        title="An undercut targets a statement",
+        meaning="An undercut relation points at a statement. An undercut denies that an argument's premises "
+        "support its conclusion, so its target must be an argument (an undercut of a sketched argument is fine).",
+        why="Undercutting a statement means nothing: a statement has no inference to deny. The relation was "
+        "most likely meant as an attack, or as an undercut of the argument that concludes the statement.",
+        example='b.undercut("objection", "policy-fails", target_type="statement")',
+        fix="Make it an attack on the statement, or aim the undercut at the argument whose inference it denies.",
+    ),
+    CheckInfo(
+        code="self-attack",
+        severity=Severity.ERROR,
+        title="An element attacks itself",
+        meaning="An attack, undercut, contradiction or contrary relation runs from an element to itself, or "
+        "between an argument and a statement of its own reconstruction (a premise, an intermediate conclusion "
+        "or the conclusion), in either direction.",
+        why="A self-defeating element is almost always a slip when the map was written: a wrong id or a "
+        "relation attached to the wrong element. Evaluation treats it as defeated by itself.",
+        example="<Overreach>\n  -> [Premise]\n\n<Overreach>\n\n(1) [Premise]: Russia helps the North.\n----\n"
+        "(2) The North is not isolated.",
+        fix="Point the relation at the element it was meant for, or remove it.",
+    ),
+    CheckInfo(
+        code="quote-not-found",
+        severity=Severity.ERROR,
+        title="A quote is not in its source",
+        meaning="A statement quotes text that does not occur verbatim in the quoted source. Runs of whitespace "
+        "count as one space and typographic quotes as plain ones, on both sides; everything else, case "
+        "included, must match.",
+        why="Quotes ground a map in the text it models. A quote that is not there misrepresents the source or "
+        "points at the wrong one.",
+        example='b.source("editorial", text="Moon\'s current policy may not work.")\n'
+        'b.statement("The policy fails.", quote=("editorial", "Moon\'s policy may not work"))',
+        fix="Copy the excerpt from the source again, exactly; or name the source it comes from.",
+    ),
+    CheckInfo(
+        code="argument-without-conclusion",
+        severity=Severity.WARNING,
+        title="An argument argues for nothing",
+        meaning="A sketched argument (one without a reconstruction) has no outgoing relation: it supports, "
+        "attacks or undercuts nothing. MapBuilder.argument() also refuses premises given without a conclusion, "
+        "with this code, inside a MapError.",
+        why="An argument is a reason for or against something. Standing alone it adds nothing to the map's "
+        "reasoning and is usually a relation that was forgotten.",
+        example="<Sidelined>: South Korea has been sidelined.",
+        fix="Relate the argument to the claim it argues for or against (for example <Sidelined> +> [Policy "
+        "fails]), or reconstruct it with premises and a conclusion.",
+    ),
+    CheckInfo(
+        code="support-and-attack",
+        severity=Severity.WARNING,
+        title="One element both supports and attacks another",
+        meaning="The same source both supports (or entails) and attacks (or undercuts, contradicts, is contrary "
+        "to) the same target. A contradiction counts in both directions.",
+        why="A reason cannot speak both for and against one claim; one of the two relations is almost certainly "
+        "a mistake, and the diagram would show both.",
+        example="[Isolation]: Kim's trip could bring the North out of isolation.\n  +> [Policy works]\n"
+        "  -> [Policy works]",
+        fix="Keep the relation the text means and remove the other.",
+    ),
+    CheckInfo(
+        code="disconnected",
+        severity=Severity.WARNING,
+        title="Part of the map is cut off",
+        meaning="The map falls apart into several pieces when relations and arguments' reconstructions are "
+        "followed in either direction. Each piece but the largest is reported with all its elements.",
+        why="A map models one line of reasoning. A piece with no link to the rest is either irrelevant to it or "
+        "lacks the relation that ties it in.",
+        example="[Policy fails]: Moon's current policy may not work.\n  + [Sidelined]: South Korea has been "
+        "sidelined.\n\n[Weather]: It rained in Vladivostok.",
+        fix="Add the relation that ties the piece to the rest of the map, or remove the piece.",
+    ),
+    CheckInfo(
+        code="duplicate-text",
+        severity=Severity.WARNING,
+        title="Statements have the same text",
+        meaning="Two or more statements have the same text once case and whitespace are ignored.",
+        why="Two ids for one claim split its support and attacks between them, so the map understates both.",
+        example="[Sidelined]: South Korea has been sidelined.\n[Left out]: South Korea has been  sidelined.",
+        fix="Merge them into one statement and point every relation at it; if they are different claims, "
+        "word them differently.",
+    ),
+    CheckInfo(
+        code="multiple-main-conclusions",
+        severity=Severity.WARNING,
+        title="The map has several main conclusions",
+        meaning="More than one statement is concluded without being a reason for anything else.",
+        why="A text usually argues for one thesis; several main conclusions suggest a missing relation, or a "
+        "map that covers several texts.",
+        example="[Policy fails]: Moon's policy may not work.\n  + [Sidelined]: South Korea has been sidelined."
+        "\n[Kim gains]: Kim gains leverage.\n  + [Russia]: Russia sides with the North.",
+        fix="Relate the conclusions (often one supports the other), or split the map in two.",
+    ),
+    CheckInfo(
+        code="unknown-source",
+        severity=Severity.WARNING,
+        title="A quote names a source the map lacks",
+        meaning="A statement quotes a source id that is not among the map's sources.",
+        why="The quote cannot be checked against its text, and readers cannot see where it comes from.",
+        example='b.source("editorial", text=EDITORIAL)\n'
+        'b.statement("The policy fails.", quote=("editorail", "Moon\'s current policy may not work"))',
+        fix="Correct the source id, or add the source to the map.",
+    ),
+    CheckInfo(
+        code="unquoted-statement",
+        severity=Severity.INFO,
+        title="A statement quotes no source",
+        meaning="The map has sources, but this statement has no quote from any of them. (Maps without sources "
+        "get no such notes.)",
+        why="When a map models a text, a quote shows where in the text each claim is made. A statement without "
+        "one may be an implicit premise, which is fine, or a claim the text does not make.",
+        example='b.source("editorial", text=EDITORIAL)\nb.statement("Kim wants leverage.")  # no quote=',
+        fix="Add a quote where the text states the claim; leave implicit premises as they are.",
+    ),
+    CheckInfo(
+        code="duplicate-id",
+        severity=Severity.ERROR,
+        title="Two elements share an id",
+        meaning="Two statements, two arguments, two sources or two sections have the same id. Statements and "
+        "arguments are separate namespaces, so a statement and an argument may share one.",
+        why="Relations and inference steps refer to elements by id; with two elements behind one id, every "
+        "reference is ambiguous.",
+        example='b.statement("Kim went to Russia.", id="trip")\nb.statement("The trip was a success.", id="trip")',
+        fix="Give one of them another id, or merge them if they are the same element.",
+        reported_by="build",
+    ),
+    CheckInfo(
+        code="dangling-reference",
+        severity=Severity.ERROR,
+        title="A reference to an unknown element",
+        meaning="A relation, an inference step or a section refers to an id that the map does not have (for a "
+        "section's parent: one that does not come earlier).",
+        why="A map is always referentially intact; a reference to nothing cannot be drawn, checked or evaluated.",
+        example='b.statement("Moon\'s policy may not work.", id="policy-fails")\nb.support("sidelined", '
+        '"policy-fails")  # no statement "sidelined"',
+        fix="Correct the id (a typo is the usual cause), or add the missing element.",
+        reported_by="build",
+    ),
+    CheckInfo(
+        code="empty-text",
+        severity=Severity.ERROR,
+        title="A text or id is empty",
+        meaning="A statement text, an id, a title, a tag, a quote or a source text is empty or only whitespace.",
+        why="An empty element cannot be read or drawn, and an empty id cannot be referred to.",
+        example='b.statement("   ")',
+        fix="Write the text, or remove the element.",
+        reported_by="build",
+    ),
+    CheckInfo(
+        code="invalid-text",
+        severity=Severity.ERROR,
+        title="A text is not acceptable",
+        meaning="A text is not a string, contains a control character (other than tab and line breaks), is "
+        "longer than the limit (MAX_TEXT_LENGTH), or an id has leading or trailing whitespace.",
+        why="Such text breaks diagrams, JSON and terminals, or could not be drawn by Graphviz.",
+        example='b.statement("Kim\\x07 went to Russia.")',
+        fix="Remove the control characters or surrounding whitespace, and shorten long texts (a long passage "
+        "belongs in a source, quoted by the statement).",
+        reported_by="build",
+    ),
+    CheckInfo(
+        code="ambiguous-reference",
+        severity=Severity.ERROR,
+        title="An id names both a statement and an argument",
+        meaning="A relation given to MapBuilder refers to an id that is both a statement's and an argument's, "
+        "and the relation does not say which it means.",
+        why="Guessing would relate the wrong element.",
+        example='b.statement("Kim is isolated.", id="k")\nb.argument(["p"], "c", id="k")\nb.attack("x", "k")',
+        fix='Pass source_type= or target_type= ("statement" or "argument"), or rename one of the two.',
+        reported_by="build",
+    ),
+    CheckInfo(
+        code="missing-version",
+        severity=Severity.ERROR,
+        title="Not an argmap JSON document",
+        meaning='The JSON object has no "argmap" key, which holds the version of the format.',
+        why="Without it the file is most likely some other JSON document, which argmap should not guess at.",
+        example='{"statements": []}',
+        fix='Read the file with the reader of its own format, or add "argmap": 1 if it was written for argmap.',
+        reported_by="read",
+    ),
+    CheckInfo(
+        code="unsupported-version",
+        severity=Severity.ERROR,
+        title="A format version this argmap cannot read",
+        meaning='The "argmap" key holds a version other than the one this argmap reads: a newer one, or a value '
+        "that is not a version number at all.",
+        why="Another version may mean other keys; reading it as this one could lose or misread parts of the map.",
+        example='{"argmap": 2, "statements": []}',
+        fix="Upgrade argmap to read a newer file; otherwise write the version as the integer 1.",
+        reported_by="read",
+    ),
+    CheckInfo(
+        code="wrong-type",
+        severity=Severity.ERROR,
+        title="A JSON value of the wrong type",
+        meaning="A value in the file is of another JSON type than its key takes: an object where a list belongs, "
+        "a number where a string belongs, and so on.",
+        why="argmap reads nothing it would have to guess at; a wrong type is usually a hand edit gone wrong.",
+        example='{"argmap": 1, "statements": {"id": "p", "text": "Kim went to Russia."}}',
+        fix="Give the value the type named in the message, at the JSON path it shows.",
+        reported_by="read",
+    ),
+    CheckInfo(
+        code="missing-key",
+        severity=Severity.ERROR,
+        title="A required JSON key is missing",
+        meaning="An object in the file lacks a key that it must have, such as a statement's id or text.",
+        why="The element cannot be built without it.",
+        example='{"argmap": 1, "statements": [{"text": "Kim went to Russia."}]}',
+        fix="Add the key the message names to the object at the JSON path it shows.",
+        reported_by="read",
+    ),
+    CheckInfo(
+        code="unknown-key",
+        severity=Severity.ERROR,
+        title="An unknown JSON key",
+        meaning="An object in the file has a key that argmap does not know; the message lists the keys it takes.",
+        why="Usually a misspelt key, whose value would otherwise be lost without a word.",
+        example='{"argmap": 1, "statements": [{"id": "p", "txt": "Kim went to Russia."}]}',
+        fix="Correct the spelling, or move extra information into the element's data object.",
+        reported_by="read",
+    ),
+    CheckInfo(
+        code="duplicate-key",
+        severity=Severity.ERROR,
+        title="A JSON key appears twice",
+        meaning="An object in the file names the same key more than once.",
+        why="JSON readers disagree on which value wins, so the file means different things to different tools.",
+        example='{"argmap": 1, "title": "Kim in Russia", "title": "Kim in Moscow"}',
+        fix="Keep one of the two and remove the other.",
+        reported_by="read",
+    ),
+    CheckInfo(
+        code="invalid-value",
+        severity=Severity.ERROR,
+        title="A JSON value argmap cannot take",
+        meaning="A value has the right type but cannot be used: a relation kind or element type that does not "
+        "exist, NaN or an infinite number, a lone surrogate in a string, an integer too long to convert, or data "
+        "nested too deeply. Writing a map whose data holds such values reports it too.",
+        why="Such values cannot be written back as standard JSON, or mean nothing to argmap.",
+        example='{"argmap": 1, "statements": [{"id": "p", "text": "P."}],\n'
+        ' "relations": [{"source": "p", "target": "p", "kind": "supports"}]}',
+        fix="Use one of the values the message lists, or a plain finite number or string.",
+        reported_by="read",
+    ),
+)
+
+#: Every diagnostic code a user can see, in catalogue order: the checks of :func:`check`, then the problems for
+#: which building or reading a map refuses it.
+CATALOGUE: Mapping[str, CheckInfo] = MappingProxyType({info.code: info for info in _ENTRIES})
