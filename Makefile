@@ -27,6 +27,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --output docs/performance.md
+	$(BIN)/python benchmarks/af.py >> docs/performance.md
 
 clean:
 	rm -rf $(VENV) out .coverage build *.egg-info

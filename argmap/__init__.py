@@ -1,5 +1,6 @@
 """argmap: typed argument maps that model the reasoning of a text, check its structure and draw it."""
 
+from .af import Framework, Label
 from .build import MapBuilder, slugify
 from .catalogue import CATALOGUE, CheckInfo, Severity, explain
 from .check import Diagnostic, check
@@ -11,9 +12,11 @@ from .errors import (
     ParseError,
     Problem,
     RenderError,
+    SearchLimit,
     UnknownCode,
     UnknownFormat,
 )
+from .evaluate import Labelling, NoLabelling, Origin, evaluate, evaluate_all, to_framework
 from .formats import dump, dumps, load, loads
 from .model import (
     MAX_TEXT_LENGTH,
@@ -43,12 +46,17 @@ __all__ = [
     "CheckInfo",
     "Diagnostic",
     "ElementType",
+    "Framework",
     "GraphvizNotFound",
     "Inference",
+    "Label",
+    "Labelling",
     "Location",
     "MapBuilder",
     "MapError",
+    "NoLabelling",
     "OptionError",
+    "Origin",
     "ParseError",
     "Problem",
     "Quote",
@@ -56,6 +64,7 @@ __all__ = [
     "RelationKind",
     "RenderError",
     "Role",
+    "SearchLimit",
     "Section",
     "Severity",
     "Source",
@@ -66,6 +75,8 @@ __all__ = [
     "check",
     "dump",
     "dumps",
+    "evaluate",
+    "evaluate_all",
     "explain",
     "load",
     "loads",
@@ -73,4 +84,5 @@ __all__ = [
     "render",
     "slugify",
     "to_dot",
+    "to_framework",
 ]

@@ -41,9 +41,10 @@ _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 class CheckInfo:
     """The catalogue entry of one diagnostic code: what it means, why it matters, an example and the fix.
 
-    ``reported_by`` says where the code comes from: ``"check"`` for :func:`check`; ``"build"`` for what
+    ``reported_by`` says where the code comes from: ``"check"`` for :func:`~argmap.check`; ``"build"`` for what
     :class:`~argmap.MapBuilder`, the model and so every reader refuse; ``"read"`` for what the JSON reader
-    refuses in a file's shape. Codes of the last two come inside a :class:`~argmap.MapError`.
+    refuses in a file's shape; ``"framework"`` for what an abstract framework refuses; ``"evaluate"`` for what a
+    hand-made labelling breaks. Codes of all but the first come inside a :class:`~argmap.MapError`.
     """
 
     code: str
@@ -53,7 +54,7 @@ class CheckInfo:
     why: str
     example: str
     fix: str
-    reported_by: Literal["check", "build", "read"] = "check"
+    reported_by: Literal["check", "build", "read", "framework", "evaluate"] = "check"
 
     def describe(self, width: int = 88) -> str:
         """The entry as readable paragraphs, as ``argmap explain`` prints it."""
@@ -80,6 +81,10 @@ _ORIGINS = {
     "problem is refused.",
     "read": "Reported by the JSON reader (argmap.load, argmap.loads and the argmap command), inside a MapError "
     "that gives the JSON path of each problem: the file is refused.",
+    "framework": "Reported by argmap.af.Framework and the framework readers, inside a MapError: the framework is "
+    "refused.",
+    "evaluate": "Reported by argmap.Labelling, inside a MapError, for a labelling built by hand: argmap.evaluate() "
+    "never makes one.",
 }
 
 
@@ -380,6 +385,63 @@ _ENTRIES = (
         ' "relations": [{"source": "p", "target": "p", "kind": "supports"}]}',
         fix="Use one of the values the message lists, or a plain finite number or string.",
         reported_by="read",
+    ),
+    CheckInfo(
+        code="duplicate-attack",
+        severity=Severity.ERROR,
+        title="An attack is given twice",
+        meaning="An abstract framework (argmap.af.Framework) lists the same attack from one argument to another "
+        "more than once.",
+        why="An attack either exists or does not; a repeated one is usually a copy slip, and writing the framework "
+        "back would repeat it.",
+        example='Framework(["a", "b"], [("a", "b"), ("a", "b")])',
+        fix="Remove the repeated attack.",
+        reported_by="framework",
+    ),
+    CheckInfo(
+        code="invalid-attack",
+        severity=Severity.ERROR,
+        title="An attack is not a pair of argument names",
+        meaning="An abstract framework's attack is not a tuple of exactly two names, the attacker then the attacked.",
+        why="Without both ends the attack cannot be placed in the framework.",
+        example='Framework(["a", "b"], [("a", "b", "a")])',
+        fix="Give each attack as a (source, target) tuple of argument names.",
+        reported_by="framework",
+    ),
+    CheckInfo(
+        code="unlabelled-element",
+        severity=Severity.ERROR,
+        title="A labelling leaves an element out",
+        meaning="A Labelling built by hand gives no label to a statement or argument of its map.",
+        why="A labelling says what stands in the whole map; an unlabelled element can be neither drawn by status "
+        "nor explained.",
+        example='Labelling("grounded", {}, {}, map=m)  # m has statements',
+        fix="Label every statement and argument, or let argmap.evaluate() compute the labelling.",
+        reported_by="evaluate",
+    ),
+    CheckInfo(
+        code="bad-label",
+        severity=Severity.ERROR,
+        title="A label that is not a Label",
+        meaning="A labelling maps an id to something other than Label.IN, Label.OUT or Label.UNDEC, such as the "
+        "string 'in'.",
+        why="Renderers and explanations compare labels by identity; a string would silently match nothing.",
+        example='Labelling("grounded", {"p": "in"}, {}, map=m)',
+        fix="Use Label members; Label('in') converts a string.",
+        reported_by="evaluate",
+    ),
+    CheckInfo(
+        code="illegal-label",
+        severity=Severity.ERROR,
+        title="A label its attackers do not allow",
+        meaning="A labelling built by hand is not complete: an element is IN though an attacker is not OUT or "
+        "something it needs is not IN, OUT though no attacker is IN and nothing it needs is OUT, or UNDEC where "
+        "it should be settled; or a stable labelling leaves an element UNDEC.",
+        why="Explanations rely on completeness: every OUT element has an IN attacker to name, every UNDEC one an "
+        "open cycle.",
+        example='Labelling("grounded", {"p": Label.OUT}, {}, map=m)  # nothing attacks p',
+        fix="Compute labellings with argmap.evaluate() or argmap.evaluate_all().",
+        reported_by="evaluate",
     ),
 )
 

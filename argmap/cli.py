@@ -9,18 +9,24 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import metadata
+from itertools import islice
+from pathlib import Path
+from typing import TypeVar
 
-from . import formats
+from . import af, formats
 from .catalogue import CATALOGUE, Severity, explain
 from .check import Diagnostic, check
-from .errors import ArgmapError, GraphvizNotFound, MapError, ParseError, UnknownCode, UnknownFormat
-from .model import ArgumentMap
+from .errors import ArgmapError, GraphvizNotFound, MapError, ParseError, SearchLimit, UnknownCode, UnknownFormat
+from .evaluate import Labelling, evaluate, evaluate_all
+from .model import ArgumentMap, ElementType
 from .render.dot import DIRECTIONS, SHOW, THEMES, VIEWS
 from .render.files import FORMATS, pipe, render
 
 __all__ = ["ExitStatus", "main"]
+
+_T = TypeVar("_T")
 
 
 class ExitStatus(enum.IntEnum):
@@ -30,6 +36,7 @@ class ExitStatus(enum.IntEnum):
     FOUND_ERRORS = 1
     BAD_INPUT = 2
     NO_GRAPHVIZ = 3
+    TIME_LIMIT = 4
     INTERRUPTED = 130
     BROKEN_PIPE = 141
 
@@ -39,6 +46,7 @@ _EXIT_MEANINGS = {
     ExitStatus.FOUND_ERRORS: "`argmap check` found errors (warnings and info do not fail)",
     ExitStatus.BAD_INPUT: "bad input or usage: missing, unreadable or malformed file, unknown format or code",
     ExitStatus.NO_GRAPHVIZ: "the output format needs Graphviz `dot`, which is not installed",
+    ExitStatus.TIME_LIMIT: "`argmap evaluate` found no further labelling within --timeout seconds",
     # 128 + the signal number, as shells report a process that the signal ended.
     ExitStatus.INTERRUPTED: "interrupted (Ctrl-C)",
     ExitStatus.BROKEN_PIPE: "standard output was closed early, as `| head` does",
@@ -49,6 +57,8 @@ _EPILOG = "exit status:\n" + "\n".join(f"  {status:<4} {meaning}" for status, me
 _EXPECTED = (ArgmapError, OSError, UnicodeDecodeError)
 _STDOUT = "-"
 _RENDER_OPTIONS = ("view", "direction", "theme", "wrap", "show")
+# Files in these suffixes (or read --from these formats) are abstract frameworks; everything else is a map.
+_FRAMEWORK_SUFFIXES = frozenset(suffix for suffixes in af.FORMATS.values() for suffix in suffixes)
 
 
 class _Failure(Exception):
@@ -72,6 +82,8 @@ def _describe(error: BaseException, path: str) -> _Failure:
         return _Failure(f"{where}:{error.line}:{error.column}: error parse-error {_one_line(error.message)}")
     if isinstance(error, GraphvizNotFound):
         return _Failure(f"argmap: error: {_one_line(str(error))}", ExitStatus.NO_GRAPHVIZ)
+    if isinstance(error, SearchLimit):
+        return _Failure(f"argmap: limit reached: {path}: {_one_line(str(error))}", ExitStatus.TIME_LIMIT)
     if isinstance(error, UnknownFormat):  # its message already names the file or format at fault
         detail = str(error)
     elif isinstance(error, MapError):
@@ -160,6 +172,9 @@ def _check(args: argparse.Namespace) -> ExitStatus:
 def _render(args: argparse.Namespace) -> ExitStatus:
     m = _load(args.file, args.input_format)
     options = {name: getattr(args, name) for name in _RENDER_OPTIONS if getattr(args, name) is not None}
+    if args.evaluate is not None:
+        with _reporting(args.file):
+            options["labelling"] = evaluate(m, args.evaluate)
     output: str = args.output
     if output == _STDOUT:
         with _reporting("<stdout>"):
@@ -169,6 +184,130 @@ def _render(args: argparse.Namespace) -> ExitStatus:
     with _reporting(output):
         render(m, output, format=args.format, **options)
     return ExitStatus.OK
+
+
+def _first(found: Iterable[_T], limit: int | None) -> tuple[list[_T], bool]:
+    """At most ``limit`` of ``found`` (all when ``None``), and whether there were more."""
+    if limit is None:
+        return list(found), False
+    taken = list(islice(found, limit + 1))
+    return taken[:limit], len(taken) > limit
+
+
+def _one_more(limit: int | None) -> int | None:
+    """The limit to ask a solver for: one more than is shown tells whether the limit was reached."""
+    return None if limit is None else limit + 1
+
+
+def _evaluate(args: argparse.Namespace) -> ExitStatus:
+    format = None if args.input_format is None else args.input_format.lower()
+    if format in af.FORMATS or (format is None and Path(args.file).suffix.lower() in _FRAMEWORK_SUFFIXES):
+        if args.explain is not None:
+            raise _Failure(f"argmap: error: {args.file}: --explain needs an argument map, not an abstract framework")
+        with _reporting(args.file):
+            framework = af.load(args.file, format)
+            found, more = _first(
+                af.labellings(framework, args.semantics, limit=_one_more(args.limit), timeout=args.timeout), args.limit
+            )
+        _print_extensions(framework, args.semantics, found, more, args.format)
+    else:
+        m = _load(args.file, format)
+        target = None if args.explain is None else _target(m, args.file, args.explain)
+        with _reporting(args.file):
+            labellings, more = _first(
+                evaluate_all(m, args.semantics, limit=_one_more(args.limit), timeout=args.timeout), args.limit
+            )
+        # Printed outside _reporting: a closed stdout is handled by main(), not reported as bad input.
+        _print_labellings(m, args.semantics, labellings, more, target, args.format)
+    if more:
+        print(
+            f"argmap: limit reached: showed the first {args.limit} {args.semantics} labellings of {args.file}; "
+            "there are more",
+            file=sys.stderr,
+        )
+    return ExitStatus.OK
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, not {text!r}")
+    return value
+
+
+def _target(m: ArgumentMap, path: str, text: str) -> tuple[str, ElementType]:
+    """The element ``--explain`` names: an id, or ``[id]`` for a statement and ``<id>`` for an argument."""
+    types = [type for type in ElementType if m.has(type, text)]
+    if len(types) > 1:
+        raise _Failure(f"argmap: error: {path}: {text!r} names a statement and an argument: write [{text}] or <{text}>")
+    if types:
+        return text, types[0]
+    bracketed = {"[]": ElementType.STATEMENT, "<>": ElementType.ARGUMENT}.get(text[:1] + text[-1:])
+    if bracketed is not None and m.has(bracketed, text[1:-1]):
+        return text[1:-1], bracketed
+    raise _Failure(f"argmap: error: {path}: no statement or argument {text!r} to explain")
+
+
+def _print_labellings(
+    m: ArgumentMap,
+    semantics: str,
+    labellings: Sequence[Labelling],
+    more: bool,
+    target: tuple[str, ElementType] | None,
+    output: str,
+) -> None:
+    """Each labelling as ``[statement]: status`` and ``<argument>: status`` lines, or the explanation of ``target``.
+
+    Grounded semantics gives one labelling, printed bare; the others a numbered block each (none: a line saying so).
+    """
+    if output == "json":
+        records = []
+        for labelling in labellings:
+            record: dict[str, object] = {
+                "statements": {s.id: labelling.label(ElementType.STATEMENT, s.id).value for s in m.statements},
+                "arguments": {a.id: labelling.label(ElementType.ARGUMENT, a.id).value for a in m.arguments},
+            }
+            if target is not None:
+                record["explanation"] = labelling.explain(*target)
+            records.append(record)
+        document = {"semantics": semantics, "labellings": records, "limit_reached": more}
+        _write_stdout(json.dumps(document, indent=2) + "\n")
+        return
+    if not labellings:
+        print(f"no {semantics} labelling")
+    for number, labelling in enumerate(labellings, 1):
+        if target is not None:
+            lines = labelling.explain(*target).splitlines()
+        else:
+            lines = [f"[{s.id}]: {labelling.label(ElementType.STATEMENT, s.id).value}" for s in m.statements]
+            lines += [f"<{a.id}>: {labelling.label(ElementType.ARGUMENT, a.id).value}" for a in m.arguments]
+        if semantics != "grounded":
+            lines = [f"labelling {number}:", *(f"  {line}" for line in lines)]
+        _write_stdout("".join(f"{line}\n" for line in lines))
+
+
+def _print_extensions(
+    framework: af.Framework, semantics: str, found: Sequence[dict[str, af.Label]], more: bool, output: str
+) -> None:
+    """The extensions (the arguments labelled in) as ICCMA solvers print them: ``[a,b]``, or ``[[a,b],[c]]`` for
+    the semantics that may have several; in JSON, the labellings too.
+    """
+    extensions = [[name for name in framework.arguments if labels[name] is af.Label.IN] for labels in found]
+    if output == "json":
+        labellings = [{name: labels[name].value for name in framework.arguments} for labels in found]
+        document = {"semantics": semantics, "extensions": extensions, "labellings": labellings, "limit_reached": more}
+        _write_stdout(json.dumps(document, indent=2) + "\n")
+    elif semantics == "grounded":
+        print(_iccma(extensions[0]))
+    else:
+        print(f"[{','.join(map(_iccma, extensions))}]")
+
+
+def _iccma(extension: Sequence[str]) -> str:
+    return f"[{','.join(extension)}]"
 
 
 def _convert(args: argparse.Namespace) -> ExitStatus:
@@ -206,6 +345,16 @@ def _version() -> str:
         return metadata.version("argmap")
     except metadata.PackageNotFoundError:  # run from a source tree that was never installed
         return "unknown"
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number, not {text!r}")
+    return value
 
 
 def _width(text: str) -> int:
@@ -287,8 +436,49 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PART,...",
         help=f"optional parts to draw, from: {', '.join(SHOW)} (default: all but statement-ids)",
     )
+    render_parser.add_argument(
+        "--evaluate",
+        choices=af.SEMANTICS,
+        metavar="SEMANTICS",
+        help=f"colour elements by their status under SEMANTICS: {', '.join(af.SEMANTICS)} (the first labelling)",
+    )
     _add_input_format(render_parser)
     render_parser.set_defaults(run=_render)
+
+    evaluate_parser = commands.add_parser(
+        "evaluate",
+        help="label what stands: in, out or undec",
+        description=(
+            "Evaluate a map, or an abstract framework in an ICCMA format (.af/.i23, .apx, .tgf), under an "
+            "acceptability semantics. A map prints one '[statement]: status' or '<argument>: status' line per "
+            "element; a framework prints its extensions as ICCMA solvers do, [a,b] (grounded) or [[a,b],[c]]."
+        ),
+    )
+    evaluate_parser.add_argument("file", metavar="FILE", help="the map or framework to evaluate")
+    evaluate_parser.add_argument(
+        "--semantics", choices=af.SEMANTICS, default="grounded", help="acceptability semantics (default: %(default)s)"
+    )
+    evaluate_parser.add_argument(
+        "--limit", type=_count, metavar="N", help="show at most N labellings (default: all); says so if there are more"
+    )
+    evaluate_parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=60.0,
+        metavar="SECONDS",
+        help="give up with 'limit reached' (exit 4) after SECONDS of search (default: %(default)g)",
+    )
+    evaluate_parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    evaluate_parser.add_argument(
+        "--explain", metavar="ID", help="say why the element ID ([id]: statement, <id>: argument) has its status"
+    )
+    evaluate_parser.add_argument(
+        "--from",
+        dest="input_format",
+        metavar="FORMAT",
+        help=f"format of the input: a map format, or {', '.join(af.FORMATS)} (default: from the suffix)",
+    )
+    evaluate_parser.set_defaults(run=_evaluate)
 
     convert_parser = commands.add_parser(
         "convert", help="write a map in another format", description="Read a map and write it in another format."

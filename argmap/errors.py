@@ -14,6 +14,7 @@ __all__ = [
     "ParseError",
     "Problem",
     "RenderError",
+    "SearchLimit",
     "UnknownCode",
     "UnknownFormat",
 ]
@@ -86,6 +87,10 @@ class UnknownFormat(ArgmapError, ValueError):
 
 class UnknownCode(ArgmapError, LookupError):
     """A diagnostic code that is not in the catalogue of checks."""
+
+
+class SearchLimit(ArgmapError, TimeoutError):
+    """A search for labellings ran out of the time it was given (preferred and stable reasoning is intractable)."""
 
 
 class RenderError(ArgmapError, RuntimeError):

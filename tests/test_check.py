@@ -30,8 +30,10 @@ from argmap import (
     Statement,
     UnknownCode,
 )
+from argmap.af import Framework, Label
 from argmap.catalogue import CATALOGUE, Severity, explain
 from argmap.check import _CHECKS, Diagnostic, _strong_components, check
+from argmap.evaluate import Labelling
 
 ROOT = Path(__file__).resolve().parent.parent
 # Typographic apostrophes, spelled out so that they are visible.
@@ -605,7 +607,7 @@ def test_catalogue_entries_are_complete() -> None:
         assert code == code.lower()
         assert code.replace("-", "").isalpha()
         assert all([info.title, info.meaning, info.why, info.example, info.fix])
-        assert info.reported_by in ("check", "build", "read")
+        assert info.reported_by in ("check", "build", "read", "framework", "evaluate")
         if info.reported_by != "check":
             assert info.severity is Severity.ERROR
 
@@ -627,6 +629,19 @@ def test_the_examples_of_building_problems_are_refused_with_their_code(code: str
 def test_the_examples_of_reading_problems_are_refused_with_their_code(code: str) -> None:
     formats = pytest.importorskip("argmap.formats.json")
     assert code in codes_refused(lambda: formats.loads(CATALOGUE[code].example))
+
+
+@pytest.mark.parametrize("code", [code for code, info in CATALOGUE.items() if info.reported_by == "framework"])
+def test_the_examples_of_framework_problems_are_refused_with_their_code(code: str) -> None:
+    assert code in codes_refused(lambda: eval(CATALOGUE[code].example, {"Framework": Framework}))
+
+
+def test_the_examples_of_labelling_problems_are_refused_with_their_code() -> None:
+    m = ArgumentMap(statements=[Statement(id="p", text="P.")])
+    for code in ("unlabelled-element", "bad-label", "illegal-label"):
+        example = CATALOGUE[code].example.split("  #")[0]
+        names = {"Labelling": Labelling, "Label": Label, "m": m}
+        assert code in codes_refused(lambda example=example, names=names: eval(example, names))
 
 
 def test_the_builders_argument_without_conclusion_is_in_the_catalogue() -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Literal, TypedDict
+from typing import TYPE_CHECKING, Literal, TypedDict
 
 import attrs
 import graphviz  # type: ignore[import-untyped]
@@ -13,10 +14,15 @@ import graphviz  # type: ignore[import-untyped]
 from ..errors import OptionError
 from ..model import Argument, ArgumentMap, ElementType, RelationKind, Statement
 
+if TYPE_CHECKING:
+    # Only for annotations: renderers take a labelling as input, and evaluation must not be imported at load time.
+    from ..evaluate import Labelling
+
 __all__ = [
     "DEFAULT_SHOW",
     "DIRECTIONS",
     "SHOW",
+    "STATUSES",
     "THEMES",
     "VIEWS",
     "DotOptions",
@@ -45,6 +51,16 @@ _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "&": "&amp;"})
 # DOT's line break (centred), inserted between the escaped lines of a label.
 _BREAK = "\\n"
 
+#: The statuses a labelling gives (the values of :class:`argmap.af.Label`), in the order of the legend.
+STATUSES: tuple[str, ...] = ("in", "out", "undec")
+# Per status: the legend's words for it, and a border style that tells it apart without colour (print, colour
+# blindness). An empty style is a solid border.
+_STATUS_STYLE: Mapping[str, tuple[str, str]] = {
+    "in": ("in: accepted", ""),
+    "out": ("out: rejected", "dashed"),
+    "undec": ("undec: undecided", "dotted"),
+}
+
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}(?:[0-9a-fA-F]{2})?|[a-zA-Z][a-zA-Z0-9]*")
 _FONT = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ,_.-]*")
 _ID_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
@@ -56,6 +72,8 @@ class Theme:
 
     Colours are ``#rrggbb``, ``#rrggbbaa`` or a Graphviz colour name such as ``transparent``; anything else is
     refused with :class:`~argmap.OptionError`, so that a theme read from a file cannot smuggle DOT into the graph.
+    The ``in_``, ``out_`` and ``undec_`` colours fill and outline elements by their status when a diagram is drawn
+    with a labelling; they default to the light theme's.
     """
 
     background: str
@@ -70,6 +88,12 @@ class Theme:
     attack: str
     neutral: str
     fontname: str = "Helvetica,Arial,sans-serif"
+    in_fill: str = "#dafbe1"
+    in_border: str = "#1a7f37"
+    out_fill: str = "#ffebe9"
+    out_border: str = "#cf222e"
+    undec_fill: str = "#fff8c5"
+    undec_border: str = "#9a6700"
 
     def __attrs_post_init__(self) -> None:
         for field in attrs.fields(Theme):
@@ -106,6 +130,12 @@ THEMES: Mapping[str, Theme] = {
         support="#3fb950",
         attack="#f85149",
         neutral="#8b949e",
+        in_fill="#12261e",
+        in_border="#3fb950",
+        out_fill="#2d1417",
+        out_border="#f85149",
+        undec_fill="#2b2111",
+        undec_border="#d29922",
     ),
 }
 
@@ -130,6 +160,7 @@ class DotOptions(TypedDict, total=False):
     theme: str | Theme
     show: Iterable[str]
     id_prefix: str
+    labelling: Labelling | None
 
 
 @attrs.frozen
@@ -140,10 +171,19 @@ class _Options:
     theme: Theme
     show: frozenset[str]
     id_prefix: str
+    labelling: Labelling | None
 
     @classmethod
     def of(
-        cls, view: str, direction: str, wrap: int, theme: str | Theme, show: Iterable[str], id_prefix: str
+        cls,
+        m: ArgumentMap,
+        view: str,
+        direction: str,
+        wrap: int,
+        theme: str | Theme,
+        show: Iterable[str],
+        id_prefix: str,
+        labelling: Labelling | None,
     ) -> _Options:
         if view not in VIEWS:
             raise _invalid("view", view, VIEWS)
@@ -161,7 +201,20 @@ class _Options:
             raise OptionError(f"unknown show {', '.join(unknown)}: use any of {', '.join(SHOW)}")
         if id_prefix and not (isinstance(id_prefix, str) and _ID_PREFIX.fullmatch(id_prefix)):
             raise OptionError(f"id_prefix must be a letter followed by letters, digits, '_' or '-', not {id_prefix!r}")
-        return cls(view, direction, wrap, theme, names, id_prefix)
+        if labelling is not None:
+            _check_labelling(m, labelling)
+        return cls(view, direction, wrap, theme, names, id_prefix, labelling)
+
+
+def _check_labelling(m: ArgumentMap, labelling: object) -> None:
+    # Imported here, not at the top: evaluation is an input of the renderers, loaded only when one is given.
+    from ..evaluate import Labelling
+
+    if not isinstance(labelling, Labelling):
+        raise OptionError(f"labelling must be an argmap.evaluate.Labelling, not {type(labelling).__name__}")
+    # Identity first: comparing two maps element by element is only needed for an equal copy.
+    if labelling.map is not m and labelling.map != m:
+        raise OptionError("the labelling is of another map: evaluate the map being drawn")
 
 
 def _invalid(option: str, value: object, allowed: Sequence[str]) -> OptionError:
@@ -252,6 +305,7 @@ def to_dot(
     theme: str | Theme = "light",
     show: Iterable[str] = DEFAULT_SHOW,
     id_prefix: str = "",
+    labelling: Labelling | None = None,
 ) -> graphviz.Digraph:
     """The map as a :class:`graphviz.Digraph`, drawn with the usual conventions of argument mapping.
 
@@ -291,14 +345,19 @@ def to_dot(
     ``id_prefix``
         Gives the SVG elements ids of the form ``PREFIX...``, so that several diagrams inlined in one page do
         not share ids. Letters, digits, ``_`` and ``-``, starting with a letter.
+    ``labelling``
+        A :class:`~argmap.evaluate.Labelling` of this map (from :func:`~argmap.evaluate.evaluate`): every
+        statement and argument drawn is filled and outlined in the theme's colour for its status, in, out or
+        undec, and its border is solid, dashed or dotted to match, so that the status reads without colour too.
+        A legend names the semantics and the three statuses. Without a labelling nothing is coloured by status.
 
-    Node names are generated (``s0``, ``a0``, ``j0``, clusters ``cluster_0``), never taken from the map. Text
-    reaches the DOT source only escaped, so it is drawn exactly as written, whatever it contains; a label
-    longer than ``dot`` can read (about 16,000 bytes once escaped) is cut short with an ellipsis.
+    Node names are generated (``s0``, ``a0``, ``j0``, ``legend``, clusters ``cluster_0``), never taken from the
+    map. Text reaches the DOT source only escaped, so it is drawn exactly as written, whatever it contains; a
+    label longer than ``dot`` can read (about 16,000 bytes once escaped) is cut short with an ellipsis.
 
-    Raises :class:`~argmap.OptionError` for an unknown option value.
+    Raises :class:`~argmap.OptionError` for an unknown option value, and for a labelling of another map.
     """
-    options = _Options.of(view, direction, wrap, theme, show, id_prefix)
+    options = _Options.of(m, view, direction, wrap, theme, show, id_prefix, labelling)
     nodes, edges = _Layout(m, options).elements()
     return _assemble(m, options, nodes, edges)
 
@@ -354,8 +413,12 @@ class _Layout:
         texts.append(statement.text)
         if "tags" in show:
             texts += _tag_line(statement.tags)
-        attributes = {"color": theme.text, "penwidth": "3"} if main else {}
-        self._node(name, (ElementType.STATEMENT, statement.id), statement.section, texts, attributes)
+        key = (ElementType.STATEMENT, statement.id)
+        attributes = {"color": theme.text} if main else {}
+        attributes |= self._status(key, "rounded,filled")
+        if main:
+            attributes["penwidth"] = "3"
+        self._node(name, key, statement.section, texts, attributes)
 
     def _argument_node(self, name: str, argument: Argument) -> None:
         show, theme = self.options.show, self.options.theme
@@ -364,8 +427,25 @@ class _Layout:
             texts.append(argument.text)
         if "tags" in show:
             texts += _tag_line(argument.tags)
+        key = (ElementType.ARGUMENT, argument.id)
         attributes = {"style": "filled", "fillcolor": theme.argument_fill, "color": theme.argument_border}
-        self._node(name, (ElementType.ARGUMENT, argument.id), argument.section, texts, attributes)
+        attributes |= self._status(key, "filled")
+        self._node(name, key, argument.section, texts, attributes)
+
+    def _status(self, key: tuple[ElementType, str], style: str) -> dict[str, str]:
+        """With a labelling, the attributes that show the element's status; ``style`` is the element's own style."""
+        labelling = self.options.labelling
+        if labelling is None:
+            return {}
+        status = labelling.label(*key).value
+        fill, border = _status_colours(self.options.theme, status)
+        _, border_style = _STATUS_STYLE[status]
+        return {
+            "style": f"{style},{border_style}" if border_style else style,
+            "fillcolor": fill,
+            "color": border,
+            "penwidth": "2",
+        }
 
     def _node(
         self,
@@ -397,6 +477,32 @@ class _Layout:
 
     def _edge(self, tail: str, head: str, attributes: Mapping[str, str]) -> None:
         self.edges.append(_Edge(tail, head, attributes))
+
+
+def _status_colours(theme: Theme, status: str) -> tuple[str, str]:
+    """The fill and border colours of ``theme`` for elements with ``status``, one of :data:`STATUSES`."""
+    return {
+        "in": (theme.in_fill, theme.in_border),
+        "out": (theme.out_fill, theme.out_border),
+        "undec": (theme.undec_fill, theme.undec_border),
+    }[status]
+
+
+def _legend(semantics: str, theme: Theme) -> str:
+    """An HTML label: the semantics, then a swatch and the words for each status.
+
+    argmap builds this label itself: colours come from a validated theme, and the semantics name is escaped.
+    """
+    rows = [f'<tr><td colspan="2" align="left">{html.escape(semantics)} semantics</td></tr>']
+    for status in STATUSES:
+        words, border_style = _STATUS_STYLE[status]
+        fill, border = _status_colours(theme, status)
+        style = f' style="{border_style}"' if border_style else ""
+        rows.append(
+            f'<tr><td width="20" bgcolor="{fill}" color="{border}" border="1"{style}></td>'
+            f'<td align="left">{html.escape(words)}</td></tr>'
+        )
+    return f'<<table border="0" cellspacing="4" cellpadding="2">{"".join(rows)}</table>>'
 
 
 def _inner_statements(m: ArgumentMap) -> set[str]:
@@ -460,6 +566,15 @@ def _assemble(m: ArgumentMap, options: _Options, nodes: Sequence[_Node], edges: 
         _add_clusters(graph, m, options, members)
     for edge in edges:
         graph.edge(edge.tail, edge.head, **edge.attrs)
+    if options.labelling is not None:
+        graph.node(
+            "legend",
+            label=_legend(options.labelling.semantics, theme),
+            style="rounded,filled",
+            fillcolor=theme.cluster_fill,
+            color=theme.cluster_border,
+            margin="0.1,0.05",
+        )
     return graph
 
 

@@ -28,7 +28,8 @@ def _format(name: str) -> str:
 
 
 def pipe(m: ArgumentMap, format: str = "svg", **options: Unpack[DotOptions]) -> bytes:
-    """The map drawn in ``format`` (see :data:`FORMATS`) with :func:`~argmap.render.dot.to_dot`'s ``options``.
+    """The map drawn in ``format`` (see :data:`FORMATS`) with :func:`~argmap.render.dot.to_dot`'s ``options``,
+    ``labelling=`` among them to colour elements by their status.
 
     DOT is the source itself, UTF-8; the other formats come from running Graphviz ``dot``. Raises
     :class:`~argmap.errors.UnknownFormat`, :class:`~argmap.errors.GraphvizNotFound` when ``dot`` is missing,

@@ -1,0 +1,342 @@
+"""Evaluate a map with Dung's acceptability semantics: the map as a framework, its labellings and their reasons."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+
+import attrs
+
+from ._gc import gc_paused
+from .af import SEMANTICS, Framework, Label, grounded, labellings
+from .errors import ArgmapError, MapError, OptionError, Problem
+from .model import ArgumentMap, ElementType, RelationKind
+
+__all__ = ["Labelling", "NoLabelling", "Origin", "evaluate", "evaluate_all", "to_framework"]
+
+_STATEMENT = ElementType.STATEMENT
+_ARGUMENT = ElementType.ARGUMENT
+# Statement and argument ids are separate namespaces; the prefix keeps them apart in one framework.
+_STATEMENT_PREFIX = "s:"
+_ARGUMENT_PREFIX = "a:"
+_NEGATED = "~"
+# How many links of a chain of reasons explain() prints before it elides the rest: a 200,000-long chain must
+# still give a short answer.
+_MAX_CHAIN = 8
+# A negated node's only attacker is its element, so in a complete labelling its label is the element's opposite.
+_OPPOSITE = {Label.IN: Label.OUT, Label.OUT: Label.IN, Label.UNDEC: Label.UNDEC}
+
+
+class NoLabelling(ArgmapError, LookupError):
+    """The semantics gives the map no labelling at all (only ``stable`` can: for example an odd attack cycle)."""
+
+
+@attrs.frozen
+class Origin:
+    """What a framework argument stands for: a statement or argument of the map or, if ``negated``, its rejection.
+
+    A negated node exists for each element that some argument needs. The element alone attacks it, and it attacks
+    every argument that needs the element; so an argument can be IN only if all it needs is IN.
+    """
+
+    type: ElementType
+    id: str
+    negated: bool = False
+
+    @property
+    def name(self) -> str:
+        """The framework argument's name: ``s:ID`` or ``a:ID``, prefixed with ``~`` when negated."""
+        return (_NEGATED if self.negated else "") + _name(self.type, self.id)
+
+    @classmethod
+    def parse(cls, name: str) -> Origin:
+        """The origin of a framework argument named by :func:`to_framework`; :class:`~argmap.OptionError` if none."""
+        negated = name.startswith(_NEGATED)
+        rest = name[len(_NEGATED) :] if negated else name
+        for type, prefix in ((_STATEMENT, _STATEMENT_PREFIX), (_ARGUMENT, _ARGUMENT_PREFIX)):
+            if rest.startswith(prefix) and len(rest) > len(prefix):
+                return cls(type, rest[len(prefix) :], negated)
+        raise OptionError(f"{name!r} does not name a statement or argument of a map's framework")
+
+    @property
+    def element(self) -> Origin:
+        """The map element itself, not negated."""
+        return Origin(self.type, self.id) if self.negated else self
+
+    def __str__(self) -> str:
+        return f"{self.type.value} {self.id}"
+
+
+def _frozen_labels(value: Mapping[str, Label]) -> Mapping[str, Label]:
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen
+class Labelling:
+    """A labelling of a map: IN, OUT or UNDEC for every statement and every argument, under one semantics.
+
+    ``statements`` and ``arguments`` map ids to labels, in map order; ``map`` is the map labelled. The labelling
+    must be complete (Caminada): an element is IN when every attacker is OUT and all it needs is IN, OUT when an
+    attacker is IN or something it needs is OUT, UNDEC otherwise; a ``stable`` one leaves nothing UNDEC. Anything
+    else (a missing, unknown or illegal label) raises :class:`~argmap.MapError` listing every problem.
+    """
+
+    semantics: str = attrs.field(validator=lambda _self, _attribute, value: _check_semantics(value))
+    statements: Mapping[str, Label] = attrs.field(converter=_frozen_labels, hash=False)
+    arguments: Mapping[str, Label] = attrs.field(converter=_frozen_labels, hash=False)
+    map: ArgumentMap = attrs.field(kw_only=True, eq=False, repr=False, hash=False)
+    # The map's framework when the caller has it already (evaluate() does), so that it is not translated twice.
+    _given: Framework | None = attrs.field(default=None, kw_only=True, alias="_framework", eq=False, repr=False)
+    # The framework, and the label of each of its arguments, for checking and explaining the labelling.
+    _framework: Framework = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _labels: Mapping[str, Label] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        for type, labels, elements in (
+            (_STATEMENT, self.statements, self.map.statements),
+            (_ARGUMENT, self.arguments, self.map.arguments),
+        ):
+            ids = [element.id for element in elements]
+            problems.extend(
+                Problem("unlabelled-element", f"the {type.value} has no label", id) for id in ids if id not in labels
+            )
+            known = set(ids)
+            for id, label in labels.items():
+                if id not in known:
+                    problems.append(Problem("dangling-reference", f"a label for a {type.value} the map lacks", id))
+                elif not isinstance(label, Label):
+                    problems.append(Problem("bad-label", f"{label!r} is not a Label", id))
+        if problems:
+            raise MapError(problems)
+        with gc_paused():
+            self._check()
+
+    def _check(self) -> None:
+        framework = _translate(self.map) if self._given is None else self._given
+        labels = {_STATEMENT_PREFIX + id: label for id, label in self.statements.items()}
+        labels.update((_ARGUMENT_PREFIX + id, label) for id, label in self.arguments.items())
+        for name in framework.arguments:
+            if name.startswith(_NEGATED):
+                labels[name] = _OPPOSITE[labels[name[len(_NEGATED) :]]]
+        object.__setattr__(self, "_framework", framework)
+        object.__setattr__(self, "_labels", labels)
+        problems = list(self._illegal())
+        if problems:
+            raise MapError(problems)
+
+    def _illegal(self) -> Iterator[Problem]:
+        """Each element whose label does not fit its attackers' labels."""
+        labels = self._labels
+        # Sets of names, not a dict keyed by Label: hashing an enum member costs a Python call per attack.
+        by_in: set[str] = set()
+        by_undec: set[str] = set()
+        for source, target in self._framework.attacks:
+            label = labels[source]
+            if label is Label.IN:
+                by_in.add(target)
+            elif label is Label.UNDEC:
+                by_undec.add(target)
+        for name in self._framework.arguments:
+            # A negated node's label is derived from its only attacker, so it is legal by construction.
+            if name.startswith(_NEGATED):
+                continue
+            label = labels[name]
+            legal = Label.OUT if name in by_in else Label.UNDEC if name in by_undec else Label.IN
+            if label is not legal:
+                message = f"labelled {label.name} where its attackers make it {legal.name}"
+                yield Problem("illegal-label", message, Origin.parse(name).id)
+            elif label is Label.UNDEC and self.semantics == "stable":
+                yield Problem("illegal-label", "a stable labelling leaves nothing UNDEC", Origin.parse(name).id)
+
+    def label(self, type: ElementType, id: str) -> Label:
+        """The label of the statement or argument ``id``; :class:`~argmap.OptionError` if the map has none."""
+        labels = self.statements if type is _STATEMENT else self.arguments
+        if id not in labels:
+            raise OptionError(f"the map has no {type.value} {id!r}")
+        return labels[id]
+
+    def ids(self, label: Label, type: ElementType = _STATEMENT) -> tuple[str, ...]:
+        """The ids of the statements (or arguments) with this label, in map order."""
+        labels = self.statements if type is _STATEMENT else self.arguments
+        return tuple(id for id, given in labels.items() if given is label)
+
+    def explain(self, id: str, type: ElementType | None = None) -> str:
+        """Why the element ``id`` has its label, as a short chain of reasons, one per line.
+
+        IN: every attacker is OUT, and which IN element defeats each. OUT: which IN element attacks it. UNDEC: the
+        chain of undecided attackers that leads into the cycle keeping it open. ``type`` is needed only when a
+        statement and an argument share the id; :class:`~argmap.OptionError` for an unknown or ambiguous id.
+        """
+        type = self._type_of(id) if type is None else type
+        label = self.label(type, id)
+        name = _name(type, id)
+        head = f"{Origin(type, id)} is {label.name}"
+        if label is Label.IN:
+            return "\n".join(self._why_in(name, head))
+        if label is Label.OUT:
+            defeater = self._attacker_labelled(name, Label.IN)
+            origin = Origin.parse(defeater)
+            if origin.negated:
+                return f"{head}: it needs {origin.element}, which is OUT."
+            unattacked = not self._framework.attackers(defeater)
+            because = "nothing attacks it" if unattacked else "all its attackers are OUT"
+            return f"{head}: {origin} attacks it and is IN ({because})."
+        return "\n".join(self._why_undec(name, head))
+
+    # Explanations -----------------------------------------------------------------------------------------
+
+    def _type_of(self, id: str) -> ElementType:
+        found = [type for type, labels in ((_STATEMENT, self.statements), (_ARGUMENT, self.arguments)) if id in labels]
+        if not found:
+            raise OptionError(f"the map has no statement or argument {id!r}")
+        if len(found) > 1:
+            raise OptionError(f"{id!r} names both a statement and an argument: say which")
+        return found[0]
+
+    def _attacker_labelled(self, name: str, label: Label) -> str:
+        # The constructor refuses a labelling that is not complete, so an OUT node has an IN attacker and an UNDEC
+        # node an UNDEC one.
+        return next(attacker for attacker in self._framework.attackers(name) if self._labels[attacker] is label)
+
+    def _why_in(self, name: str, head: str) -> Iterator[str]:
+        attackers = [Origin.parse(attacker) for attacker in self._framework.attackers(name)]
+        if not attackers:
+            yield f"{head}: nothing attacks it."
+            return
+        needs = any(attacker.negated for attacker in attackers)
+        yield f"{head}: {'all it needs is IN, and ' if needs else ''}every attacker is OUT."
+        for attacker in attackers:
+            if attacker.negated:
+                yield f"- it needs {attacker.element}, which is IN."
+                continue
+            defeater = Origin.parse(self._attacker_labelled(attacker.name, Label.IN))
+            if defeater.negated:
+                yield f"- {attacker} attacks it, but is OUT: it needs {defeater.element}, which is OUT."
+            else:
+                yield f"- {attacker} attacks it, but is OUT: defeated by {defeater}, which is IN."
+
+    def _why_undec(self, name: str, head: str) -> Iterator[str]:
+        yield f"{head}: no attacker is IN, and an undecided one keeps it open:"
+        # An UNDEC node has an UNDEC attacker and no IN one, so walking back along UNDEC attackers must come round
+        # to a node already seen: that cycle (two elements for a contradiction) is what keeps the element open.
+        links: list[str] = []
+        seen = {name}
+        target = name
+        while True:
+            source = self._attacker_labelled(target, Label.UNDEC)
+            attacker, attacked = Origin.parse(source), Origin.parse(target)
+            if attacker.negated:
+                links.append(f"- {attacked} needs {attacker.element}, which is UNDEC;")
+            elif not attacked.negated:  # "X needs Y" already said that Y is what the negated node stands for
+                links.append(f"- {attacked} is attacked by {attacker}, which is UNDEC;")
+            if source in seen:
+                break
+            seen.add(source)
+            target = source
+        if len(links) > _MAX_CHAIN:
+            links[_MAX_CHAIN:] = [f"- … {len(links) - _MAX_CHAIN} more links …"]
+        yield from links
+        yield f"- so the cycle through {attacker.element} never settles."
+
+
+# Translation ----------------------------------------------------------------------------------------------
+
+
+def _name(type: ElementType, id: str) -> str:
+    return (_STATEMENT_PREFIX if type is _STATEMENT else _ARGUMENT_PREFIX) + id
+
+
+def to_framework(m: ArgumentMap) -> tuple[Framework, Mapping[str, Origin]]:
+    """The map as a Dung framework, and what each framework argument (by name) stands for, in framework order.
+
+    Every statement (``s:ID``) and every argument (``a:ID``) is a framework argument. Attack, contrary and
+    undercut relations attack their target; a contradiction attacks both ways. An argument needs each statement
+    of its reconstruction, each element that supports it and each statement it supports: for each needed element
+    ``e`` a node ``~e`` is added, attacked by ``e``, attacking each argument that needs ``e``. Supports between
+    statements change nothing. See docs/evaluation.md. Linear in the size of the map.
+    """
+    # Hundreds of thousands of names, lists and pairs that all survive: a collection would only re-scan them.
+    with gc_paused():
+        framework = _translate(m)
+        return framework, MappingProxyType({name: Origin.parse(name) for name in framework.arguments})
+
+
+def _translate(m: ArgumentMap) -> Framework:
+    attackers: dict[str, list[str]] = {_STATEMENT_PREFIX + statement.id: [] for statement in m.statements}
+    needs: dict[str, list[str]] = {}
+    for argument in m.arguments:
+        name = _ARGUMENT_PREFIX + argument.id
+        attackers[name] = []
+        needs[name] = [_STATEMENT_PREFIX + id for id in argument.statement_ids()]
+    for relation in m.relations:
+        source = _name(relation.source_type, relation.source)
+        target = _name(relation.target_type, relation.target)
+        if relation.kind.is_attack:
+            attackers[target].append(source)
+            if relation.kind is RelationKind.CONTRADICTION:
+                attackers[source].append(target)
+        elif relation.target_type is _ARGUMENT:  # a reason given for an argument works as one of its premises
+            needs[target].append(source)
+        elif relation.source_type is _ARGUMENT:  # a statement an argument supports is its claim
+            needs[source].append(target)
+    attacks: list[tuple[str, str]] = []
+    negated: dict[str, str] = {}
+    for name, into in attackers.items():
+        for need in needs.get(name, ()):
+            into.append(_NEGATED + need)
+            negated.setdefault(_NEGATED + need, need)
+        # The same attack can come twice (a contradiction stated both ways, a premise used twice): keep one.
+        attacks.extend((attacker, name) for attacker in dict.fromkeys(into))
+    attacks.extend((element, name) for name, element in negated.items())
+    return Framework((*attackers, *negated), attacks)
+
+
+def _labelling(m: ArgumentMap, semantics: str, framework: Framework, labels: Mapping[str, Label]) -> Labelling:
+    return Labelling(
+        semantics,
+        {s.id: labels[_STATEMENT_PREFIX + s.id] for s in m.statements},
+        {a.id: labels[_ARGUMENT_PREFIX + a.id] for a in m.arguments},
+        map=m,
+        _framework=framework,
+    )
+
+
+def _check_semantics(semantics: str) -> None:
+    if semantics not in SEMANTICS:
+        raise OptionError(f"unknown semantics {semantics!r}: choose one of {', '.join(SEMANTICS)}")
+
+
+def evaluate(m: ArgumentMap, semantics: str = "grounded") -> Labelling:
+    """One labelling of the map: for ``grounded`` and ``complete`` the grounded labelling (the least complete one,
+    which accepts exactly what every complete labelling accepts); for ``preferred`` and ``stable`` the first that
+    :func:`evaluate_all` yields. :class:`NoLabelling` if there is none (stable only); unknown semantics:
+    :class:`~argmap.OptionError`.
+    """
+    _check_semantics(semantics)
+    if semantics in ("grounded", "complete"):
+        with gc_paused():
+            framework = _translate(m)
+            return _labelling(m, semantics, framework, grounded(framework))
+    first = next(evaluate_all(m, semantics, limit=1), None)
+    if first is None:
+        raise NoLabelling(f"the map has no {semantics} labelling")
+    return first
+
+
+def evaluate_all(
+    m: ArgumentMap, semantics: str = "grounded", *, limit: int | None = None, timeout: float | None = None
+) -> Iterator[Labelling]:
+    """Every labelling of the map under the semantics (at most ``limit``), in a deterministic order.
+
+    An unknown semantics or a negative limit raises :class:`~argmap.OptionError` at once, not when the iterator is
+    first advanced. Labellings are computed as they are taken; past ``timeout`` seconds of search the iterator
+    raises :class:`~argmap.SearchLimit`.
+    """
+    _check_semantics(semantics)  # before the translation, which may be long
+    with gc_paused():
+        framework = _translate(m)
+    return (
+        _labelling(m, semantics, framework, labels)
+        for labels in labellings(framework, semantics, limit=limit, timeout=timeout)
+    )
