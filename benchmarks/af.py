@@ -127,6 +127,7 @@ def main() -> None:
         ("Every labelling of random 30-argument frameworks (20 per row, CPU seconds each)", random_thirty),
         (f"ICCMA corpus: time to the first labelling (CPU seconds; wall-clock limit {TIME_LIMIT:.0f} s)", corpus),
     ]
+    print("\n## Abstract frameworks and evaluation (`argmap.af`, `benchmarks/af.py`)\n")
     for title, table in sections:
         print(f"### {title}\n")
         print("\n".join(table()))
