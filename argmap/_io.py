@@ -1,14 +1,17 @@
-"""Atomic file writes: a reader never sees a half-written file, and a failed write leaves the old one intact."""
+"""File I/O: UTF-8 reads that say where a bad byte is, and atomic writes that never leave a half-written file."""
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import stat
 import tempfile
 from pathlib import Path
 
-__all__ = ["atomic_write"]
+from .errors import ParseError
+
+__all__ = ["atomic_write", "read_text"]
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes | str) -> Path:
@@ -38,3 +41,23 @@ def _mode_for(target: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def read_text(path: str) -> str:
+    """The UTF-8 text of a file, without a byte order mark; a bad byte is a :class:`~argmap.ParseError` at its
+    line and column. A missing or unreadable file raises the ``OSError`` that reading it did.
+    """
+    data = Path(path).read_bytes()
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        start = error.start
+        line_start = data.rfind(b"\n", 0, start) + 1
+        raise ParseError(
+            f"not UTF-8 text: {error.reason} (byte 0x{data[start]:02X})",
+            path=path,
+            line=data.count(b"\n", 0, start) + 1,
+            column=len(data[line_start:start].decode("utf-8")) + 1,
+        ) from None

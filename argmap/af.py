@@ -13,8 +13,8 @@ from types import MappingProxyType
 import attrs
 
 from ._gc import gc_paused
+from ._io import read_text
 from .errors import MapError, OptionError, ParseError, Problem, SearchLimit, UnknownFormat
-from .formats import _decode
 
 __all__ = ["FORMATS", "SEMANTICS", "Framework", "Label", "dumps", "grounded", "labellings", "load", "loads"]
 
@@ -619,6 +619,6 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> Framework:
             known = " ".join(s for spec in _FORMATS.values() for s in spec.suffixes)
             raise UnknownFormat(f"{name}: cannot tell the framework format from suffix {suffix!r} (known: {known})")
     reader = _format(format).loads  # before touching the file, so that an unknown format fails first
-    text = _decode(Path(name).read_bytes(), name)
+    text = read_text(name)
     with gc_paused():
         return reader(text, name)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -12,8 +11,8 @@ from typing import Protocol
 import attrs
 
 from .._gc import gc_paused
-from .._io import atomic_write
-from ..errors import MapError, ParseError, UnknownFormat
+from .._io import atomic_write, read_text
+from ..errors import MapError, UnknownFormat
 from ..model import ArgumentMap
 from . import json
 
@@ -117,23 +116,6 @@ def dumps(m: ArgumentMap, format: str = "json") -> str:
         return writer(m)
 
 
-def _decode(data: bytes, path: str) -> str:
-    """UTF-8 text of a file, without a byte order mark; a bad byte is a :class:`~argmap.ParseError` at its place."""
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        start = error.start
-        line_start = data.rfind(b"\n", 0, start) + 1
-        raise ParseError(
-            f"not UTF-8 text: {error.reason} (byte 0x{data[start]:02X})",
-            path=path,
-            line=data.count(b"\n", 0, start) + 1,
-            column=len(data[line_start:start].decode("utf-8")) + 1,
-        ) from None
-
-
 def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap:
     """Read a map from a file, in the named format or, by default, the one its suffix selects.
 
@@ -145,7 +127,7 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap
     chosen = format_for_path(path) if format is None else get_format(format)
     reader = _reader(chosen)  # before touching the file, so that a format argmap cannot read fails first
     name = os.fspath(path)
-    return _read(reader, _decode(Path(path).read_bytes(), name), name)
+    return _read(reader, read_text(name), name)
 
 
 def dump(m: ArgumentMap, path: str | os.PathLike[str], format: str | None = None) -> Path:
