@@ -26,6 +26,7 @@ __all__ = [
     "Section",
     "Source",
     "Statement",
+    "box_size",
 ]
 
 #: The most text one box of a diagram may show: a statement's or argument's id, text and tags together, a step's
@@ -479,9 +480,15 @@ def _element_extras(
         problems.append(Problem("dangling-reference", f"unknown section {element.section!r}", element.id))
 
 
+def box_size(texts: Iterable[str]) -> int:
+    """How much of :data:`MAX_TEXT_LENGTH` texts shown together in one diagram box take: each counts its length
+    and two characters of framing.
+    """
+    return sum(len(text) + 2 for text in texts)
+
+
 def _fits(what: str, texts: list[str], where: str, problems: list[Problem]) -> None:
-    """Texts that one diagram box shows together must fit it, each counted with two characters of framing."""
-    size = sum(len(text) + 2 for text in texts)
+    size = box_size(texts)
     if size > MAX_TEXT_LENGTH:
         problems.append(
             Problem("invalid-text", f"{what} are {size} characters together; the limit is {MAX_TEXT_LENGTH}", where)

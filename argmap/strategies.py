@@ -21,6 +21,7 @@ from .model import (
     Section,
     Source,
     Statement,
+    box_size,
 )
 
 
@@ -172,7 +173,7 @@ def _texts(text: st.SearchStrategy[str] | None) -> st.SearchStrategy[str]:
 
 def _beside(text: st.SearchStrategy[str], others: Sequence[str]) -> st.SearchStrategy[str]:
     """``text`` that fits one diagram box beside ``others`` (the element's id and tags), as the model counts it."""
-    room = MAX_TEXT_LENGTH - sum(len(other) + 2 for other in others) - 2
+    room = MAX_TEXT_LENGTH - box_size([*others, ""])
     return text.filter(lambda t: len(t) <= room)
 
 
