@@ -184,6 +184,7 @@ class Argument:
     """An argument: a description and its reconstruction as a chain of inferences.
 
     An argument without ``steps`` is *sketched*: it is drawn and related, but its premises are not spelled out.
+    ``scheme`` names the argumentation scheme it instantiates, such as ``"Expert Opinion"``, or is ``None``.
     ``premises`` (derived) holds the ids of the premises that no earlier step concludes, in order of first use,
     without repeats.
     """
@@ -192,6 +193,7 @@ class Argument:
     text: str = ""
     steps: tuple[Inference, ...] = attrs.field(default=(), converter=_steps)
     tags: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    scheme: str | None = None
     data: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)
     section: str | None = None
     location: Location | None = attrs.field(default=None, eq=False)
@@ -372,6 +374,8 @@ class _Index:
         for argument in m.arguments:
             text_ok = _text(argument.text, "argument text", argument.id, problems, allow_empty=True)
             _element_extras(argument, text_ok, sections, problems)
+            if argument.scheme is not None:
+                _text(argument.scheme, "scheme name", argument.id, problems)
             for n, step in enumerate(argument.steps, 1):
                 # A list, not a generator: every bad rule is reported, not only the first.
                 rules_ok = [_text(rule, "inference rule", argument.id, problems) for rule in step.rules]

@@ -269,6 +269,7 @@ def arguments(
         text=draw(_optional_text(_beside(_texts(text), [id, *tags]))),
         steps=steps,
         tags=tags,
+        scheme=draw(st.none() | _labels()),
         data=draw(data()),
         section=draw(st.none() | st.sampled_from(sections)) if sections else None,
     )

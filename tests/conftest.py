@@ -17,6 +17,9 @@ settings.register_profile("default", deadline=None, suppress_health_check=[Healt
 settings.register_profile("ci", parent=settings.get_profile("default"), max_examples=200)
 settings.load_profile("ci" if os.environ.get("CI") else "default")
 
+# Sphinx's own fixtures (`app`, `make_app`, `rootdir`...) for the extension's tests; test roots live in tests/roots.
+pytest_plugins = ["sphinx.testing.fixtures"]
+
 HAVE_DOT = shutil.which("dot") is not None
 REQUIRE_DOT = os.environ.get("ARGMAP_REQUIRE_DOT") == "1"
 
@@ -40,3 +43,9 @@ def shared_corpus() -> Path:
     if not corpus.is_dir():
         pytest.skip(f"shared corpus not found at {corpus}")
     return corpus
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where `sphinx.testing` finds the test roots: `@pytest.mark.sphinx(testroot="x")` uses tests/roots/test-x."""
+    return ROOT / "tests" / "roots"

@@ -368,6 +368,7 @@ _ARGUMENT = _Object(
         _optional("text", _STRING),
         _optional("steps", _Array(_INFERENCE)),
         _optional("tags", _STRINGS),
+        _optional("scheme", _REFERENCE),
         _optional("data", _DATA),
         _optional("section", _REFERENCE),
     ),
