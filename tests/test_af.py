@@ -289,6 +289,7 @@ def test_names_a_format_cannot_hold_are_refused() -> None:
         ("af", "", 1, 1, "missing the header"),
         ("af", "# only a comment\n1 2\n", 2, 1, "header"),
         ("af", "p af x\n", 1, 1, "header"),
+        ("af", "p af 99999999999\n", 1, 6, "claims 99,999,999,999 arguments; argmap reads at most 2,000,000"),
         ("af", "p af 2\n1 2 3\n", 2, 1, "two argument numbers"),
         ("af", "p af 2\n1 -2\n", 2, 1, "two argument numbers"),
         ("af", "p af 2\n1 3\n", 2, 3, "unknown argument '3'"),
