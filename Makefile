@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint clean
+.PHONY: demo test docs bench lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,10 +13,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/argmap check seeds/kim-in-russia.json
+	$(BIN)/argmap check seeds/kim-in-russia.argdown
 	@mkdir -p out
-	$(BIN)/argmap render seeds/kim-in-russia.json -o out/kim-in-russia.dot
-	$(BIN)/argmap render seeds/kim-in-russia.json -o out/kim-in-russia.svg
+	$(BIN)/argmap render seeds/kim-in-russia.argdown -o out/kim-in-russia.dot
+	$(BIN)/argmap render seeds/kim-in-russia.argdown -o out/kim-in-russia.svg
 	@echo "wrote out/kim-in-russia.dot and out/kim-in-russia.svg"
 
 test: $(STAMP)
@@ -25,9 +25,15 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# make test builds the docs too, with -W, in tests/test_docs.py (which needs `dot`, as in CI).
+docs: $(STAMP)
+	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --output docs/performance.md
 	$(BIN)/python benchmarks/af.py >> docs/performance.md
+	$(BIN)/python benchmarks/argdown.py >> docs/performance.md
+	$(BIN)/python benchmarks/aif.py >> docs/performance.md
 
 clean:
-	rm -rf $(VENV) out .coverage build *.egg-info
+	rm -rf $(VENV) out .coverage build *.egg-info docs/_build

@@ -18,6 +18,7 @@ from .errors import (
 )
 from .evaluate import Labelling, NoLabelling, Origin, evaluate, evaluate_all, to_framework
 from .formats import dump, dumps, load, loads
+from .formats.json_schema import json_schema
 from .model import (
     MAX_TEXT_LENGTH,
     Argument,
@@ -34,10 +35,12 @@ from .model import (
     Statement,
 )
 from .render import THEMES, VIEWS, Theme, pipe, render, to_dot
+from .schemes import SCHEMES, Scheme, find_scheme
 
 __all__ = [
     "CATALOGUE",
     "MAX_TEXT_LENGTH",
+    "SCHEMES",
     "THEMES",
     "VIEWS",
     "ArgmapError",
@@ -64,6 +67,7 @@ __all__ = [
     "RelationKind",
     "RenderError",
     "Role",
+    "Scheme",
     "SearchLimit",
     "Section",
     "Severity",
@@ -78,6 +82,8 @@ __all__ = [
     "evaluate",
     "evaluate_all",
     "explain",
+    "find_scheme",
+    "json_schema",
     "load",
     "loads",
     "pipe",

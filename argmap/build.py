@@ -128,6 +128,7 @@ class MapBuilder:
         rules: Iterable[str] = (),
         steps: Iterable[StepLike] = (),
         tags: Iterable[str] = (),
+        scheme: str | None = None,
         data: Mapping[str, Any] | None = None,
         section: str | None = None,
     ) -> str:
@@ -135,7 +136,8 @@ class MapBuilder:
 
         ``premises`` and ``conclusion`` (statement ids) give a one-step argument whose premises are linked.
         ``steps`` gives a longer chain instead. With neither, the argument is sketched: described, not
-        reconstructed. Without an ``id``, one is made from ``text``, or from the conclusion's id.
+        reconstructed. Without an ``id``, one is made from ``text``, or from the conclusion's id. ``scheme``
+        names the argumentation scheme it instantiates (see :mod:`argmap.schemes`).
         """
         premises = tuple(premises)
         all_steps = [s if isinstance(s, Inference) else Inference(premises=tuple(s[0]), conclusion=s[1]) for s in steps]
@@ -146,7 +148,9 @@ class MapBuilder:
         if premises and conclusion is None:
             self._problems.append(Problem("argument-without-conclusion", "premises were given but no conclusion", id))
         self._arguments.append(
-            Argument(id=id, text=text, steps=tuple(all_steps), tags=tuple(tags), data=data, section=section)
+            Argument(
+                id=id, text=text, steps=tuple(all_steps), tags=tuple(tags), scheme=scheme, data=data, section=section
+            )
         )
         return id
 

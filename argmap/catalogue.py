@@ -255,6 +255,28 @@ _ENTRIES = (
         fix="Add a quote where the text states the claim; leave implicit premises as they are.",
     ),
     CheckInfo(
+        code="open-critical-question",
+        severity=Severity.INFO,
+        title="Critical questions of an argument's scheme are not raised",
+        meaning="The argument's scheme names a scheme of the catalogue (argmap.schemes.SCHEMES, such as Expert "
+        "Opinion), and no attack in the map raises some of that scheme's critical questions; the diagnostic lists "
+        "them with their numbers. An attack raises question n of an argument when it is aimed at the argument (an "
+        "undercut, or any attack on the argument itself) or at a statement of its reconstruction (a premise, an "
+        "intermediate conclusion or the conclusion), and its source is marked with n: a tag cq2 (also cq:2, cq-2 "
+        "or cq 2; #cq2 in Argdown) or a data key cq holding a number or a list of numbers. A contradiction is an "
+        "attack from either end. Arguments with no scheme, or one the catalogue lacks (such as AIF's Default "
+        "Inference), get no such notes.",
+        why="A scheme's critical questions are where arguments of its kind are open to doubt (Walton, Reed and "
+        "Macagno 2008). A question no objection raises is either settled by the text, or a line of criticism that "
+        "the map has not explored yet.",
+        example="<Safe>: Dr Lee says the vaccine is safe. {scheme: Expert Opinion}\n\n"
+        "(1) Dr Lee is an expert on vaccine safety.\n(2) Dr Lee says the vaccine is safe.\n----\n"
+        "(3) The vaccine is safe.\n\n<Paid>: Dr Lee is paid by the vaccine's maker. #cq4\n  _> <Safe>",
+        fix="Add the objection a question points to and mark its source with the question's number (an undercut "
+        "for a doubt about the inference, an attack on a premise for a doubt about it), or leave the note where "
+        "the text does not take the question up. argmap check --severity warning hides notes.",
+    ),
+    CheckInfo(
         code="duplicate-id",
         severity=Severity.ERROR,
         title="Two elements share an id",

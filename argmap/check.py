@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, KeysView, Sequence
 
 import attrs
 
 from ._gc import gc_paused
 from .catalogue import CATALOGUE, CheckInfo, Severity
-from .model import ArgumentMap, ElementType, Location, Relation, RelationKind
+from .model import Argument, ArgumentMap, ElementType, Location, Relation, RelationKind, Statement
+from .schemes import SCHEMES, find_scheme
 
 __all__ = ["Diagnostic", "check"]
 
@@ -96,7 +98,12 @@ def _names(refs: Sequence[_Ref]) -> str:
     shown = [_name(ref) for ref in refs[:_LISTED]]
     if len(refs) > _LISTED:
         return f"{', '.join(shown)} and {len(refs) - _LISTED} more"
-    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+    return _listing(shown)
+
+
+def _listing(items: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _plural(n: int, noun: str) -> str:
@@ -559,6 +566,59 @@ def _unquoted_statement(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic
             yield report(f"{_name(me)} quotes no source", [me])
 
 
+# Critical questions ------------------------------------------------------------------------------------------
+
+# "cq2", "CQ 2", "cq:2", "cq-2", "cq#2": tags as people write them, in Argdown (#cq2, #(cq 2)) and elsewhere.
+_CQ_TAG = re.compile(r"cq[\s:#-]*([0-9]{1,4})", re.IGNORECASE)
+_CQ_NUMBER = re.compile(r"\s*([0-9]{1,4})\s*")
+# No scheme has more questions; larger numbers cannot name one, and dropping them keeps the sets below small.
+_MOST_QUESTIONS = max(len(scheme.critical_questions) for scheme in SCHEMES.values())
+
+
+def _raised_questions(element: Statement | Argument) -> set[int]:
+    """The numbers of the critical questions an element is marked as raising, by tags such as ``cq2`` or by
+    ``data["cq"]``: a number, a string of digits, or a list of them. Anything else there is ignored.
+    """
+    numbers: list[int | str] = [match[1] for tag in element.tags if (match := _CQ_TAG.fullmatch(tag))]
+    value = element.data.get("cq")
+    for item in value if isinstance(value, list | tuple) else [value]:
+        if isinstance(item, int) and not isinstance(item, bool):
+            numbers.append(item)
+        elif isinstance(item, str) and (match := _CQ_NUMBER.fullmatch(item)):
+            numbers.append(match[1])
+    return {n for n in map(int, numbers) if 1 <= n <= _MOST_QUESTIONS}
+
+
+def _open_critical_question(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
+    m = facts.m
+    schemed = [(a, scheme) for a in m.arguments if a.scheme is not None and (scheme := find_scheme(a.scheme))]
+    if not schemed:
+        return
+    # The questions raised against each element, gathered once: an argument then unions those of its own
+    # statements, which keeps the check linear however many arguments share a statement.
+    raised: dict[_Ref, set[int]] = {}
+    for relation in m.relations:
+        if not relation.kind.is_attack:
+            continue
+        source, target = _ends(relation)
+        pairs = [(source, target), (target, source)] if relation.kind.is_symmetric else [(source, target)]
+        for attacker, attacked in pairs:
+            if numbers := _raised_questions(m.element(*attacker)):
+                raised.setdefault(attacked, set()).update(numbers)
+    for argument, scheme in schemed:
+        me: _Ref = (_A, argument.id)
+        asked = set(raised.get(me, ()))
+        for statement in argument.statement_ids():
+            asked.update(raised.get((_S, statement), ()))
+        unraised = [n for n in range(1, len(scheme.critical_questions) + 1) if n not in asked]
+        if unraised:
+            noun = "question" if len(unraised) == 1 else "questions"
+            listed = _listing([str(n) for n in unraised])
+            questions = " ".join(f"({n}) {scheme.critical_questions[n - 1]}" for n in unraised)
+            message = f"{_name(me)} argues from {scheme.name}; no attack raises critical {noun} {listed}: {questions}"
+            yield report(message, [me])
+
+
 #: Every check, by code. Adding a check is one function, one line here and one catalogue entry.
 _CHECKS: tuple[tuple[str, _Check], ...] = (
     ("circular-support", _circular_support),
@@ -574,6 +634,7 @@ _CHECKS: tuple[tuple[str, _Check], ...] = (
     ("multiple-main-conclusions", _multiple_main_conclusions),
     ("unknown-source", _unknown_source),
     ("unquoted-statement", _unquoted_statement),
+    ("open-critical-question", _open_critical_question),
 )
 
 

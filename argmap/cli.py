@@ -10,7 +10,6 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from importlib import metadata
 from itertools import islice
 from pathlib import Path
 from typing import TypeVar
@@ -20,11 +19,12 @@ from .catalogue import CATALOGUE, Severity, explain
 from .check import Diagnostic, check
 from .errors import ArgmapError, GraphvizNotFound, MapError, ParseError, SearchLimit, UnknownCode, UnknownFormat
 from .evaluate import Labelling, evaluate, evaluate_all
+from .formats.json_schema import json_schema_text
 from .model import ArgumentMap, ElementType
 from .render.dot import DIRECTIONS, SHOW, THEMES, VIEWS
 from .render.files import FORMATS, pipe, render
 
-__all__ = ["ExitStatus", "main"]
+__all__ = ["ExitStatus", "main", "parser"]
 
 _T = TypeVar("_T")
 
@@ -337,10 +337,18 @@ def _explain(args: argparse.Namespace) -> ExitStatus:
     return ExitStatus.OK
 
 
+def _schema(args: argparse.Namespace) -> ExitStatus:
+    _write_stdout(json_schema_text())
+    return ExitStatus.OK
+
+
 # The parser ---------------------------------------------------------------------------------------------------
 
 
 def _version() -> str:
+    # Imported here: it costs more than a tenth of the command's start-up, and only --version needs it.
+    from importlib import metadata
+
     try:
         return metadata.version("argmap")
     except metadata.PackageNotFoundError:  # run from a source tree that was never installed
@@ -384,7 +392,8 @@ def _add_input_format(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _parser() -> argparse.ArgumentParser:
+def parser() -> argparse.ArgumentParser:
+    """The ``argmap`` command's argument parser, with every sub-command; the CLI reference is generated from it."""
     parser = argparse.ArgumentParser(
         prog="argmap",
         description="Check, draw and convert typed argument maps.",
@@ -503,6 +512,13 @@ def _parser() -> argparse.ArgumentParser:
     which.add_argument("code", nargs="?", metavar="CODE", help="a code such as circular-support")
     which.add_argument("--list", action="store_const", const=None, dest="code", help="list every code (the default)")
     explain_parser.set_defaults(run=_explain)
+
+    schema_parser = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of argmap's JSON format",
+        description="Print the JSON Schema (draft 2020-12) of the JSON files that argmap reads and writes.",
+    )
+    schema_parser.set_defaults(run=_schema)
     return parser
 
 
@@ -530,7 +546,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Expected failures print one line on stderr, never a traceback.
     """
     try:
-        args = _parser().parse_args(argv)
+        args = parser().parse_args(argv)
         status: int = args.run(args)
         sys.stdout.flush()  # a closed pipe must show up here, where it is handled, not at interpreter exit
     except SystemExit as exit:  # --help, --version and usage errors, already reported by argparse

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -314,6 +314,17 @@ class ArgumentMap:
     def relations_to(self, type: ElementType, id: str) -> tuple[Relation, ...]:
         """The relations whose target is this element, in map order."""
         return tuple(self._index.incoming[type].get(id, ()))
+
+    def _repr_mimebundle_(
+        self, include: Container[str] | None = None, exclude: Container[str] | None = None, **kwargs: object
+    ) -> dict[str, str]:
+        """The map as Jupyter shows it: its diagram as SVG, and a plain-text summary that stands alone without
+        Graphviz.
+        """
+        # Imported here, not above: the model depends on no renderer, and only a notebook ever asks for this.
+        from .jupyter import mimebundle
+
+        return mimebundle(self, include, exclude)
 
     # Derived roles ----------------------------------------------------------------------------------------
 

@@ -17,6 +17,9 @@ settings.register_profile("default", deadline=None, suppress_health_check=[Healt
 settings.register_profile("ci", parent=settings.get_profile("default"), max_examples=200)
 settings.load_profile("ci" if os.environ.get("CI") else "default")
 
+# The Sphinx test roots are documentation projects, not test modules: their conf.py files must not be imported.
+collect_ignore = ["roots"]
+
 # Sphinx's own fixtures (`app`, `make_app`, `rootdir`...) for the extension's tests; test roots live in tests/roots.
 pytest_plugins = ["sphinx.testing.fixtures"]
 

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -242,6 +243,18 @@ def quote_not_found(bad: bool) -> ArgumentMap:
     )
 
 
+def open_critical_question(bad: bool) -> ArgumentMap:
+    # An argument from sign has two critical questions: both are raised, or the first twice and the second never.
+    b = MapBuilder()
+    core(b)
+    b.statement("The sign often misleads.", id="x", tags=["cq1"])
+    b.statement("Something else explains the sign.", id="y", data={"cq": 1 if bad else 2})
+    b.undercut("x", "A")
+    b.attack("y", "p")
+    m = b.build()
+    return attrs.evolve(m, arguments=[attrs.evolve(m.argument("A"), scheme="Argument From Sign")])
+
+
 def long_quote_not_found(bad: bool) -> ArgumentMap:
     # Three or more words: found through the word index rather than a scan.
     text = "that Moon's current policy may work" if bad else f"indicate that Moon{R}s current  policy may not"
@@ -272,6 +285,7 @@ CASES: list[tuple[str, Callable[[bool], ArgumentMap]]] = [
     ("unquoted-statement", unquoted_statement),
     ("quote-not-found", quote_not_found),
     ("quote-not-found", long_quote_not_found),
+    ("open-critical-question", open_critical_question),
 ]
 
 

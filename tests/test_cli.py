@@ -21,6 +21,7 @@ from argmap.catalogue import CATALOGUE, Severity
 from argmap.check import Diagnostic, check
 from argmap.cli import ExitStatus, main
 from argmap.formats import dump, dumps, load
+from argmap.formats.json_schema import json_schema_text
 from argmap.render.dot import to_dot
 from argmap.strategies import argument_maps
 
@@ -382,11 +383,16 @@ def test_explain_lists_every_code(run: Run) -> None:
 def test_help_lists_commands_and_exit_statuses(run: Run) -> None:
     result = run("--help")
     assert (result.status, result.stderr) == (0, "")
-    for command in ("check", "render", "convert", "explain"):
+    for command in ("check", "render", "convert", "explain", "schema"):
         assert f"    {command} " in result.stdout
     assert result.stdout.endswith("  141  standard output was closed early, as `| head` does\n")
     for status in ExitStatus:
         assert f"\n  {int(status):<4} " in result.stdout
+
+
+def test_schema_prints_the_json_schema_of_the_json_format(run: Run) -> None:
+    assert run("schema") == Result(0, json_schema_text(), "")
+    assert run("schema", "extra").status == 2
 
 
 def test_version(run: Run) -> None:

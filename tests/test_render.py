@@ -32,7 +32,8 @@ from argmap import (
     UnknownFormat,
 )
 from argmap.render import DEFAULT_SHOW, SHOW, THEMES, VIEWS, Theme, pipe, render, to_dot
-from argmap.render.dot import _LABEL_BUDGET, _label, _tag_line, _wrap
+from argmap.render.dot import _LABEL_BUDGET, _label, _wrap
+from argmap.render.layout import tag_line
 
 ROOT = Path(__file__).resolve().parent.parent
 ELLIPSIS = "…"
@@ -509,11 +510,11 @@ def test_dot_reads_exactly_the_map_whatever_the_text(
             _assert_drawn(drawn, [m.title], wrap)
         else:
             assert drawn_lines(drawn) == []
-        _assert_drawn(found["s0"], ["[c]", texts["c"], *_tag_line([texts["tag"]])], wrap)
-        _assert_drawn(found["s2"], ["[q]", texts["q"], *_tag_line([texts["tag"], "plain"])], wrap)
+        _assert_drawn(found["s0"], ["[c]", texts["c"], *tag_line([texts["tag"]])], wrap)
+        _assert_drawn(found["s2"], ["[q]", texts["q"], *tag_line([texts["tag"], "plain"])], wrap)
         _assert_drawn(found["s4"], ["[z]", texts["p"]], wrap)
         argument_texts = [f"<{a}>", *([texts["argument_text"]] if texts["argument_text"] else [])]
-        _assert_drawn(found["a0"], [*argument_texts, *_tag_line([texts["tag"]])], wrap)
+        _assert_drawn(found["a0"], [*argument_texts, *tag_line([texts["tag"]])], wrap)
         if view == "premise":
             _assert_drawn(found["s1"], [f"[{p}]", texts["p"]], wrap)
             into_conclusion = next(e for t, h, e in edges(drawn) if (t, h) == ("a0", "s0"))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Protocol
+from typing import Any, Protocol
 
 import attrs
 
@@ -14,7 +15,6 @@ from .._gc import gc_paused
 from .._io import atomic_write, read_text
 from ..errors import MapError, UnknownFormat
 from ..model import ArgumentMap
-from . import json
 
 __all__ = ["FORMATS", "Format", "Reader", "Writer", "dump", "dumps", "format_for_path", "get_format", "load", "loads"]
 
@@ -41,9 +41,26 @@ class Format:
     dumps: Writer | None
 
 
+def _lazy(module: str, function: str) -> Any:
+    """``function`` of the format module ``module``, imported on its first call: a command reads or writes one or
+    two formats, and importing every one (YAML for Argdown, say) would slow each start of it.
+    """
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(f"{__name__}.{module}"), function)(*args, **kwargs)
+
+    call.__name__ = call.__qualname__ = f"{module}.{function}"
+    return call
+
+
 # Adding a format is one entry here; the order is the order of messages that list them.
 _FORMATS = [
-    Format(name="json", suffixes=(".json",), loads=json.loads, dumps=json.dumps),
+    Format(name="json", suffixes=(".json",), loads=_lazy("json", "loads"), dumps=_lazy("json", "dumps")),
+    Format(
+        name="argdown", suffixes=(".argdown", ".ad"), loads=_lazy("argdown", "loads"), dumps=_lazy("argdown", "dumps")
+    ),
+    Format(name="aif", suffixes=(".aif.json", ".aif"), loads=_lazy("aif", "loads"), dumps=_lazy("aif", "dumps")),
+    Format(name="mermaid", suffixes=(".mmd", ".mermaid"), loads=None, dumps=_lazy("mermaid", "dumps")),
 ]
 
 #: Every format argmap reads or writes, by name.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import re
@@ -13,6 +14,7 @@ import graphviz  # type: ignore[import-untyped]
 
 from ..errors import OptionError
 from ..model import Argument, ArgumentMap, ElementType, RelationKind, Statement
+from .layout import inner_statements, section_nesting, tag_line
 
 if TYPE_CHECKING:
     # Only for annotations: renderers take a labelling as input, and evaluation must not be imported at load time.
@@ -45,9 +47,6 @@ DEFAULT_SHOW: frozenset[str] = frozenset(SHOW) - {"statement-ids"}
 # dot 2.43 rejects a quoted string of more than 16,381 bytes (measured); a label is cut well before that.
 _LABEL_BUDGET = 16_000
 _ELLIPSIS = "…"
-# What DOT (and dot's entity decoding of plain labels) would otherwise interpret: backslash escapes such as
-# \N and \l, the closing quote, and HTML entities such as &lt;, which dot decodes even outside HTML labels.
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "&": "&amp;"})
 # DOT's line break (centred), inserted between the escaped lines of a label.
 _BREAK = "\\n"
 
@@ -228,6 +227,12 @@ def _wrap(text: str, width: int) -> list[str]:
     """
     lines: list[str] = []
     for paragraph in text.splitlines():
+        if not width or len(paragraph) <= width:
+            # Most paragraphs fit a line: only their whitespace changes.
+            joined = " ".join(paragraph.split())
+            if joined:
+                lines.append(joined)
+            continue
         words: list[str] = []
         length = 0
         for word in paragraph.split():
@@ -245,17 +250,31 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+def _escape(text: str) -> str:
+    """``text`` with what DOT (and dot's entity decoding of plain labels) would otherwise interpret escaped:
+    backslash escapes such as ``\\N`` and ``\\l``, the closing quote, and HTML entities such as ``&lt;``, which dot
+    decodes even outside HTML labels. A line break ``\\n`` becomes DOT's.
+    """
+    # Backslashes first, so that those the later replacements write stay single.
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;").replace("\n", _BREAK)
+
+
 def _label(texts: Iterable[str], wrap: int) -> str:
     """The one way user text reaches DOT: wrapped, escaped, joined with DOT line breaks, never read as HTML.
 
     A label too long for ``dot`` is cut, ending in an ellipsis.
     """
+    lines = [line for text in texts for line in _wrap(text, wrap)]
+    # Wrapped lines hold no "\n": escaping them joined by it inserts DOT's line breaks.
+    whole = _escape("\n".join(lines))
     # Room is kept for a line break and an ellipsis after the last line that fits whole.
     limit = _LABEL_BUDGET - len(_BREAK) - len(_ELLIPSIS.encode())
+    if len(whole.encode()) <= limit:
+        return graphviz.nohtml(whole)  # type: ignore[no-any-return]
     parts: list[str] = []
     size = 0
-    for line in (line for text in texts for line in _wrap(text, wrap)):
-        escaped = line.translate(_ESCAPES)
+    for line in lines:
+        escaped = _escape(line)
         cost = len(escaped.encode()) + (len(_BREAK) if parts else 0)
         if size + cost > limit:
             parts.append(_cut(line, limit - size - (len(_BREAK) if parts else 0)) + _ELLIPSIS)
@@ -269,7 +288,7 @@ def _cut(line: str, budget: int) -> str:
     """The escaped start of ``line`` that fits in ``budget`` bytes."""
     escaped: list[str] = []
     for char in line:
-        piece = char.translate(_ESCAPES)
+        piece = _escape(char)
         budget -= len(piece.encode())
         if budget < 0:
             break
@@ -277,8 +296,34 @@ def _cut(line: str, budget: int) -> str:
     return "".join(escaped)
 
 
-def _tag_line(tags: Sequence[str]) -> list[str]:
-    return [" ".join(f"#({tag})" if len(tag.split()) > 1 else f"#{tag}" for tag in tags)] if tags else []
+# A DOT ID that needs no quotes: a name or a number, as the graphviz package tells them (and quotes the rest).
+_PLAIN_ID = re.compile(r"[a-zA-Z_][a-zA-Z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)")
+_KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
+
+
+def _quote(value: str) -> str:
+    """``value`` as a DOT ID, quoted as the graphviz package quotes it.
+
+    Values are generated names, fixed words, validated theme values or labels from :func:`_label`, which escaped
+    the user text in them, so quoting adds nothing but the quotes.
+    """
+    if _PLAIN_ID.fullmatch(value) and value.lower() not in _KEYWORDS:
+        return value
+    return f'"{value}"'
+
+
+def _attribute_list(label: str | None, attributes: Mapping[str, str]) -> str:
+    """`` [label=... key=value ...]``, keys sorted, as the graphviz package writes a node's or an edge's."""
+    items = [] if label is None else [f"label={_quote(label)}"]
+    if attributes:
+        items.append(_assignments(tuple(attributes.items())))
+    return f" [{' '.join(items)}]" if items else ""
+
+
+@functools.lru_cache(maxsize=256)
+def _assignments(items: tuple[tuple[str, str], ...]) -> str:
+    """``key=value ...``, keys sorted; cached, as most nodes and edges share a few sets of attributes."""
+    return " ".join(f"{key}={_quote(value)}" for key, value in sorted(items))
 
 
 @attrs.frozen
@@ -288,12 +333,22 @@ class _Node:
     label: str | None
     attrs: Mapping[str, str]
 
+    def line(self) -> str:
+        """The node statement, written directly: the graphviz package's ``node()`` would cost as much again as
+        the whole layout of a large map.
+        """
+        return f"\t{self.name}{_attribute_list(self.label, self.attrs)}\n"
+
 
 @attrs.frozen
 class _Edge:
     tail: str
     head: str
     attrs: Mapping[str, str]
+
+    def line(self) -> str:
+        """The edge statement, written directly as :meth:`_Node.line` is."""
+        return f"\t{self.tail} -> {self.head}{_attribute_list(None, self.attrs)}\n"
 
 
 def to_dot(
@@ -375,7 +430,7 @@ class _Layout:
 
     def elements(self) -> tuple[list[_Node], list[_Edge]]:
         m, premise_view = self.m, self.options.view == "premise"
-        hidden = set() if premise_view else _inner_statements(m)
+        hidden = set() if premise_view else inner_statements(m)
         main = frozenset(m.main_conclusions)
         for n, statement in enumerate(m.statements):
             if statement.id not in hidden:
@@ -412,7 +467,7 @@ class _Layout:
         texts = [f"[{statement.id}]"] if "statement-ids" in show else []
         texts.append(statement.text)
         if "tags" in show:
-            texts += _tag_line(statement.tags)
+            texts += tag_line(statement.tags)
         key = (ElementType.STATEMENT, statement.id)
         attributes = {"color": theme.text} if main else {}
         attributes |= self._status(key, "rounded,filled")
@@ -426,7 +481,7 @@ class _Layout:
         if "argument-text" in show and argument.text:
             texts.append(argument.text)
         if "tags" in show:
-            texts += _tag_line(argument.tags)
+            texts += tag_line(argument.tags)
         key = (ElementType.ARGUMENT, argument.id)
         attributes = {"style": "filled", "fillcolor": theme.argument_fill, "color": theme.argument_border}
         attributes |= self._status(key, "filled")
@@ -505,21 +560,6 @@ def _legend(semantics: str, theme: Theme) -> str:
     return f'<<table border="0" cellspacing="4" cellpadding="2">{"".join(rows)}</table>>'
 
 
-def _inner_statements(m: ArgumentMap) -> set[str]:
-    """Statements used only as premises or intermediate conclusions of reconstructions, and in no relation."""
-    inner: set[str] = set()
-    for argument in m.arguments:
-        inner.update(argument.statement_ids())
-    for argument in m.arguments:
-        if argument.conclusion is not None:
-            inner.discard(argument.conclusion)
-    for relation in m.relations:
-        for type, id in ((relation.source_type, relation.source), (relation.target_type, relation.target)):
-            if type is ElementType.STATEMENT:
-                inner.discard(id)
-    return inner
-
-
 def _assemble(m: ArgumentMap, options: _Options, nodes: Sequence[_Node], edges: Sequence[_Edge]) -> graphviz.Digraph:
     theme = options.theme
     graph = graphviz.Digraph(
@@ -560,12 +600,10 @@ def _assemble(m: ArgumentMap, options: _Options, nodes: Sequence[_Node], edges: 
     members: dict[str | None, list[_Node]] = {}
     for node in nodes:
         members.setdefault(node.section if "sections" in options.show else None, []).append(node)
-    for node in members.get(None, ()):
-        graph.node(node.name, label=node.label, **node.attrs)
+    graph.body += [node.line() for node in members.get(None, ())]
     if "sections" in options.show:
         _add_clusters(graph, m, options, members)
-    for edge in edges:
-        graph.edge(edge.tail, edge.head, **edge.attrs)
+    graph.body += [edge.line() for edge in edges]
     if options.labelling is not None:
         graph.node(
             "legend",
@@ -587,28 +625,15 @@ def _add_clusters(
     subgraph's lines once per level, which is quadratic in the depth of the sections.
     """
     numbers = {section.id: n for n, section in enumerate(m.sections)}
-    children: dict[str | None, list[str]] = {}
-    filled = {id for id in numbers if members.get(id)}
-    for section in m.sections:
-        children.setdefault(section.parent, []).append(section.id)
-    # A section comes after its parent, so in reverse order every child is settled before its parent.
-    for section in reversed(m.sections):
-        if section.id in filled and section.parent is not None:
-            filled.add(section.parent)
-    stack: list[str | None] = [id for id in reversed(children.get(None, ())) if id in filled]
-    while stack:
-        id = stack.pop()
+    for id in section_nesting(m, [id for id in numbers if members.get(id)]):
         if id is None:  # the end of a cluster whose subclusters are written
             graph.body.append("\t}\n")
             continue
         name = f"cluster_{numbers[id]}"
-        # Only generated names and fixed syntax are written as raw lines; attributes go through graph.attr.
+        # Raw lines hold only generated names, fixed syntax and labels escaped by _label.
         graph.body.append(f"\tsubgraph {name} {{\n")
         graph.attr("graph", **_cluster_attributes(m.section(id).title, name, options))
-        for node in members.get(id, ()):
-            graph.node(node.name, label=node.label, **node.attrs)
-        stack.append(None)
-        stack += [child for child in reversed(children.get(id, ())) if child in filled]
+        graph.body += [node.line() for node in members.get(id, ())]
 
 
 def _cluster_attributes(title: str, name: str, options: _Options) -> dict[str, str]:

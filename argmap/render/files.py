@@ -9,6 +9,7 @@ from typing import Unpack
 
 import graphviz  # type: ignore[import-untyped]
 
+from .._gc import gc_paused
 from .._io import atomic_write
 from ..errors import GraphvizNotFound, RenderError, UnknownFormat
 from ..model import ArgumentMap
@@ -36,9 +37,10 @@ def pipe(m: ArgumentMap, format: str = "svg", **options: Unpack[DotOptions]) -> 
     and :class:`~argmap.errors.RenderError` with ``dot``'s messages when it fails.
     """
     output = _format(format)
-    graph = to_dot(m, **options)
-    if output == "dot":
-        return graph.source.encode("utf-8")  # type: ignore[no-any-return]
+    with gc_paused():
+        graph = to_dot(m, **options)
+        if output == "dot":
+            return graph.source.encode("utf-8")  # type: ignore[no-any-return]
     try:
         return graph.pipe(format=output, quiet=True)  # type: ignore[no-any-return]
     except graphviz.ExecutableNotFound:

@@ -1,0 +1,383 @@
+"""Argdown, the plain-text syntax of argument mappers: read as the reference implementation (@argdown/cli 1.7.5)."""
+
+from __future__ import annotations
+
+import ast
+import bisect
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Final
+
+from ..errors import MapError, ParseError, Problem
+from ..model import (
+    Argument,
+    ArgumentMap,
+    ElementType,
+    Inference,
+    Location,
+    Quote,
+    Relation,
+    RelationKind,
+    Section,
+    Source,
+    Statement,
+)
+from . import _argdown_model as ad
+from ._argdown_keys import RESERVED_KEYS
+from ._argdown_lexer import Fault
+from ._argdown_parser import parse
+
+if TYPE_CHECKING:
+    from .argdown_writer import dumps
+
+__all__ = ["dumps", "loads"]
+
+
+def __getattr__(name: str) -> Any:
+    """``dumps``, the writer, imported when first asked for: a command that only reads Argdown never loads it."""
+    if name == "dumps":
+        from .argdown_writer import dumps
+
+        return dumps
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+_KINDS: Final = {
+    "support": RelationKind.SUPPORT,
+    "attack": RelationKind.ATTACK,
+    "undercut": RelationKind.UNDERCUT,
+    "contradictory": RelationKind.CONTRADICTION,
+    "contrary": RelationKind.CONTRARY,
+    "entails": RelationKind.ENTAILS,
+}
+#: Problems of a map shown in one message, beyond the first.
+_MORE_SHOWN: Final = 4
+
+
+class _Lines:
+    """Offsets of a text (with ``\\n`` line breaks only) to lines and columns, both counted from 1."""
+
+    def __init__(self, text: str, path: str | None) -> None:
+        self.text = text
+        self.path = path
+        self._starts: list[int] | None = None
+
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [0]
+            self._starts += [m.end() for m in re.finditer("\n", self.text)]
+        return self._starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        starts = self.starts()
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    def location(self, offset: int) -> Location:
+        starts = self._starts if self._starts is not None else self.starts()
+        line = bisect.bisect_right(starts, offset)
+        return Location(line, offset - starts[line - 1] + 1, self.path)
+
+    def error(self, message: str, offset: int) -> ParseError:
+        line, column = self.position(offset)
+        return ParseError(message, path=self.path, line=line, column=column)
+
+
+def _canonical(members: list[ad.Member]) -> ad.Member | None:
+    """The member whose text speaks for an element: the last one marked ``isCanonical``, else the last definition."""
+    found = None
+    for member in reversed(members):
+        if member.is_reference:
+            continue
+        if member.data is not None and ad.truthy(member.data.get("isCanonical")):
+            return member
+        if found is None:
+            found = member
+    return found
+
+
+def _defining(members: list[ad.Member]) -> ad.Member | None:
+    return next((m for m in members if not m.is_reference), members[0] if members else None)
+
+
+def _without(data: dict[str, Any] | None, keys: Iterable[str]) -> dict[str, Any]:
+    return {key: value for key, value in (data or {}).items() if key not in keys}
+
+
+def _text_value(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+class _Builder:
+    """Turns the reference's model of a document into an :class:`ArgumentMap`."""
+
+    def __init__(self, doc: ad.Document, lines: _Lines) -> None:
+        self.doc = doc
+        self.lines = lines
+        self.section_ids: dict[ad.Section, str] = {}
+        # Where each id was defined, to place the model's problems.
+        self.places: dict[str, int] = {}
+
+    def sections(self) -> list[Section]:
+        result = []
+        used: set[str] = set()
+        for section in self.doc.sections:
+            wanted = None if section.data is None else section.data.get("id")
+            if wanted is not None and not _text_value(wanted):
+                raise Fault("a heading's data id must be text, such as {id: costs}", section.offset)
+            id = wanted.strip() if isinstance(wanted, str) else section.id
+            if id in used:
+                raise Fault(f"two sections have the id {id!r}", section.offset)
+            used.add(id)
+            self.section_ids[section] = id
+            self.places.setdefault(id, section.offset)
+            parent = None if section.parent is None else self.section_ids[section.parent]
+            result.append(
+                Section(id=id, title=section.title, parent=parent, location=self.lines.location(section.offset))
+            )
+        return result
+
+    def section_of(self, section: ad.Section | None) -> str | None:
+        return None if section is None else self.section_ids[section]
+
+    def statements(self) -> list[Statement]:
+        result = []
+        places, location, reserved = self.places, self.lines.location, RESERVED_KEYS["statement"]
+        for statement in self.doc.statements.values():
+            members = statement.members
+            if len(members) == 1 and members[0].data is None:
+                # The common case: one mention, which defines the statement (or only refers to it), without data.
+                canonical = defining = None if members[0].is_reference else members[0]
+            else:
+                canonical, defining = _canonical(members), _defining(members)
+            text = "" if canonical is None else canonical.text()
+            offset = members[0].offset if defining is None else defining.offset
+            places.setdefault(statement.title, offset)
+            result.append(
+                Statement(
+                    id=statement.title,
+                    # A statement that is only referred to has no text of its own: its title stands for it.
+                    text=text or statement.title,
+                    tags=statement.tags,
+                    quotes=() if statement.data is None else self.quotes(statement),
+                    data=_without(statement.data, reserved),
+                    section=None if statement.section is None else self.section_ids[statement.section],
+                    location=location(offset),
+                )
+            )
+        return result
+
+    def quotes(self, statement: ad.Statement) -> list[Quote]:
+        value = None if statement.data is None else statement.data.get("quotes")
+        if value is None:
+            return []
+        offset = next((m.data_offset for m in statement.members if m.data and "quotes" in m.data), 0)
+        if not isinstance(value, list) or not all(
+            isinstance(q, dict) and set(q) == {"source", "text"} and all(isinstance(v, str) for v in q.values())
+            for q in value
+        ):
+            raise Fault("quotes must be a list of {source: id, text: excerpt}", offset)
+        return [Quote(q["source"], q["text"]) for q in value]
+
+    def arguments(self) -> list[Argument]:
+        result = []
+        for argument in self.doc.arguments.values():
+            canonical = _canonical(argument.members)
+            defining = _defining(argument.members)
+            offset = argument.offset if defining is None else defining.offset
+            scheme = None if argument.data is None else argument.data.get("scheme")
+            if scheme is not None and not _text_value(scheme):
+                where = next((m.data_offset for m in argument.members if m.data and "scheme" in m.data), offset)
+                raise Fault("an argument's scheme must be text, such as {scheme: Expert Opinion}", where)
+            self.places.setdefault(argument.title, offset)
+            result.append(
+                Argument(
+                    id=argument.title,
+                    text="" if canonical is None else canonical.text(),
+                    steps=self.steps(argument),
+                    tags=argument.tags,
+                    scheme=scheme.strip() if isinstance(scheme, str) else None,
+                    data=_without(argument.data, RESERVED_KEYS["argument"]),
+                    section=self.section_of(argument.section),
+                    location=self.lines.location(offset),
+                )
+            )
+        return result
+
+    def steps(self, argument: ad.Argument) -> list[Inference]:
+        pcs = argument.pcs
+        steps = []
+        for index, conclusion in enumerate(pcs):
+            inference = conclusion.inference
+            if inference is None:
+                continue
+            uses = _uses(inference, conclusion, index)
+            if uses is None:
+                # By default a step uses what stands between the previous conclusion (included) and its own.
+                first = index - 1
+                while first > 0 and pcs[first].inference is None:
+                    first -= 1
+                chosen = pcs[first:index]
+            else:
+                chosen = [pcs[n - 1] for n in uses]
+            premises = list(dict.fromkeys(member.title for member in chosen))
+            steps.append(
+                Inference(
+                    premises=premises,
+                    conclusion=conclusion.title,
+                    rules=[rule for rule in inference.rules if rule],
+                    data=_without(inference.data, RESERVED_KEYS["inference"]),
+                )
+            )
+        return steps
+
+    def relations(self) -> list[Relation]:
+        result = []
+        for relation in sorted(self.doc.relations, key=lambda r: r.offset):
+            source, source_type = _end(relation.source)
+            target, target_type = _end(relation.target)
+            result.append(
+                Relation(
+                    source=source,
+                    target=target,
+                    kind=_KINDS[relation.kind],
+                    source_type=source_type,
+                    target_type=target_type,
+                    location=self.lines.location(relation.offset),
+                )
+            )
+        return result
+
+    def front(self) -> tuple[str, list[Source], dict[str, Any]]:
+        front = self.doc.frontmatter
+        offset = self.doc.frontmatter_offset
+        title = front.get("title", "")
+        if isinstance(title, int | float) and not isinstance(title, bool):
+            title = str(title)
+        if not isinstance(title, str):
+            raise Fault("the frontmatter's title must be text", offset)
+        sources = front.get("sources", [])
+        keys = {"id", "text", "title"}
+        if not isinstance(sources, list) or not all(
+            isinstance(s, dict) and {"id", "text"} <= set(s) <= keys and all(isinstance(v, str) for v in s.values())
+            for s in sources
+        ):
+            raise Fault("sources in the frontmatter must be a list of {id: ..., text: ..., title: ...}", offset)
+        return (
+            " ".join(title.split()),
+            [Source(id=s["id"], text=s["text"], title=s.get("title", "")) for s in sources],
+            _without(front, RESERVED_KEYS["frontmatter"]),
+        )
+
+    def build(self) -> ArgumentMap:
+        title, sources, metadata = self.front()
+        sections = self.sections()
+        try:
+            return ArgumentMap(
+                title=title,
+                statements=self.statements(),
+                arguments=self.arguments(),
+                relations=self.relations(),
+                sections=sections,
+                sources=sources,
+                metadata=metadata,
+            )
+        except MapError as error:
+            raise self.located(error.problems) from None
+
+    def located(self, problems: tuple[Problem, ...]) -> ParseError:
+        """The model's problems as one error at the first problem's place, naming the places of the others."""
+
+        def place(problem: Problem) -> int:
+            # The model names an element by its id, by the id's repr when the id itself is at fault, or a relation
+            # by "source -> target"; anything else (the map's title) is the frontmatter's.
+            where = problem.where
+            for candidate in (where, _unrepr(where), where.split(" -> ")[0]):
+                if candidate in self.places:
+                    return self.places[candidate]
+            return self.doc.frontmatter_offset
+
+        first, *rest = problems
+        message = str(first)
+        if rest:
+            shown = [f"line {self.lines.position(place(p))[0]}: {p}" for p in rest[:_MORE_SHOWN]]
+            more = len(rest) - len(shown)
+            message += f"; and {len(rest)} more: " + "; ".join(shown) + (f"; and {more} more" if more else "")
+        return self.lines.error(message, place(first))
+
+
+def _unrepr(text: str) -> str:
+    """The string that ``repr`` made ``text`` of, or ``text`` itself."""
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return text
+    return value if isinstance(value, str) else text
+
+
+def _end(element: ad.Element | None) -> tuple[str, ElementType]:
+    if isinstance(element, ad.Statement):
+        return element.title, ElementType.STATEMENT
+    if isinstance(element, ad.Argument):
+        return element.title, ElementType.ARGUMENT
+    assert element is not None
+    # An undercut of an inference line undercuts its argument: argmap's undercuts aim at whole arguments.
+    return element.argument.title, ElementType.ARGUMENT
+
+
+def _uses(inference: ad.Inference, conclusion: ad.Member, index: int) -> list[int] | None:
+    """The statement numbers a step's ``uses`` (or ``from``) data lists, from the inference's data or else the
+    conclusion's, or ``None`` where neither says.
+    """
+    for key in ("uses", "from"):
+        for data, offset in ((inference.data, inference.offset), (conclusion.data, conclusion.data_offset)):
+            value = None if data is None else data.get(key)
+            if value is None:
+                continue
+            if not (
+                isinstance(value, list)
+                and value
+                and all(isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= index for n in value)
+            ):
+                raise Fault(
+                    f"{key} must list the numbers of statements above the conclusion, such as [1, 2]; "
+                    f"this conclusion is statement {index + 1}",
+                    offset,
+                )
+            return value
+    return None
+
+
+def loads(text: str, *, path: str | None = None) -> ArgumentMap:
+    """Read a map from Argdown text, as the reference implementation (``@argdown/cli`` 1.7.5) reads it.
+
+    Statements are the reference's equivalence classes: their ids are Argdown titles (``Untitled 1``, ``Untitled 2``
+    ... for untitled ones, numbered as the reference numbers them) and their text is that of the last definition
+    (or the one marked ``{isCanonical: true}``). Arguments keep their titles as ids and their descriptions as text;
+    each inference line of a premise-conclusion structure is one :class:`~argmap.Inference`. Relations are derived
+    as the reference derives them (an argument's relations leave from its conclusion once it is reconstructed; in
+    strict mode support between statements is entailment and attack is contrariety), and come in the document order
+    of their relation symbols; statements and arguments come in the order of their first mention. Headings become
+    sections ``s1``, ``s2``...; the frontmatter's ``title`` becomes the map's title and the rest its metadata.
+
+    Some YAML data keys become fields of the model instead of data: ``sources`` in the frontmatter (a list of
+    ``{id, text, title}``), ``quotes`` of a statement (a list of ``{source, text}``), ``scheme`` of an argument,
+    ``id`` of a heading, ``uses`` (or ``from``) of an inference (the numbers of its premises); see
+    :doc:`/argdown`. Every statement, argument, relation and section remembers where it was written
+    (``location``).
+
+    Text that is not Argdown, or that the model cannot hold (such as a text over
+    :data:`~argmap.model.MAX_TEXT_LENGTH` characters), raises :class:`~argmap.ParseError` with the line and column
+    at fault; ``path`` names the file in it. Reading takes time linear in the length of the text.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        # Windows and old Mac line breaks read as Unix ones. The reference's patterns for YAML blocks and empty lines
+        # know only "\n", so it reads a Windows file's data blocks as text; lines and columns stay the same.
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = _Lines(text, path)
+    try:
+        return _Builder(parse(text), lines).build()
+    except Fault as fault:
+        raise lines.error(fault.message, fault.offset) from None

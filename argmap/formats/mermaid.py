@@ -1,0 +1,220 @@
+"""Write a map as a Mermaid flowchart, drawn with argmap's diagram conventions (write-only)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Literal
+
+import attrs
+
+from ..errors import OptionError
+from ..model import Argument, ArgumentMap, ElementType, RelationKind, Statement
+from ..render.dot import DIRECTIONS, THEMES, Theme
+from ..render.layout import inner_statements, section_nesting, tag_line
+
+__all__ = ["DEFAULT_SHOW", "SHOW", "dumps"]
+
+Direction = Literal["BT", "TB", "LR", "RL"]
+
+#: What ``show=`` may name, each an optional part of the diagram, as for :func:`argmap.to_dot`.
+SHOW: tuple[str, ...] = ("sections", "tags", "argument-text", "statement-ids")
+#: What is shown unless ``show=`` says otherwise: everything but statement ids.
+DEFAULT_SHOW: frozenset[str] = frozenset(SHOW) - {"statement-ids"}
+
+# Characters of user text that mean nothing to Mermaid, to the Markdown and KaTeX of its labels, or to HTML: they
+# are written as they are, and every other ASCII character as an entity code.
+_PLAIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 .,?!'/-")
+# Mermaid marks the entity codes it has set aside with these; written raw, they could turn text into an entity.
+_MARKERS = frozenset("\ufb02\u00b6")
+_BREAK = "<br>"
+_INDENT = "    "
+
+# Per relation kind: the arrow, and whether it is drawn in the attack colour rather than the support colour.
+_ARROWS: Mapping[RelationKind, tuple[str, bool]] = {
+    RelationKind.SUPPORT: ("-->", False),
+    RelationKind.ENTAILS: ("--o", False),
+    RelationKind.ATTACK: ("-->", True),
+    RelationKind.UNDERCUT: ("-.->", True),
+    RelationKind.CONTRADICTION: ("<-->", True),
+    RelationKind.CONTRARY: ("--x", True),
+}
+
+
+class _Entities(dict[int, str]):
+    """What each character of user text is written as inside a label, for :meth:`str.translate`: ASCII is
+    tabulated; any other character is worked out when it is met, and not kept, so the table cannot grow.
+    """
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        return char if char.isprintable() and not char.isspace() and char not in _MARKERS else f"#{code};"
+
+
+_ENTITIES = _Entities({code: chr(code) if chr(code) in _PLAIN else f"#{code};" for code in range(0x80)})
+
+
+def _label(texts: Iterable[str]) -> str:
+    """The one way user text reaches Mermaid: a quoted label, its lines joined by ``<br>``.
+
+    Only ASCII letters and digits, spaces, ``.,?!'/-`` and printable non-ASCII characters other than spaces stay
+    as they are; every other character becomes an entity code (``"`` is ``#34;``, ``#`` is ``#35;``, a backtick
+    ``#96;``), which Mermaid turns back into the character after parsing, as text. So user text cannot end the
+    label, start a Markdown or KaTeX label, open a comment or a directive (``%%``), or reach the page as HTML.
+    """
+    lines = (line.translate(_ENTITIES) for text in texts for line in text.splitlines())
+    return f'"{_BREAK.join(lines)}"'
+
+
+@attrs.frozen
+class _Options:
+    direction: str
+    theme: Theme
+    show: frozenset[str]
+
+    @classmethod
+    def of(cls, direction: str, theme: str | Theme, show: Iterable[str]) -> _Options:
+        if direction not in DIRECTIONS:
+            raise OptionError(f"unknown direction {direction!r}: use one of {', '.join(DIRECTIONS)}")
+        if not isinstance(theme, Theme):
+            if not isinstance(theme, str) or theme not in THEMES:
+                raise OptionError(f"unknown theme {theme!r}: use one of {', '.join(THEMES)}")
+            theme = THEMES[theme]
+        names = frozenset([show] if isinstance(show, str) else show)
+        unknown = sorted(map(repr, names - frozenset(SHOW)))
+        if unknown:
+            raise OptionError(f"unknown show {', '.join(unknown)}: use any of {', '.join(SHOW)}")
+        return cls(direction, theme, names)
+
+
+def dumps(
+    m: ArgumentMap,
+    *,
+    direction: Direction = "BT",
+    theme: str | Theme = "light",
+    show: Iterable[str] = DEFAULT_SHOW,
+) -> str:
+    """The map as a Mermaid flowchart in the debate view of :func:`argmap.to_dot`, with the same conventions.
+
+    Statements are rounded boxes and arguments filled boxes headed by their id in angle brackets; main
+    conclusions have a thick border. Edges run from reason to conclusion: support green (``-->``), entails
+    green with a round head (``--o``), attack red (``-->``), undercut dashed red aimed at the argument
+    (``-.->``), contradiction red with heads at both ends (``<-->``), contrary red with a cross head (``--x``).
+    Sections are subgraphs, nested as the sections are. As in the debate view, a statement that only serves
+    inside reconstructions is what its argument's box stands for, and is not drawn.
+
+    ``direction`` is ``"BT"`` (conclusions above their reasons), ``"TB"``, ``"LR"`` or ``"RL"``; ``theme`` is
+    ``"light"``, ``"dark"`` or a :class:`~argmap.Theme`, whose colours go into ``classDef`` and ``linkStyle``
+    lines; ``show`` names the optional parts to draw, from :data:`SHOW` (default :data:`DEFAULT_SHOW`). The map's
+    title is not drawn: Mermaid takes a title only in YAML front matter, which also configures the renderer.
+
+    Node ids are generated (``s0``, ``a0``, subgraphs ``g0``), never taken from the map, and text reaches the
+    output only through one escaping function, as entity codes inside quoted labels: whatever a text holds, it
+    cannot add nodes, links, click handlers, styles or markup. The same map always gives the same text.
+
+    Raises :class:`~argmap.OptionError` for an unknown option value.
+    """
+    return _Writer(m, _Options.of(direction, theme, show)).write()
+
+
+@attrs.frozen
+class _Writer:
+    """Builds the lines of one flowchart; node ids come from positions in the map."""
+
+    m: ArgumentMap
+    options: _Options
+    names: dict[tuple[ElementType, str], str] = attrs.field(factory=dict)
+    # Node declarations by section id (None: outside every section), each list in map order.
+    members: dict[str | None, list[str]] = attrs.field(factory=dict)
+    edges: list[str] = attrs.field(factory=list)
+    attacks: list[int] = attrs.field(factory=list)
+
+    def write(self) -> str:
+        m, theme = self.m, self.options.theme
+        hidden = inner_statements(m)
+        main = frozenset(m.main_conclusions)
+        statements, mains = [], []
+        for n, statement in enumerate(m.statements):
+            if statement.id not in hidden:
+                self._statement(f"s{n}", statement)
+                statements.append(f"s{n}")
+                if statement.id in main:
+                    mains.append(f"s{n}")
+        for n, argument in enumerate(m.arguments):
+            self._argument(f"a{n}", argument)
+        for n, argument in enumerate(m.arguments):
+            if argument.conclusion is not None:
+                # A premise drawn in its own right (concluded elsewhere, or related) feeds the argument it serves.
+                for premise in argument.premises:
+                    if premise not in hidden:
+                        self._edge(self.names[ElementType.STATEMENT, premise], f"a{n}", RelationKind.SUPPORT)
+                self._edge(f"a{n}", self.names[ElementType.STATEMENT, argument.conclusion], RelationKind.SUPPORT)
+        for relation in m.relations:
+            source = self.names[relation.source_type, relation.source]
+            self._edge(source, self.names[relation.target_type, relation.target], relation.kind)
+        lines = [
+            f"flowchart {self.options.direction}",
+            f"classDef statement fill:{theme.statement_fill},stroke:{theme.statement_border},color:{theme.text}",
+            f"classDef argument fill:{theme.argument_fill},stroke:{theme.argument_border},color:{theme.text}",
+            f"classDef main stroke:{theme.text},stroke-width:3px",
+            f"classDef section fill:{theme.cluster_fill},stroke:{theme.cluster_border},color:{theme.text}",
+            *self.members.get(None, ()),
+        ]
+        subgraphs = self._subgraphs(lines)
+        lines += self.edges
+        arguments = [f"a{n}" for n in range(len(m.arguments))]
+        for names, style in (
+            (statements, "statement"),
+            (arguments, "argument"),
+            (mains, "main"),
+            (subgraphs, "section"),
+        ):
+            if names:
+                lines.append(f"class {','.join(names)} {style}")
+        if self.edges:
+            lines.append(f"linkStyle default stroke:{theme.support}")
+        if self.attacks:
+            lines.append(f"linkStyle {','.join(map(str, self.attacks))} stroke:{theme.attack}")
+        return "\n".join([lines[0], *(_INDENT + line for line in lines[1:])]) + "\n"
+
+    def _statement(self, name: str, statement: Statement) -> None:
+        show = self.options.show
+        texts = [f"[{statement.id}]"] if "statement-ids" in show else []
+        texts.append(statement.text)
+        if "tags" in show:
+            texts += tag_line(statement.tags)
+        self._node(name, (ElementType.STATEMENT, statement.id), statement.section, f"{name}({_label(texts)})")
+
+    def _argument(self, name: str, argument: Argument) -> None:
+        show = self.options.show
+        texts = [f"<{argument.id}>"]
+        if "argument-text" in show and argument.text:
+            texts.append(argument.text)
+        if "tags" in show:
+            texts += tag_line(argument.tags)
+        self._node(name, (ElementType.ARGUMENT, argument.id), argument.section, f"{name}[{_label(texts)}]")
+
+    def _node(self, name: str, key: tuple[ElementType, str], section: str | None, line: str) -> None:
+        self.names[key] = name
+        self.members.setdefault(section if "sections" in self.options.show else None, []).append(line)
+
+    def _edge(self, tail: str, head: str, kind: RelationKind) -> None:
+        arrow, attack = _ARROWS[kind]
+        if attack:
+            self.attacks.append(len(self.edges))
+        self.edges.append(f"{tail} {arrow} {head}")
+
+    def _subgraphs(self, lines: list[str]) -> list[str]:
+        """Append each section that holds a node as a subgraph; returns the subgraph ids written, in order."""
+        if "sections" not in self.options.show:
+            return []
+        m = self.m
+        numbers = {section.id: n for n, section in enumerate(m.sections)}
+        written: list[str] = []
+        for id in section_nesting(m, [id for id in numbers if self.members.get(id)]):
+            if id is None:
+                lines.append("end")
+                continue
+            written.append(f"g{numbers[id]}")
+            lines.append(f"subgraph g{numbers[id]} [{_label([m.section(id).title])}]")
+            lines += self.members.get(id, ())
+        return written

@@ -1,0 +1,54 @@
+"""What a diagram of a map shows, whatever draws it: hidden statements, tag lines and the nesting of sections."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from ..model import ArgumentMap, ElementType
+
+__all__ = ["inner_statements", "section_nesting", "tag_line"]
+
+
+def inner_statements(m: ArgumentMap) -> set[str]:
+    """Statements used only as premises or intermediate conclusions of reconstructions, and in no relation: the
+    debate view shows them inside their arguments rather than as boxes of their own.
+    """
+    inner: set[str] = set()
+    for argument in m.arguments:
+        inner.update(argument.statement_ids())
+    for argument in m.arguments:
+        if argument.conclusion is not None:
+            inner.discard(argument.conclusion)
+    for relation in m.relations:
+        for type, id in ((relation.source_type, relation.source), (relation.target_type, relation.target)):
+            if type is ElementType.STATEMENT:
+                inner.discard(id)
+    return inner
+
+
+def tag_line(tags: Sequence[str]) -> list[str]:
+    """The line of ``#tags`` under an element's text (none without tags), written as Argdown writes them."""
+    return [" ".join(f"#({tag})" if len(tag.split()) > 1 else f"#{tag}" for tag in tags)] if tags else []
+
+
+def section_nesting(m: ArgumentMap, holding: Iterable[str]) -> Iterator[str | None]:
+    """The sections to draw, depth first, each nested in its parent's: a section's id as it opens, ``None`` as the
+    last one open closes. A section is drawn when it is among ``holding`` or a subsection of it is.
+
+    Iterative, so that sections nested thousands deep cannot exhaust the stack.
+    """
+    drawn = set(holding)
+    children: dict[str | None, list[str]] = {}
+    for section in m.sections:
+        children.setdefault(section.parent, []).append(section.id)
+    # A section comes after its parent, so in reverse order every child is settled before its parent.
+    for section in reversed(m.sections):
+        if section.id in drawn and section.parent is not None:
+            drawn.add(section.parent)
+    stack: list[str | None] = [id for id in reversed(children.get(None, ())) if id in drawn]
+    while stack:
+        id = stack.pop()
+        yield id
+        if id is not None:
+            stack.append(None)
+            stack += [child for child in reversed(children.get(id, ())) if child in drawn]

@@ -1,0 +1,204 @@
+"""SVG fit to inline in a web page: ids prefixed per diagram, an accessible title and description, nothing active."""
+
+from __future__ import annotations
+
+import html
+import re
+import urllib.parse
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..af import Label
+from ..errors import OptionError, RenderError
+from ..model import ArgumentMap
+
+if TYPE_CHECKING:
+    from ..evaluate import Labelling
+
+__all__ = ["describe", "escape", "inline_svg", "is_safe_href"]
+
+_SVG = "http://www.w3.org/2000/svg"
+_XLINK = "http://www.w3.org/1999/xlink"
+
+# What Graphviz draws with, inside the root. Anything else (a script, a foreign object, an external image, a nested
+# <svg>) is dropped with its content.
+_ELEMENTS = frozenset(
+    {
+        "a",
+        "circle",
+        "clipPath",
+        "defs",
+        "desc",
+        "ellipse",
+        "g",
+        "line",
+        "linearGradient",
+        "path",
+        "polygon",
+        "polyline",
+        "radialGradient",
+        "rect",
+        "stop",
+        "text",
+        "tspan",
+    }
+)
+# The root's own attributes that survive; the rest of the root is argmap's.
+_ROOT_ATTRIBUTES = ("width", "height", "viewBox")
+# Characters XML cannot hold at all, even escaped.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Browsers ignore ASCII whitespace and control characters inside a URL's scheme ("java\tscript:").
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
+_SAFE_SCHEMES = frozenset({"", "http", "https"})
+_REFERENCE = re.compile(r"url\(#([^)]*)\)")
+_ID_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+# How many main conclusions a description quotes before it only counts the rest.
+_LISTED = 3
+
+
+def escape(text: str) -> str:
+    """The one way text reaches argmap's SVG and HTML: as character data or a double-quoted attribute value.
+
+    Markup characters and quotes become references; characters that XML cannot hold are removed.
+    """
+    return html.escape(_NOT_XML.sub("", text), quote=True)
+
+
+def is_safe_href(url: str) -> bool:
+    """Whether a link may reach a page: ``http``, ``https`` or relative, never ``javascript:`` or ``data:``."""
+    try:
+        scheme = urllib.parse.urlsplit(_URL_NOISE.sub("", url)).scheme
+    except ValueError:
+        return False
+    return scheme.lower() in _SAFE_SCHEMES
+
+
+def _local(name: str, namespace: str) -> str | None:
+    """The local part of an ElementTree name in ``namespace``, or ``None`` for a name in another namespace."""
+    if not name.startswith("{"):
+        return name
+    uri, _, local = name[1:].partition("}")
+    return local if uri == namespace else None
+
+
+def inline_svg(svg: bytes | str, *, id_prefix: str, title: str, description: str = "") -> str:
+    """Graphviz's SVG made ready to inline in HTML: the ``<svg>`` element alone, as text.
+
+    Every id becomes ``{id_prefix}-{id}`` (and references to it follow), so that several diagrams on one page never
+    share an id. The diagram is an image (``role="img"``) named by a new ``<title>`` and ``<desc>``, which
+    replace Graphviz's titles of generated node names. Only Graphviz's drawing elements are kept, event handler
+    attributes are dropped, and links that are not ``http``, ``https`` or relative lose their ``href``. Text is
+    written through :func:`escape` alone. Raises :class:`~argmap.OptionError` for a bad prefix and
+    :class:`~argmap.RenderError` for input that is not SVG.
+    """
+    if not _ID_PREFIX.fullmatch(id_prefix):
+        raise OptionError(f"id_prefix must be a letter followed by letters, digits, '_' or '-', not {id_prefix!r}")
+    try:
+        root = ET.fromstring(svg)
+    except ET.ParseError as error:
+        raise RenderError(f"Graphviz made SVG that cannot be read: {error}") from None
+    if _local(root.tag, _SVG) != "svg":
+        raise RenderError("Graphviz made no <svg> element")
+    ids = {id for element in root.iter() if (id := element.get("id")) is not None}
+    return "".join(_Writer(id_prefix, ids).svg(root, title, description))
+
+
+class _Writer:
+    """Writes an SVG tree without recursion, so that no nesting depth can exhaust the stack."""
+
+    def __init__(self, prefix: str, ids: set[str]) -> None:
+        self.prefix = prefix
+        self.ids = ids
+
+    def _id(self, id: str) -> str:
+        return f"{self.prefix}-{id}"
+
+    def _reference(self, match: re.Match[str]) -> str:
+        id = match.group(1)
+        return f"url(#{self._id(id)})" if id in self.ids else "none"
+
+    def _attributes(self, element: ET.Element) -> Iterator[tuple[str, str]]:
+        for key, value in element.items():
+            name = _local(key, _SVG)
+            if name is None and _local(key, _XLINK) == "href":
+                name = "href"  # SVG 2 reads a plain href; the xlink namespace would need declaring in HTML
+            if name is None or name.lower().startswith("on") or name == "style":
+                continue
+            if name == "id":
+                value = self._id(value)
+            elif name == "href":
+                if value.startswith("#"):
+                    if value[1:] not in self.ids:
+                        continue
+                    value = "#" + self._id(value[1:])
+                elif not is_safe_href(value):
+                    continue
+            else:
+                value = _REFERENCE.sub(self._reference, value)
+            yield name, value
+
+    def svg(self, root: ET.Element, title: str, description: str) -> Iterator[str]:
+        labels = f"{self._id('title')} {self._id('desc')}" if description else self._id("title")
+        head = [f'xmlns="{_SVG}"']
+        head += [f'{name}="{escape(value)}"' for name in _ROOT_ATTRIBUTES if (value := root.get(name)) is not None]
+        head += [f'role="img" aria-labelledby="{labels}" class="argmap-svg"']
+        yield f"<svg {' '.join(head)}>\n"
+        yield f'<title id="{self._id("title")}">{escape(title)}</title>\n'
+        if description:
+            yield f'<desc id="{self._id("desc")}">{escape(description)}</desc>\n'
+        yield escape(root.text or "")
+        # Each entry is an element to open, or (with a closing tag) the end of one whose children are written.
+        stack: list[ET.Element | str] = list(reversed(root))
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str):
+                yield item
+                continue
+            tag = _local(item.tag, _SVG)
+            tail = escape(item.tail or "")
+            if tag is None or tag not in _ELEMENTS:
+                # The layout whitespace after a dropped element would leave a blank line.
+                yield tail if tail.strip() else ""
+                continue
+            attributes = "".join(f' {name}="{escape(value)}"' for name, value in self._attributes(item))
+            if len(item) or item.text:
+                yield f"<{tag}{attributes}>{escape(item.text or '')}"
+                stack.append(f"</{tag}>{tail}")
+                stack += reversed(item)
+            else:
+                yield f"<{tag}{attributes}/>{tail}"
+        yield "</svg>"
+
+
+def describe(m: ArgumentMap, labelling: Labelling | None = None) -> str:
+    """A sentence or three that say what a diagram of ``m`` shows, for screen readers: its size, main
+    conclusions and, given a :class:`~argmap.Labelling`, how many elements it accepts, rejects and leaves open.
+    """
+    parts = [
+        f"Argument map{f' “{m.title}”' if m.title.strip() else ''} with "
+        f"{_count(len(m.statements), 'statement')}, {_count(len(m.arguments), 'argument')} and "
+        f"{_count(len(m.relations), 'relation')}."
+    ]
+    main = m.main_conclusions
+    if main:
+        shown = " ".join(f"“{_excerpt(m.statement(id).text)}”" for id in main[:_LISTED])
+        more = f" and {len(main) - _LISTED} more" if len(main) > _LISTED else ""
+        parts.append(f"{'Main conclusion' if len(main) == 1 else 'Main conclusions'}: {shown}{more}.")
+    if labelling is not None:
+        counts = Counter(labelling.statements.values()) + Counter(labelling.arguments.values())
+        parts.append(
+            f"Evaluated with {labelling.semantics} semantics: {counts[Label.IN]} accepted, "
+            f"{counts[Label.OUT]} rejected, {counts[Label.UNDEC]} undecided."
+        )
+    return " ".join(parts)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _excerpt(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

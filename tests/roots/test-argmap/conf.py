@@ -1,0 +1,3 @@
+extensions = ["argmap.sphinx"]
+exclude_patterns = ["_build"]
+numfig = True

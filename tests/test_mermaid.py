@@ -1,0 +1,422 @@
+"""The Mermaid writer: argmap's diagram conventions, and user text that can only ever be text."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import argmap
+from argmap import (
+    Argument,
+    ArgumentMap,
+    ElementType,
+    Inference,
+    OptionError,
+    Relation,
+    RelationKind,
+    Section,
+    Statement,
+)
+from argmap.formats import mermaid
+from argmap.render.dot import THEMES
+from argmap.strategies import argument_maps, ids, statement_texts
+
+ROOT = Path(__file__).resolve().parent.parent
+S, A = ElementType.STATEMENT, ElementType.ARGUMENT
+
+# Text meant to break out of a label, or to reach the renderer: Mermaid syntax, its directives and comments, its
+# entity codes and their internal markers, Markdown and KaTeX labels, HTML, and line breaks of every kind.
+HOSTILE = (
+    '"',
+    '"]',
+    '")',
+    "-->",
+    "\nclick s0 call alert()\n",
+    'click s0 href "javascript:alert(1)"',
+    '%%{init: {"securityLevel": "loose"}}%%',
+    "\n%% a comment\n",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "`**markdown**`",
+    "$$x^2$$",
+    "#quot;",
+    "#35;",
+    "\ufb02\u00b0\u00b060\u00b6\u00df",
+    "&lt;",
+    ";",
+    "|",
+    "[]{}()",
+    "end",
+    "subgraph",
+    "style s0 fill:#f00;",
+    "classDef x fill:#f00;",
+    ":::main",
+    "\u2028%%",
+    "\r\n",
+    "\t",
+    "\u0085",
+    "\u00a0",
+    "A@{shape: circle}",
+    "linkStyle 0 stroke:red",
+    "\\",
+    "---\nconfig:\n  securityLevel: loose\n---",
+)
+hostile_texts = (
+    st.lists(st.sampled_from(HOSTILE) | statement_texts(max_size=10), min_size=1, max_size=5)
+    .map("".join)
+    .filter(str.strip)
+)
+
+
+def kim() -> ArgumentMap:
+    return argmap.load(ROOT / "seeds" / "kim-in-russia.json")
+
+
+# A small parser for exactly the lines the writer may write ---------------------------------------------------------
+
+LABEL = r'"((?:[A-Za-z0-9 .,?!\'/-]|[^\x00-\x7f]|#[0-9]+;|<br>)*)"'
+LINES = {
+    "node": re.compile(rf"(s[0-9]+)\({LABEL}\)|(a[0-9]+)\[{LABEL}\]"),
+    "subgraph": re.compile(rf"subgraph (g[0-9]+) \[{LABEL}\]"),
+    "end": re.compile(r"end"),
+    "edge": re.compile(r"([sa][0-9]+) (-->|--o|-\.->|<-->|--x) ([sa][0-9]+)"),
+    "class": re.compile(r"class ([sag][0-9]+(?:,[sag][0-9]+)*) (statement|argument|main|section)"),
+    "classDef": re.compile(
+        r"classDef (statement|argument|main|section) ([a-z-]+:[#A-Za-z0-9]+(?:,[a-z-]+:[#A-Za-z0-9]+)*)"
+    ),
+    "linkStyle": re.compile(r"linkStyle (default|[0-9]+(?:,[0-9]+)*) stroke:([#A-Za-z0-9]+)"),
+}
+
+
+def decode(label: str) -> str:
+    """The text a label shows: entity codes decoded, ``<br>`` a line break."""
+    for char in label.replace("<br>", ""):
+        assert ord(char) < 0x80 or (char.isprintable() and not char.isspace()), repr(char)
+    lines = label.split("<br>")
+    return "\n".join(re.sub(r"#([0-9]+);", lambda match: chr(int(match[1])), line) for line in lines)
+
+
+@attrs.define
+class Chart:
+    """What a flowchart holds, as Mermaid would read it."""
+
+    direction: str = ""
+    nodes: dict[str, tuple[str, str, str | None]] = attrs.field(factory=dict)  # id: shape, text, subgraph
+    subgraphs: dict[str, tuple[str, str | None]] = attrs.field(factory=dict)  # id: title, parent
+    edges: list[tuple[str, str, str]] = attrs.field(factory=list)
+    classes: dict[str, list[str]] = attrs.field(factory=dict)
+    class_defs: dict[str, str] = attrs.field(factory=dict)
+    link_styles: dict[str, str] = attrs.field(factory=dict)
+
+
+def parse(text: str) -> Chart:
+    """Read a flowchart, failing on any line that is not one of the kinds the writer writes."""
+    assert text.endswith("\n")
+    header, *lines = text[:-1].split("\n")
+    chart = Chart(direction=re.fullmatch(r"flowchart (BT|TB|LR|RL)", header)[1])  # type: ignore[index]
+    open_subgraphs: list[str] = []
+    for line in lines:
+        assert line.startswith("    "), line
+        assert not line[4:].startswith(" "), line
+        body = line[4:]
+        kinds = [(kind, match) for kind, pattern in LINES.items() if (match := pattern.fullmatch(body))]
+        assert len(kinds) == 1, line
+        kind, match = kinds[0]
+        parent = open_subgraphs[-1] if open_subgraphs else None
+        if kind == "node":
+            id, label, shape = (match[1], match[2], "round") if match[1] else (match[3], match[4], "box")
+            assert id not in chart.nodes
+            chart.nodes[id] = (shape, decode(label), parent)
+        elif kind == "subgraph":
+            chart.subgraphs[match[1]] = (decode(match[2]), parent)
+            open_subgraphs.append(match[1])
+        elif kind == "end":
+            open_subgraphs.pop()
+        elif kind == "edge":
+            assert not open_subgraphs
+            chart.edges.append((match[1], match[2], match[3]))
+        elif kind == "class":
+            # Subgraphs come depth first; in map order, as here, the comparison does not depend on it.
+            chart.classes[match[2]] = sorted(match[1].split(","), key=lambda name: int(name[1:]))
+        elif kind == "classDef":
+            chart.class_defs[match[1]] = match[2]
+        else:
+            chart.link_styles[match[1]] = match[2]
+    assert not open_subgraphs
+    return chart
+
+
+# What a map implies, worked out here independently of the writer ---------------------------------------------------
+
+ARROWS = {
+    RelationKind.SUPPORT: "-->",
+    RelationKind.ENTAILS: "--o",
+    RelationKind.ATTACK: "-->",
+    RelationKind.UNDERCUT: "-.->",
+    RelationKind.CONTRADICTION: "<-->",
+    RelationKind.CONTRARY: "--x",
+}
+
+
+def tags(items: Sequence[str]) -> list[str]:
+    return [" ".join(f"#({tag})" if len(tag.split()) > 1 else f"#{tag}" for tag in items)] if items else []
+
+
+def lines_of(*texts: str) -> str:
+    return "\n".join(line for text in texts for line in text.splitlines())
+
+
+def expected(m: ArgumentMap, show: frozenset[str] = mermaid.DEFAULT_SHOW) -> Chart:
+    in_relations = {(r.source_type, r.source) for r in m.relations} | {(r.target_type, r.target) for r in m.relations}
+    conclusions = {a.conclusion for a in m.arguments}
+    drawn = [
+        (n, s)
+        for n, s in enumerate(m.statements)
+        if (S, s.id) in in_relations or s.id in conclusions or not any(s.id in a.statement_ids() for a in m.arguments)
+    ]
+    names = {(S, s.id): f"s{n}" for n, s in drawn} | {(A, a.id): f"a{n}" for n, a in enumerate(m.arguments)}
+    groups = {section.id: f"g{n}" for n, section in enumerate(m.sections)} if "sections" in show else {}
+    chart = Chart(direction="BT")
+    for n, s in drawn:
+        texts = [f"[{s.id}]"] if "statement-ids" in show else []
+        texts += [s.text, *(tags(s.tags) if "tags" in show else [])]
+        chart.nodes[f"s{n}"] = ("round", lines_of(*texts), groups.get(s.section))  # type: ignore[arg-type]
+    for n, a in enumerate(m.arguments):
+        texts = [f"<{a.id}>", *([a.text] if "argument-text" in show and a.text else [])]
+        texts += tags(a.tags) if "tags" in show else []
+        chart.nodes[f"a{n}"] = ("box", lines_of(*texts), groups.get(a.section))  # type: ignore[arg-type]
+    holding = {group for _, _, group in chart.nodes.values() if group is not None}
+    for section in reversed(m.sections):
+        if groups and groups[section.id] in holding and section.parent is not None:
+            holding.add(groups[section.parent])
+    for n, section in enumerate(m.sections):
+        if f"g{n}" in holding:
+            chart.subgraphs[f"g{n}"] = (lines_of(section.title), groups.get(section.parent))  # type: ignore[arg-type]
+    attacks = []
+    for n, a in enumerate(m.arguments):
+        if a.conclusion is not None:
+            chart.edges += [(names[S, p], "-->", f"a{n}") for p in a.premises if (S, p) in names]
+            chart.edges.append((f"a{n}", "-->", names[S, a.conclusion]))
+    for r in m.relations:
+        if r.kind.is_attack:
+            attacks.append(str(len(chart.edges)))
+        chart.edges.append((names[r.source_type, r.source], ARROWS[r.kind], names[r.target_type, r.target]))
+    mains = [names[S, id] for id in m.main_conclusions if (S, id) in names]
+    classes = {"statement": [f"s{n}" for n, _ in drawn], "argument": [f"a{n}" for n in range(len(m.arguments))]}
+    classes |= {"main": mains, "section": list(chart.subgraphs)}
+    chart.classes = {style: members for style, members in classes.items() if members}
+    theme = THEMES["light"]
+    chart.class_defs = {
+        "statement": f"fill:{theme.statement_fill},stroke:{theme.statement_border},color:{theme.text}",
+        "argument": f"fill:{theme.argument_fill},stroke:{theme.argument_border},color:{theme.text}",
+        "main": f"stroke:{theme.text},stroke-width:3px",
+        "section": f"fill:{theme.cluster_fill},stroke:{theme.cluster_border},color:{theme.text}",
+    }
+    if chart.edges:
+        chart.link_styles["default"] = theme.support
+    if attacks:
+        chart.link_styles[",".join(attacks)] = theme.attack
+    return chart
+
+
+def assert_safe(text: str) -> None:
+    """No user text outside quoted labels; nothing that could link, script or configure, anywhere."""
+    outside = re.sub(LABEL, '""', text).replace("<-->", "")
+    assert '"' not in outside.replace('""', "")
+    for word in ("click", "href", "call", "javascript", "%%", "---", "`", "$$", "<"):
+        assert word not in outside
+    for word in ("javascript:", "<script", "%%", "`", "\r", "\t", "\u2028", "\u0085", "\ufb02", "\u00b6"):
+        assert word not in text
+
+
+# Properties --------------------------------------------------------------------------------------------------------
+
+
+@given(argument_maps())
+def test_the_chart_is_exactly_what_the_map_implies(m: ArgumentMap) -> None:
+    text = mermaid.dumps(m)
+    assert parse(text) == expected(m)
+    assert_safe(text)
+
+
+@given(argument_maps(text=hostile_texts))
+def test_hostile_text_stays_inside_its_label(m: ArgumentMap) -> None:
+    show = frozenset(mermaid.SHOW)
+    text = mermaid.dumps(m, show=show)
+    assert parse(text) == expected(m, show)
+    assert_safe(text)
+
+
+@given(
+    st.lists(st.sampled_from(HOSTILE) | ids(), min_size=1, max_size=3)
+    .map("".join)
+    .map(str.strip)
+    .filter(lambda id: id not in ("", "c"))
+)
+def test_hostile_ids_stay_inside_their_labels(id: str) -> None:
+    m = ArgumentMap(
+        statements=[Statement(id=id, text="P.", tags=[id]), Statement(id="c", text="C.")],
+        arguments=[Argument(id=id, steps=[Inference(premises=[id], conclusion="c")], tags=[id])],
+        relations=[Relation(source=id, target=id, kind="undercut", source_type="statement")],
+        sections=[Section(id=id, title=id)],
+    )
+    show = frozenset(mermaid.SHOW)
+    text = mermaid.dumps(m, show=show)
+    assert parse(text) == expected(m, show)
+    assert_safe(text)
+
+
+# Conventions, on small maps --------------------------------------------------------------------------------------
+
+
+def test_a_small_map() -> None:
+    m = ArgumentMap(
+        statements=[
+            Statement(id="c", text="We should act."),
+            Statement(id="p", text="It is urgent."),
+            Statement(id="x", text='It is not "urgent".', tags=["doubt"]),
+        ],
+        arguments=[Argument(id="A", text="Urgency", steps=[Inference(premises=["p"], conclusion="c")])],
+        relations=[Relation(source="x", target="A", kind="undercut", source_type="statement")],
+    )
+    assert mermaid.dumps(m) == (
+        "flowchart BT\n"
+        "    classDef statement fill:#ffffff,stroke:#57606a,color:#1f2328\n"
+        "    classDef argument fill:#dbeafe,stroke:#1d4ed8,color:#1f2328\n"
+        "    classDef main stroke:#1f2328,stroke-width:3px\n"
+        "    classDef section fill:#f6f8fa,stroke:#afb8c1,color:#1f2328\n"
+        '    s0("We should act.")\n'
+        '    s2("It is not #34;urgent#34;.<br>#35;doubt")\n'
+        '    a0["#60;A#62;<br>Urgency"]\n'
+        "    a0 --> s0\n"
+        "    s2 -.-> a0\n"
+        "    class s0,s2 statement\n"
+        "    class a0 argument\n"
+        "    class s0 main\n"
+        "    linkStyle default stroke:#1a7f37\n"
+        "    linkStyle 1 stroke:#cf222e\n"
+    )
+
+
+def test_every_relation_kind_has_its_arrow() -> None:
+    statements = [Statement(id=id, text=id.upper() + ".") for id in "pq"]
+    for kind, arrow in ARROWS.items():
+        target = A if kind is RelationKind.UNDERCUT else S
+        m = ArgumentMap(
+            statements=statements,
+            arguments=[Argument(id="q")],
+            relations=[Relation(source="p", target="q", kind=kind, target_type=target)],
+        )
+        chart = parse(mermaid.dumps(m))
+        assert chart.edges == [("s0", arrow, "a0" if target is A else "s1")]
+        assert ("0" in chart.link_styles) is kind.is_attack
+
+
+def test_sections_are_nested_subgraphs_with_only_what_they_hold() -> None:
+    m = ArgumentMap(
+        statements=[Statement(id="p", text="P.", section="inner"), Statement(id="q", text="Q.")],
+        sections=[
+            Section(id="outer", title="Outer"),
+            Section(id="empty", title="Empty", parent="outer"),
+            Section(id="inner", title="Inner", parent="outer"),
+        ],
+    )
+    chart = parse(mermaid.dumps(m))
+    assert chart.subgraphs == {"g0": ("Outer", None), "g2": ("Inner", "g0")}
+    assert chart.nodes == {"s0": ("round", "P.", "g2"), "s1": ("round", "Q.", None)}
+    assert chart.classes["section"] == ["g0", "g2"]
+    assert parse(mermaid.dumps(m, show=[])).subgraphs == {}
+
+
+def test_the_seed_map() -> None:
+    m = kim()
+    chart = parse(mermaid.dumps(m))
+    assert chart == expected(m)
+    assert chart.classes["main"] == ["s0"]
+    assert "Moon’s current North Korea policy may not work" in chart.nodes["s0"][1]
+
+
+def test_options() -> None:
+    m = kim()
+    assert mermaid.dumps(m, direction="LR").startswith("flowchart LR\n")
+    dark = parse(mermaid.dumps(m, theme="dark"))
+    assert dark.link_styles["default"] == THEMES["dark"].support
+    assert dark.class_defs["argument"].startswith(f"fill:{THEMES['dark'].argument_fill},")
+    custom = attrs.evolve(THEMES["light"], attack="#123456")
+    assert "stroke:#123456" in mermaid.dumps(m, theme=custom)
+    shown = parse(mermaid.dumps(m, show=["statement-ids"]))
+    assert shown.nodes["s0"][1].startswith("[moon-policy-may-not-work]\n")
+    assert shown.nodes["a0"][1] == "<russia-strengthens-north>"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"direction": "UP"}, "unknown direction 'UP': use one of BT, TB, LR, RL"),
+        ({"theme": "sepia"}, "unknown theme 'sepia': use one of light, dark"),
+        ({"show": ["title"]}, "unknown show 'title': use any of sections, tags, argument-text, statement-ids"),
+        ({"show": "rules"}, "unknown show 'rules'"),
+    ],
+)
+def test_bad_options(options: dict[str, object], message: str) -> None:
+    with pytest.raises(OptionError, match=re.escape(message)):
+        mermaid.dumps(kim(), **options)  # type: ignore[arg-type]
+
+
+def test_the_empty_map() -> None:
+    assert parse(mermaid.dumps(ArgumentMap())) == expected(ArgumentMap())
+
+
+def test_deep_sections_and_long_chains_need_no_recursion() -> None:
+    depth = 5000
+    sections = [Section(id="0", title="Top")]
+    sections += [Section(id=str(n), title=f"Level {n}", parent=str(n - 1)) for n in range(1, depth)]
+    statements = [Statement(id=str(n), text=f"S{n}.", section=str(n)) for n in range(depth)]
+    relations = [Relation(source=str(n + 1), target=str(n), kind="support") for n in range(depth - 1)]
+    chart = parse(mermaid.dumps(ArgumentMap(statements=statements, relations=relations, sections=sections)))
+    assert len(chart.subgraphs) == depth
+    assert chart.subgraphs[f"g{depth - 1}"] == (f"Level {depth - 1}", f"g{depth - 2}")
+    assert chart.nodes[f"s{depth - 1}"] == ("round", f"S{depth - 1}.", f"g{depth - 1}")
+    assert len(chart.edges) == depth - 1
+
+
+def test_the_output_is_the_same_on_every_hash_seed() -> None:
+    code = "import argmap, argmap.formats.mermaid as w; print(w.dumps(argmap.load('seeds/kim-in-russia.json')))"
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("0", "1", "99")
+    }
+    assert outputs == {mermaid.dumps(kim()) + "\n"}
+
+
+def test_through_the_format_registry(tmp_path: Path) -> None:
+    m = kim()
+    assert argmap.dumps(m, format="mermaid") == mermaid.dumps(m)
+    assert argmap.dump(m, tmp_path / "kim.mmd").read_text(encoding="utf-8") == mermaid.dumps(m)
+    with pytest.raises(argmap.UnknownFormat, match="can write mermaid but not read it"):
+        argmap.load(tmp_path / "kim.mmd")
+
+
+def test_the_docs_example_is_what_the_writer_writes() -> None:
+    docs = (ROOT / "docs" / "mermaid.md").read_text(encoding="utf-8")
+    code, after = docs.split("```python\n", 1)[1].split("```", 1)
+    namespace: dict[str, object] = {}
+    exec(code, namespace)
+    shown = after.split("```text\n", 1)[1].split("```", 1)[0]
+    assert shown == mermaid.dumps(namespace["m"])  # type: ignore[arg-type]
