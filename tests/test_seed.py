@@ -148,6 +148,6 @@ def test_readme_diagram_shows_the_current_map(seed: ModuleType) -> None:
         root = ElementTree.fromstring(svg)
         return sorted(e.text or "" for e in root.iter("{http://www.w3.org/2000/svg}text"))
 
-    committed = (ROOT / "docs" / "kim-in-russia.svg").read_text(encoding="utf-8")
+    committed = (ROOT / "seeds" / "kim-in-russia.svg").read_text(encoding="utf-8")
     current = pipe(seed.build(), "svg").decode()
-    assert texts(committed) == texts(current), "regenerate docs/kim-in-russia.svg (see seeds/README.md)"
+    assert texts(committed) == texts(current), "regenerate seeds/kim-in-russia.svg (see seeds/README.md)"
