@@ -32,7 +32,7 @@ from argmap import (
     UnknownFormat,
 )
 from argmap.render import DEFAULT_SHOW, SHOW, THEMES, VIEWS, Theme, pipe, render, to_dot
-from argmap.render.dot import _LABEL_BUDGET, _label, _wrap
+from argmap.render.dot import _LABEL_BUDGET, _label, _quote, _wrap
 from argmap.render.layout import tag_line
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -654,3 +654,15 @@ def test_dot_failure_is_a_render_error_and_leaves_the_file_alone(tmp_path: Path)
     assert caught.value.stderr == "Error: <stdin>: syntax error in line 1"
     assert existing.read_bytes() == b"the old diagram"
     assert list(out.iterdir()) == [existing]
+
+
+@given(st.lists(st.text(), max_size=3), st.integers(0, 60))
+def test_labels_are_quoted_as_the_graphviz_package_quotes_them(texts: list[str], wrap: int) -> None:
+    # to_dot writes node and edge lines itself, for speed: they must stay exactly what graphviz.Digraph would write.
+    label = _label(texts, wrap)
+    assert _quote(label) == graphviz.quoting.quote(label)
+
+
+@pytest.mark.parametrize("word", ["0.12", "node", "Node", "edge", "graph", "#fff", "rounded,filled", "s0", "a-1", "1a"])
+def test_fixed_words_are_quoted_as_the_graphviz_package_quotes_them(word: str) -> None:
+    assert _quote(word) == graphviz.quoting.quote(word)
