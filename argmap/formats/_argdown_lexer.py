@@ -76,6 +76,7 @@ _BLANK_SPACE = re.compile(rf"[{_WS}]*")
 # After a bold or italic range's closing marker: one space or tab, or one of these characters, or the end.
 _RANGE_END_FOLLOWERS = frozenset("\n\r)}_.,!?;:-*")
 _TRAILING_BREAKS = re.compile(r"(?:[ \t]*\r\n|\n|\r)*")
+_BLANK_STARTS = (" ", "\t", "\n", "\r")
 _NOT_FREESTYLE = frozenset("\\@#*_[],.:;</>-\r\n(){}")
 # A run of plain text: free text and the control characters that, in the middle of a line, can only be text (a dot
 # or colon that starts no shortcode, a slash that starts no comment). The reference reads it as many tokens; one
@@ -428,7 +429,8 @@ class _Lexer:
                     found = spaces(text, pos)
                     pos = pos + 1 if found is None else found.end()  # (it always matches: pos is at a blank)
                     continue
-                if last != EL:
+                # An empty line follows only where the next line starts blank (or at once breaks again).
+                if last != EL and text.startswith(_BLANK_STARTS, broken.end()):
                     empty = emptyline(text, pos)
                     if empty is not None:
                         end = empty.end()

@@ -70,8 +70,10 @@ class Member:
     def text(self) -> str:
         """The text without the spaces around it that the document's layout made (escaped ones stay)."""
         text = "".join(self.parts)
+        if self.kept_from < 0:  # nothing escaped: every space around the text is layout
+            return text.strip(lx.SPACES)
         start, end = 0, len(text)
-        while start < end and (self.kept_from < 0 or start < self.kept_from) and text[start] in lx.SPACES:
+        while start < end and start < self.kept_from and text[start] in lx.SPACES:
             start += 1
         while end > start and end > self.kept_to and text[end - 1] in lx.SPACES:
             end -= 1

@@ -223,6 +223,13 @@ class _Parser:
         """Read a run of text tokens; add it to ``member`` and return it."""
         kinds, text, starts, ends, values = self.kinds, self.text, self.starts, self.ends, self.values
         i = self.i
+        if kinds[i] == lx.FS and kinds[i + 1] not in _FREESTYLE:
+            # The common case, one run of plain text: nothing to join. (The token after it exists: the last is EOF.)
+            joined = values[i] if i in values else text[starts[i] : ends[i]]
+            self.i = i + 1
+            if member is not None:
+                member.add(joined)
+            return joined
         pieces: list[str] = []
         while kinds[i] in _FREESTYLE:
             kind = kinds[i]

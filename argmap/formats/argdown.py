@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import ast
-import bisect
-import re
+import itertools
+import operator
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
@@ -64,18 +65,20 @@ class _Lines:
 
     def starts(self) -> list[int]:
         if self._starts is None:
-            self._starts = [0]
-            self._starts += [m.end() for m in re.finditer("\n", self.text)]
+            # Each line starts one past the end of the one before: a running sum of the lines' lengths plus one.
+            lengths = map((1).__add__, map(len, self.text.split("\n")))
+            self._starts = list(itertools.accumulate(lengths, initial=0))
+            self._starts.pop()  # (where a line after the last would start)
         return self._starts
 
     def position(self, offset: int) -> tuple[int, int]:
         starts = self.starts()
-        line = bisect.bisect_right(starts, offset)
+        line = bisect_right(starts, offset)
         return line, offset - starts[line - 1] + 1
 
     def location(self, offset: int) -> Location:
         starts = self._starts if self._starts is not None else self.starts()
-        line = bisect.bisect_right(starts, offset)
+        line = bisect_right(starts, offset)
         return Location(line, offset - starts[line - 1] + 1, self.path)
 
     def error(self, message: str, offset: int) -> ParseError:
@@ -101,7 +104,9 @@ def _defining(members: list[ad.Member]) -> ad.Member | None:
 
 
 def _without(data: dict[str, Any] | None, keys: Iterable[str]) -> dict[str, Any]:
-    return {key: value for key, value in (data or {}).items() if key not in keys}
+    if not data:
+        return {}
+    return {key: value for key, value in data.items() if key not in keys}
 
 
 def _text_value(value: object) -> bool:
@@ -211,7 +216,7 @@ class _Builder:
             inference = conclusion.inference
             if inference is None:
                 continue
-            uses = _uses(inference, conclusion, index)
+            uses = None if inference.data is None and conclusion.data is None else _uses(inference, conclusion, index)
             if uses is None:
                 # By default a step uses what stands between the previous conclusion (included) and its own.
                 first = index - 1
@@ -233,7 +238,7 @@ class _Builder:
 
     def relations(self) -> list[Relation]:
         result = []
-        for relation in sorted(self.doc.relations, key=lambda r: r.offset):
+        for relation in sorted(self.doc.relations, key=operator.attrgetter("offset")):
             source, source_type = _end(relation.source)
             target, target_type = _end(relation.target)
             result.append(
