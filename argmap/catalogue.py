@@ -54,7 +54,7 @@ class CheckInfo:
     why: str
     example: str
     fix: str
-    reported_by: Literal["check", "build", "read", "framework", "evaluate"] = "check"
+    reported_by: Literal["check", "build", "read", "write", "framework", "evaluate"] = "check"
 
     def describe(self, width: int = 88) -> str:
         """The entry as readable paragraphs, as ``argmap explain`` prints it."""
@@ -81,6 +81,8 @@ _ORIGINS = {
     "problem is refused.",
     "read": "Reported by the JSON reader (argmap.load, argmap.loads and the argmap command), inside a MapError "
     "that gives the JSON path of each problem: the file is refused.",
+    "write": "Reported by a writer (argmap.dumps, argmap.dump and `argmap convert`), inside a MapError: nothing is "
+    "written.",
     "framework": "Reported by argmap.af.Framework and the framework readers, inside a MapError: the framework is "
     "refused.",
     "evaluate": "Reported by argmap.Labelling, inside a MapError, for a labelling built by hand: argmap.evaluate() "
@@ -287,6 +289,20 @@ _ENTRIES = (
         example='b.statement("Kim went to Russia.", id="trip")\nb.statement("The trip was a success.", id="trip")',
         fix="Give one of them another id, or merge them if they are the same element.",
         reported_by="build",
+    ),
+    CheckInfo(
+        code="inexpressible",
+        severity=Severity.ERROR,
+        title="A map that a format cannot hold",
+        meaning="The map has something that the chosen format cannot write so that it reads back the same: in "
+        "Argdown, for example, a line break inside a statement's text (Argdown joins the lines of a text with "
+        "spaces), an id containing ']', or a step without premises.",
+        why="Writing it anyway would lose or change part of the map without a word; the writer refuses instead, "
+        "naming every element it cannot write.",
+        example='m = ArgumentMap(statements=[Statement(id="s", text="line one\\nline two")])\n'
+        'argmap.dumps(m, format="argdown")  # MapError: the text of [s] has a line break',
+        fix="Change the part the message names, or write the map as JSON, which holds every map.",
+        reported_by="write",
     ),
     CheckInfo(
         code="dangling-reference",

@@ -621,7 +621,7 @@ def test_catalogue_entries_are_complete() -> None:
         assert code == code.lower()
         assert code.replace("-", "").isalpha()
         assert all([info.title, info.meaning, info.why, info.example, info.fix])
-        assert info.reported_by in ("check", "build", "read", "framework", "evaluate")
+        assert info.reported_by in ("check", "build", "read", "write", "framework", "evaluate")
         if info.reported_by != "check":
             assert info.severity is Severity.ERROR
 

@@ -11,9 +11,6 @@ from ._argdown_model import Argument, Document, Element, Inference, Member, Rela
 
 __all__ = ["parse"]
 
-# The writer knows JavaScript's whitespace by this name (it is the lexer's SPACES).
-_JS_SPACE: Final = lx.SPACES
-
 _TERMINATORS: Final = frozenset("\n\r\u2028\u2029")
 
 _FREESTYLE: Final = frozenset({lx.FS, lx.UCC, lx.ESC, lx.SPC})

@@ -9,7 +9,8 @@ from typing import Any, Final
 
 from ..errors import MapError, Problem
 from ..model import Argument, ArgumentMap, ElementType, Inference, Relation, RelationKind, Section, Statement
-from ._argdown_parser import _JS_SPACE
+from ._argdown_keys import RESERVED_KEYS
+from ._argdown_lexer import SPACES
 from .json import _check_json_value
 
 __all__ = ["INEXPRESSIBLE", "MAX_NESTING", "RESERVED_KEYS", "dumps"]
@@ -20,16 +21,6 @@ INEXPRESSIBLE: Final = "inexpressible"
 #: Relations nest at most this deep; a longer chain goes on in a new snippet, so that a support chain 200,000 long
 #: costs linear output, not quadratic indentation.
 MAX_NESTING: Final = 8
-
-#: YAML data keys that the Argdown reader turns into fields of the model, by where they stand. The same key in an
-#: element's own data would be read as that field, so a map that has one cannot be written.
-RESERVED_KEYS: Final = {
-    "frontmatter": ("title", "sources"),
-    "statement": ("quotes",),
-    "argument": ("scheme",),
-    "heading": ("id",),
-    "inference": ("uses", "from"),
-}
 
 _INDENT: Final = "  "
 
@@ -54,7 +45,7 @@ _RULE_ESCAPES: Final = frozenset("\\,{<")
 
 
 # Whitespace to Python or to JavaScript: readers trim it from the ends of a text unless it is escaped.
-_SPACE: Final = re.compile(rf"[\s{_JS_SPACE}]")
+_SPACE: Final = re.compile(rf"[\s{SPACES}]")
 
 
 def _suspects(always: frozenset[str], *, rule: bool) -> re.Pattern[str]:
@@ -271,7 +262,7 @@ class _Checker:
     def trimmed(self, text: str, what: str, where: str) -> None:
         if _TERMINATOR.search(text):
             self.add(where, f"{what} contains a line break, which Argdown reads as a space")
-        elif text != text.strip().strip(_JS_SPACE):
+        elif text != text.strip().strip(SPACES):
             self.add(where, f"{what} has whitespace at its start or end, which Argdown trims")
 
     def title(self, id: str, kind: str, closing: str) -> None:
