@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -52,3 +57,36 @@ def shared_corpus() -> Path:
 def rootdir() -> Path:
     """Where `sphinx.testing` finds the test roots: `@pytest.mark.sphinx(testroot="x")` uses tests/roots/test-x."""
     return ROOT / "tests" / "roots"
+
+
+@pytest.fixture(scope="session")
+def hash_seed_outputs() -> Callable[[str], set[str]]:
+    """Runs a Python script from the repository root under three hash seeds and returns the set of what it
+    printed: output that does not depend on the hash seed gives a set of one.
+    """
+
+    def run(script: str) -> set[str]:
+        return {
+            subprocess.run(
+                [sys.executable, "-c", script],
+                env={**os.environ, "PYTHONHASHSEED": seed},
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            for seed in ("0", "1", "12345")
+        }
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed() -> ModuleType:
+    """seeds/kim_in_russia.py, imported from its path: seeds/ is not a package."""
+    spec = importlib.util.spec_from_file_location("kim_in_russia", SEEDS / "kim_in_russia.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -499,19 +498,12 @@ def test_values_that_json_cannot_carry_are_refused() -> None:
     assert [p.where for p in info.value.problems] == ["$.statements[0].data.x", "$.metadata.t"]
 
 
-def test_output_is_byte_identical_across_hash_seeds(shared_corpus: Path) -> None:
+def test_output_is_byte_identical_across_hash_seeds(
+    shared_corpus: Path, hash_seed_outputs: Callable[[str], set[str]]
+) -> None:
     path = shared_corpus / "aif" / "dialam2024" / "test_map10.json"
     script = f"import argmap; print(argmap.dumps(argmap.load({str(path)!r}, format='aif'), format='aif'), end='')"
-    outputs = {
-        subprocess.run(
-            [sys.executable, "-c", script],
-            env={**os.environ, "PYTHONHASHSEED": seed},
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        for seed in ("0", "1", "2")
-    }
+    outputs = hash_seed_outputs(script)
     assert len(outputs) == 1
 
 

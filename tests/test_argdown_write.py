@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -134,22 +133,12 @@ def test_an_empty_map_is_an_empty_document() -> None:
     assert loads("") == ArgumentMap()
 
 
-def test_output_is_byte_identical_across_hash_seeds() -> None:
+def test_output_is_byte_identical_across_hash_seeds(hash_seed_outputs: Callable[[str], set[str]]) -> None:
     script = (
         "from tests.test_argdown_write import small_map; from argmap.formats.argdown_writer import dumps; "
         "print(dumps(small_map()), end='')"
     )
-    outputs = {
-        subprocess.run(
-            [sys.executable, "-c", script],
-            capture_output=True,
-            env={**os.environ, "PYTHONHASHSEED": seed},
-            cwd=ROOT,
-            check=True,
-            text=True,
-        ).stdout
-        for seed in ("0", "1", "12345")
-    }
+    outputs = hash_seed_outputs(script)
     assert outputs == {SMALL_MAP_ARGDOWN}
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 from xml.etree import ElementTree
@@ -32,17 +31,6 @@ REASONS = (
 )
 CONCESSION = "trip-eases-isolation"
 REBUTTAL = "not-merely-image"
-
-
-@pytest.fixture(scope="module")
-def seed() -> ModuleType:
-    """seeds/kim_in_russia.py, imported from its path: seeds/ is not a package."""
-    spec = importlib.util.spec_from_file_location("kim_in_russia", SEEDS / "kim_in_russia.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -16,14 +16,9 @@ ARGDOWN = SEEDS / "kim-in-russia.argdown"
 
 
 @pytest.fixture(scope="module")
-def built() -> ArgumentMap:
-    """The map that seeds/kim_in_russia.py builds, imported from its path: seeds/ is not a package."""
-    spec = importlib.util.spec_from_file_location("kim_in_russia", SEEDS / "kim_in_russia.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    m = module.build()
+def built(seed: ModuleType) -> ArgumentMap:
+    """The map that seeds/kim_in_russia.py builds."""
+    m = seed.build()
     assert isinstance(m, ArgumentMap)
     return m
 
