@@ -10,7 +10,7 @@ from typing import Any, Final, NamedTuple
 import attrs
 
 from .._io import read_text
-from ..errors import MapError, ParseError, Problem
+from ..errors import MapError, Problem
 from ..model import Argument, ArgumentMap, ElementType, Inference, Quote, Relation, RelationKind, Source, Statement
 from .json import (
     _DATA,
@@ -23,6 +23,7 @@ from .json import (
     _STRINGS,
     _Array,
     _check_json_value,
+    _decode,
     _Digits,
     _encode_mapping,
     _Enum,
@@ -31,7 +32,6 @@ from .json import (
     _Object,
     _parse_int,
     _show,
-    _too_deep,
     _wrong_type,
 )
 
@@ -646,12 +646,7 @@ def _parse(text: str, path: str | None) -> tuple[Any, bool]:
         odd.append(literal)
         return float(literal)
 
-    try:
-        document = json.loads(text, parse_int=integer, parse_constant=constant)
-    except json.JSONDecodeError as error:
-        raise ParseError(f"invalid JSON: {error.msg}", path=path, line=error.lineno, column=error.colno) from None
-    except RecursionError:
-        raise _too_deep(text, path) from None
+    document = _decode(text, path, parse_int=integer, parse_constant=constant)
     # Checking every kept value costs more than reading the whole document, so it is done only where needed.
     return document, bool(odd) or _may_hold_surrogates(text)
 

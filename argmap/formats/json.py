@@ -407,6 +407,18 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
 
 
+def _decode(text: str, path: str | None, **hooks: Any) -> Any:
+    """``text`` parsed as JSON with the decoder ``hooks``; bad syntax and too deep nesting are a located
+    :class:`~argmap.ParseError`.
+    """
+    try:
+        return json.loads(text, **hooks)
+    except json.JSONDecodeError as error:
+        raise ParseError(f"invalid JSON: {error.msg}", path=path, line=error.lineno, column=error.colno) from None
+    except RecursionError:
+        raise _too_deep(text, path) from None
+
+
 def _too_deep(text: str, path: str | None) -> ParseError:
     depth, offset = 0, 0
     for token in _NESTING_TOKEN.finditer(text):
@@ -453,12 +465,7 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     Keys that the writer leaves out may be left out here too; a relation's end types then take the model's
     defaults (a statement, or an argument for an undercut's target).
     """
-    try:
-        document = json.loads(text, parse_int=_parse_int, object_pairs_hook=_object)
-    except json.JSONDecodeError as error:
-        raise ParseError(f"invalid JSON: {error.msg}", path=path, line=error.lineno, column=error.colno) from None
-    except RecursionError:
-        raise _too_deep(text, path) from None
+    document = _decode(text, path, parse_int=_parse_int, object_pairs_hook=_object)
     if not isinstance(document, dict):
         raise MapError([Problem("wrong-type", f"expected an object, got {_json_type(document)}", "$")])
     _check_version(document)
