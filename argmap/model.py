@@ -40,8 +40,12 @@ _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 Data = Mapping[str, Any]
 
 
+# Most elements have no data: they share one read-only empty mapping instead of a copy each.
+_NO_DATA: Mapping[str, Any] = MappingProxyType({})
+
+
 def _frozen_data(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    return MappingProxyType(dict(value or {}))
+    return MappingProxyType(dict(value)) if value else _NO_DATA
 
 
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
@@ -227,6 +231,15 @@ class Argument:
             yield step.conclusion
 
 
+# Calling an enum with one of its members costs a lookup in Python; readers pass members, so those pass straight.
+def _kind(value: RelationKind | str) -> RelationKind:
+    return value if type(value) is RelationKind else RelationKind(value)
+
+
+def _element_type(value: ElementType | str) -> ElementType:
+    return value if type(value) is ElementType else ElementType(value)
+
+
 def _default_target_type(relation: Relation) -> ElementType:
     return ElementType.ARGUMENT if relation.kind is RelationKind.UNDERCUT else ElementType.STATEMENT
 
@@ -240,10 +253,10 @@ class Relation:
 
     source: str
     target: str
-    kind: RelationKind = attrs.field(converter=RelationKind)
-    source_type: ElementType = attrs.field(default=ElementType.STATEMENT, converter=ElementType)
+    kind: RelationKind = attrs.field(converter=_kind)
+    source_type: ElementType = attrs.field(default=ElementType.STATEMENT, converter=_element_type)
     target_type: ElementType = attrs.field(
-        default=attrs.Factory(_default_target_type, takes_self=True), converter=ElementType
+        default=attrs.Factory(_default_target_type, takes_self=True), converter=_element_type
     )
     location: Location | None = attrs.field(default=None, eq=False)
 

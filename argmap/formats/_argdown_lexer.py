@@ -63,6 +63,9 @@ _TERMINATORS = "\n\r\u2028\u2029"
 _EMPTYLINE = re.compile(r"(?:[ \t]*(?:\r\n|\n)){2,}")
 _NEWLINE = re.compile(r"[ \t]*(?:\r\n|\n|\r)")
 _SPACES = re.compile(r"[ \t]+")
+# Blanks that no line break follows: where a token ends in them, the lexer skips them (a line break after them
+# would take them into its token instead).
+_GAP = re.compile(r"[ \t]*+(?![\r\n])")
 _FREESTYLE = re.compile(r"[^\\@#*_\[\],.:;</>\-\r\n(){}]+")
 _ESCAPED = re.compile(rf"\\[^{_TERMINATORS}] *")
 # Each attempt scans one run of non-space characters and stops at the next dot (or colon), so the attempts of one
@@ -393,6 +396,7 @@ class _Lexer:
         kinds, starts, ends = out.kinds, out.starts, out.ends
         plain, dropped, newline, emptyline = _PLAIN.match, _DROPPED.search, _NEWLINE.match, _EMPTYLINE.match
         structure, spaces = _STRUCTURE.match, _SPACES.match
+        past_gap = _past_gap
         pos = 0
         while pos < size:
             char = text[pos]
@@ -454,6 +458,7 @@ class _Lexer:
                     starts.append(pos)
                     pos = abs(end) if end else _one_blank(text, pos + 1)
                     ends.append(pos)
+                    pos = past_gap(text, pos)
                     continue
             elif char == "#" and not at_start:
                 found = _TAG_WORD.match(text, pos + 1)
@@ -462,6 +467,7 @@ class _Lexer:
                     starts.append(pos)
                     pos = found.end()
                     ends.append(pos)
+                    pos = past_gap(text, pos)
                     continue
             if at_start and char in _STRUCTURE_START:
                 found = structure(text, pos)
@@ -475,6 +481,7 @@ class _Lexer:
                     starts.append(pos)
                     pos = abs(end) if end else _one_blank(text, pos + 1)
                     ends.append(pos)
+                    pos = past_gap(text, pos)
                     continue
             pos = self.default_token(pos, char)
         if kinds and kinds[-1] == EL:
@@ -537,7 +544,7 @@ class _Lexer:
         out.kinds.append(kind)
         out.starts.append(pos)
         out.ends.append(end)
-        return end
+        return _past_gap(self.text, end)
 
     def default_token(self, pos: int, char: str) -> int:
         text = self.text
@@ -683,6 +690,14 @@ def _matched_end(pattern: re.Pattern[str], text: str, pos: int) -> int:
     found = pattern.match(text, pos)
     assert found is not None
     return found.end()
+
+
+def _past_gap(text: str, pos: int) -> int:
+    """The offset after the blanks at ``pos`` that no line break follows, which the lexer skips: one step for what
+    its main loop would skip in another round.
+    """
+    found = _GAP.match(text, pos)
+    return pos if found is None else found.end()
 
 
 def _one_blank(text: str, pos: int) -> int:

@@ -147,27 +147,35 @@ class _Builder:
 
     def statements(self) -> list[Statement]:
         result = []
-        places, location, reserved = self.places, self.lines.location, RESERVED_KEYS["statement"]
+        places, reserved, section_ids = self.places, RESERVED_KEYS["statement"], self.section_ids
+        # Locations are looked up inline: this loop runs once per statement of documents with a hundred thousand.
+        starts, path = self.lines.starts(), self.lines.path
         for statement in self.doc.statements.values():
             members = statement.members
-            if len(members) == 1 and members[0].data is None:
+            first = members[0]
+            if len(members) == 1 and first.data is None:
                 # The common case: one mention, which defines the statement (or only refers to it), without data.
-                canonical = defining = None if members[0].is_reference else members[0]
+                canonical = defining = None if first.is_reference else first
             else:
                 canonical, defining = _canonical(members), _defining(members)
             text = "" if canonical is None else canonical.text()
-            offset = members[0].offset if defining is None else defining.offset
-            places.setdefault(statement.title, offset)
+            offset = first.offset if defining is None else defining.offset
+            title = statement.title
+            if title not in places:
+                places[title] = offset
+            line = bisect_right(starts, offset)
+            data = statement.data
+            section = statement.section
             result.append(
                 Statement(
-                    id=statement.title,
+                    id=title,
                     # A statement that is only referred to has no text of its own: its title stands for it.
-                    text=text or statement.title,
+                    text=text or title,
                     tags=statement.tags,
-                    quotes=() if statement.data is None else self.quotes(statement),
-                    data=_without(statement.data, reserved),
-                    section=None if statement.section is None else self.section_ids[statement.section],
-                    location=location(offset),
+                    quotes=() if data is None else self.quotes(statement),
+                    data=_without(data, reserved),
+                    section=None if section is None else section_ids[section],
+                    location=Location(line, offset - starts[line - 1] + 1, path),
                 )
             )
         return result

@@ -227,27 +227,43 @@ def _wrap(text: str, width: int) -> list[str]:
     """
     lines: list[str] = []
     for paragraph in text.splitlines():
-        if not width or len(paragraph) <= width:
-            # Most paragraphs fit a line: only their whitespace changes.
-            joined = " ".join(paragraph.split())
-            if joined:
-                lines.append(joined)
+        words = paragraph.split()
+        if not words:
             continue
-        words: list[str] = []
-        length = 0
-        for word in paragraph.split():
-            if words and width and length + 1 + len(word) > width:
-                lines.append(" ".join(words))
-                words, length = [], 0
-            if width and len(word) > width:
-                pieces = [word[start : start + width] for start in range(0, len(word), width)]
-                lines += pieces[:-1]
-                word = pieces[-1]
-            length += len(word) + (1 if words else 0)
-            words.append(word)
-        if words:
-            lines.append(" ".join(words))
+        joined = " ".join(words)
+        if not width or len(joined) <= width:
+            lines.append(joined)  # most paragraphs fit a line: only their whitespace changes
+        elif max(map(len, words)) <= width:
+            # Every word fits a line: the longest run of whole words that fits, again and again, found by one
+            # regular expression instead of a loop over the words.
+            lines += _wrapper(width).findall(joined)
+        else:
+            _wrap_cutting(words, width, lines)
     return lines
+
+
+@functools.lru_cache(maxsize=16)
+def _wrapper(width: int) -> re.Pattern[str]:
+    """Greedy wrapping of single-spaced text whose words are at most ``width`` long: each match is one line."""
+    return re.compile(f"(.{{1,{width}}})(?: |$)")
+
+
+def _wrap_cutting(words: list[str], width: int, lines: list[str]) -> None:
+    """Wrap ``words`` onto ``lines`` as :func:`_wrap` does, cutting words longer than ``width``."""
+    line: list[str] = []
+    length = 0
+    for word in words:
+        if line and length + 1 + len(word) > width:
+            lines.append(" ".join(line))
+            line, length = [], 0
+        if len(word) > width:
+            pieces = [word[start : start + width] for start in range(0, len(word), width)]
+            lines += pieces[:-1]
+            word = pieces[-1]
+        length += len(word) + (1 if line else 0)
+        line.append(word)
+    if line:
+        lines.append(" ".join(line))
 
 
 def _escape(text: str) -> str:
