@@ -1,9 +1,10 @@
 """argmap: typed argument maps that model the reasoning of a text, check its structure and draw it."""
 
-from .af import Framework, Label
-from .build import MapBuilder, slugify
-from .catalogue import CATALOGUE, CheckInfo, Severity, explain
-from .check import Diagnostic, check
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
 from .errors import (
     ArgmapError,
     GraphvizNotFound,
@@ -16,9 +17,7 @@ from .errors import (
     UnknownCode,
     UnknownFormat,
 )
-from .evaluate import Labelling, NoLabelling, Origin, evaluate, evaluate_all, to_framework
 from .formats import dump, dumps, load, loads
-from .formats.json_schema import json_schema
 from .model import (
     MAX_TEXT_LENGTH,
     Argument,
@@ -34,8 +33,57 @@ from .model import (
     Source,
     Statement,
 )
-from .render import THEMES, VIEWS, Theme, pipe, render, to_dot
-from .schemes import SCHEMES, Scheme, find_scheme
+
+if TYPE_CHECKING:
+    from .af import Framework, Label
+    from .build import MapBuilder, slugify
+    from .catalogue import CATALOGUE, CheckInfo, Severity, explain
+    from .check import Diagnostic, check
+    from .evaluate import Labelling, NoLabelling, Origin, evaluate, evaluate_all, to_framework
+    from .formats.json_schema import json_schema
+    from .render import THEMES, VIEWS, Theme, pipe, render, to_dot
+    from .schemes import SCHEMES, Scheme, find_scheme
+
+#: The rest of the public names, by the module that defines them: each module is imported when one of its names is
+#: first asked for, so that a command (or a program) pays only for what it uses. Checking, evaluation, drawing and
+#: the schemes each cost their import only where they run.
+_LAZY = {
+    **dict.fromkeys(("Framework", "Label"), "af"),
+    **dict.fromkeys(("MapBuilder", "slugify"), "build"),
+    **dict.fromkeys(("CATALOGUE", "CheckInfo", "Severity", "explain"), "catalogue"),
+    **dict.fromkeys(("Diagnostic", "check"), "check"),
+    **dict.fromkeys(("Labelling", "NoLabelling", "Origin", "evaluate", "evaluate_all", "to_framework"), "evaluate"),
+    "json_schema": "formats.json_schema",
+    **dict.fromkeys(("THEMES", "VIEWS", "Theme", "pipe", "render", "to_dot"), "render"),
+    **dict.fromkeys(("SCHEMES", "Scheme", "find_scheme"), "schemes"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
+
+class _Package(types.ModuleType):
+    """The ``argmap`` module, which keeps its functions ``check``, ``evaluate`` and ``render`` when the modules of
+    those names load: the import system would otherwise bind each submodule to the package's attribute of its name.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if isinstance(value, types.ModuleType) and name in _LAZY and name == _LAZY[name]:
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "CATALOGUE",

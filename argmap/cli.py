@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import enum
+import gc
 import json
 import os
 import sys
@@ -12,19 +13,22 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from . import af, formats
 from .catalogue import CATALOGUE, Severity, explain
-from .check import Diagnostic, check
 from .errors import ArgmapError, GraphvizNotFound, MapError, ParseError, SearchLimit, UnknownCode, UnknownFormat
-from .evaluate import Labelling, evaluate, evaluate_all
-from .formats.json_schema import json_schema_text
 from .model import ArgumentMap, ElementType
 from .render.dot import DIRECTIONS, SHOW, THEMES, VIEWS
 from .render.files import FORMATS, pipe, render
 
-__all__ = ["ExitStatus", "main", "parser"]
+if TYPE_CHECKING:
+    # Checking, evaluation and the schema are imported by the commands that use them: every run of the command
+    # would otherwise pay for all of them.
+    from .check import Diagnostic
+    from .evaluate import Labelling
+
+__all__ = ["ExitStatus", "main", "parser", "run"]
 
 _T = TypeVar("_T")
 
@@ -145,6 +149,8 @@ def _summary(found: Sequence[tuple[str, Diagnostic]]) -> str:
 
 
 def _check(args: argparse.Namespace) -> ExitStatus:
+    from .check import check
+
     lowest = Severity(args.severity)
     status = ExitStatus.OK
     found: list[tuple[str, Diagnostic]] = []
@@ -173,6 +179,8 @@ def _render(args: argparse.Namespace) -> ExitStatus:
     m = _load(args.file, args.input_format)
     options = {name: getattr(args, name) for name in _RENDER_OPTIONS if getattr(args, name) is not None}
     if args.evaluate is not None:
+        from .evaluate import evaluate
+
         with _reporting(args.file):
             options["labelling"] = evaluate(m, args.evaluate)
     output: str = args.output
@@ -200,6 +208,8 @@ def _one_more(limit: int | None) -> int | None:
 
 
 def _evaluate(args: argparse.Namespace) -> ExitStatus:
+    from .evaluate import evaluate_all
+
     format = None if args.input_format is None else args.input_format.lower()
     if format in af.FORMATS or (format is None and Path(args.file).suffix.lower() in _FRAMEWORK_SUFFIXES):
         if args.explain is not None:
@@ -338,6 +348,8 @@ def _explain(args: argparse.Namespace) -> ExitStatus:
 
 
 def _schema(args: argparse.Namespace) -> ExitStatus:
+    from .formats.json_schema import json_schema_text
+
     _write_stdout(json_schema_text())
     return ExitStatus.OK
 
@@ -345,14 +357,23 @@ def _schema(args: argparse.Namespace) -> ExitStatus:
 # The parser ---------------------------------------------------------------------------------------------------
 
 
-def _version() -> str:
-    # Imported here: it costs more than a tenth of the command's start-up, and only --version needs it.
-    from importlib import metadata
+class _Version(argparse.Action):
+    """``--version``: the version is looked up only when asked for. Reading the installed package's metadata costs
+    a fifth of the command's start-up, which every other run would pay if the parser were given the text.
+    """
 
-    try:
-        return metadata.version("argmap")
-    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
-        return "unknown"
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from importlib import metadata
+
+        try:
+            version = metadata.version("argmap")
+        except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+            version = "unknown"
+        sys.stdout.write(f"{parser.prog} {version}\n")
+        parser.exit()
 
 
 def _count(text: str) -> int:
@@ -400,7 +421,7 @@ def parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     check_parser = commands.add_parser(
@@ -538,6 +559,18 @@ def _discard_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, fd)
     os.close(devnull)
+
+
+def run() -> int:
+    """The ``argmap`` command (and ``python -m argmap``): :func:`main` in a process of its own.
+
+    Python's cyclic garbage collector is turned off for the rest of the process: a command's maps and drawings
+    live until it ends and make no reference cycles worth collecting, and the collector would only go through
+    every one of their objects, more often the more there are (a tenth of the time of drawing a document of
+    10,000 statements). :func:`main` itself leaves the collector as it is, for programs that call it.
+    """
+    gc.disable()
+    return main()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgumentMap, ParseError
+from argmap.formats._argdown_lexer import Fault, tokenize
 from argmap.formats.argdown import loads
 
 FOLDER = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "argdown"
@@ -70,6 +71,16 @@ PIECES = [
     "\u2028",
     "\x00",
     "\ud800",
+    # Near misses of the commonest lines, which the lexer reads in one step.
+    "[-x]",
+    "<+x>",
+    "<!x>",
+    "]:",
+    ">:",
+    "[T](",
+    "'  + ",
+    "  - [T] ",
+    "(12) [T]: a text ",
 ]
 argdownish = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 
@@ -93,6 +104,28 @@ def test_any_text_gives_a_map_or_a_parse_error(text: str) -> None:
 @given(argdownish)
 def test_any_argdown_like_text_gives_a_map_or_a_parse_error(text: str) -> None:
     reads_or_fails(text)
+
+
+def tokens(text: str, *, common_lines: bool = True) -> object:
+    try:
+        found = tokenize(text, common_lines=common_lines)
+    except Fault as fault:
+        return fault.message, fault.offset
+    return found.kinds, found.starts, found.ends, found.values
+
+
+def same_tokens(text: str) -> None:
+    assert tokens(text) == tokens(text, common_lines=False)
+
+
+@given(argdownish | st.text())
+def test_common_lines_read_in_one_step_give_the_tokens_of_the_general_rules(text: str) -> None:
+    same_tokens(text)
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_common_lines_of_the_corpus_give_the_tokens_of_the_general_rules(corpus: dict[str, str], name: str) -> None:
+    same_tokens(corpus[name])
 
 
 # Pieces of YAML, explicit tags with nonsense values and aliases among them: PyYAML fails on those in many ways.

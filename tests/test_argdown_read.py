@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import argmap
 from argmap import (
@@ -24,6 +27,9 @@ from argmap import (
     Source,
 )
 from argmap.formats import argdown
+from argmap.formats._argdown_lexer import _TAG_WORD
+from argmap.formats._argdown_parser import plain_mapping
+from argmap.formats._argdown_yaml import load as yaml_load
 from argmap.formats.argdown import loads
 
 S, A = ElementType.STATEMENT, ElementType.ARGUMENT
@@ -544,6 +550,39 @@ def test_inline_and_block_yaml_data() -> None:
     assert m.argument("A").scheme == "Expert Opinion"
 
 
+# Lines "key: value" made of characters YAML reads plainly and of those it does not, and of words it reads as others.
+_YAML_WORDS = st.sampled_from(["a", "Title", "x-y", "b_c", "true", "False", "NULL", "yes", "y", "1", "1:30", ".inf"])
+_YAML_CHARS = st.text(alphabet=st.sampled_from(list("ab ,./()_+=?;-:#'\"[]{}&*!|>%@`\t\u00a0\u2028é1")), max_size=8)
+_YAML_LINES = st.lists(
+    st.tuples(_YAML_WORDS | _YAML_CHARS, st.sampled_from([": ", ":  ", ":", " : ", ":\t"]), _YAML_WORDS | _YAML_CHARS),
+    max_size=4,
+)
+
+
+@given(_YAML_LINES, st.sampled_from(["\n", "\n\n", "\n  \n", "\n \t\n"]), st.sampled_from(["", " ", "  "]))
+def test_yaml_of_key_text_lines_is_read_without_the_yaml_library_as_the_library_reads_it(
+    lines: list[tuple[str, str, str]], separator: str, trailing: str
+) -> None:
+    source = separator.join(f"{key}{colon}{value}{trailing}" for key, colon, value in lines)
+    found = plain_mapping(source)
+    if found is not None:
+        assert found == yaml_load(source, 0)
+    if source == "title: Kim in Russia\nauthor: The editors":
+        assert found == {"title": "Kim in Russia", "author": "The editors"}
+
+
+def test_frontmatter_of_key_text_lines_needs_no_yaml_library() -> None:
+    document = "===\\ntitle: T\\n===\\n\\n[a]: A"
+    code = f"import sys, argmap; argmap.loads('{document}', format='argdown'); print('yaml' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
+    assert plain_mapping("title: Kim in Russia\nauthor: The editors") == {
+        "title": "Kim in Russia",
+        "author": "The editors",
+    }
+    for other in ("title: yes: no", "title: 'quoted'", "  title: indented", "title: true", "t: a # comment", ""):
+        assert plain_mapping(other) is None
+
+
 @pytest.mark.parametrize(
     ("text", "where", "words"),
     [
@@ -673,3 +712,9 @@ def test_the_guides_argdown_examples_read_as_it_says() -> None:
         ("Tea", "attack", "Coffee"),
     ]
     assert maps[-1].argument("Expert").scheme == "Expert Opinion"
+
+
+def test_tag_characters_are_the_references() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    reference = re.sub(r"[^A-z0-9\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]", "", every)
+    assert "".join(match.group() for match in _TAG_WORD.finditer(every)) == reference

@@ -395,6 +395,20 @@ def test_schema_prints_the_json_schema_of_the_json_format(run: Run) -> None:
     assert run("schema", "extra").status == 2
 
 
+def test_drawing_dot_from_argdown_loads_only_what_it_needs(tmp_path: Path) -> None:
+    # Start-up is most of the time of a small command: checking, evaluation, the installed package's metadata,
+    # the YAML library (for frontmatter of "key: text" lines) and the graphviz package (for DOT text) stay unloaded.
+    (tmp_path / "m.argdown").write_text("===\ntitle: T\n===\n\n[a]: A\n  + [b]: B\n", encoding="utf-8")
+    code = (
+        "import sys; from argmap.cli import main; main(['render', 'm.argdown', '-o', 'm.dot']); "
+        "print(sorted(set(sys.modules) & {'argmap.check', 'argmap.evaluate', "
+        "'importlib.metadata', 'yaml', 'graphviz', 'argmap.formats.json'}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert done.stdout == "[]\n"
+    assert (tmp_path / "m.dot").read_text(encoding="utf-8").startswith("digraph {")
+
+
 def test_version(run: Run) -> None:
     assert run("--version") == Result(0, f"argmap {metadata.version('argmap')}\n", "")
 
@@ -470,7 +484,8 @@ def test_diagnostics_with_a_location(
         Diagnostic("unquoted-statement", Severity.INFO, "no quote", ("x",)),
         Diagnostic("unquoted-statement", Severity.INFO, "no quote either", ("y",)),
     ]
-    monkeypatch.setattr("argmap.cli.check", lambda m: placed)
+    # The command imports the check when it runs: the function is replaced where it is defined.
+    monkeypatch.setattr(sys.modules["argmap.check"], "check", lambda m: placed)
     monkeypatch.chdir(files)
     assert main(["check", "clean.json", "warnings.json"]) == 1
     out, err = capsys.readouterr()

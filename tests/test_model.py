@@ -6,6 +6,8 @@ import re
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap import (
     MAX_TEXT_LENGTH,
@@ -22,7 +24,9 @@ from argmap import (
     Section,
     Source,
     Statement,
+    model,
 )
+from argmap.errors import Problem
 
 
 def s(id: str, text: str | None = None, **kw: object) -> Statement:
@@ -261,3 +265,65 @@ def test_deep_chain_builds_without_recursion() -> None:
     m = ArgumentMap(statements=statements, relations=relations)
     assert m.main_conclusions == ("s0",)
     assert m.role(f"s{n - 1}") is Role.PREMISE
+
+
+# Texts of every kind the checks look at: valid, empty, blank, padded, too long, with a control character or a line
+# break, and not text at all.
+_ANY_TEXT = st.one_of(
+    st.text(max_size=4),
+    st.sampled_from(["a", "", " ", " a", "a ", "x" * (MAX_TEXT_LENGTH + 1), "x" * 1500, "a\x00", "a\nb", "\u2028"]),
+    st.integers(),
+)
+_MAYBE_INVALID_MAPS = st.builds(
+    lambda statements, arguments: (statements, arguments),
+    st.lists(
+        st.builds(
+            Statement,
+            id=_ANY_TEXT,
+            text=_ANY_TEXT,
+            tags=st.lists(_ANY_TEXT, max_size=2),
+            section=st.sampled_from([None, "s", "unknown"]),
+        ),
+        max_size=4,
+    ),
+    st.lists(
+        st.builds(
+            Argument,
+            id=_ANY_TEXT,
+            text=_ANY_TEXT,
+            tags=st.lists(_ANY_TEXT, max_size=2),
+            scheme=st.one_of(st.none(), _ANY_TEXT),
+            steps=st.lists(
+                st.builds(
+                    Inference,
+                    premises=st.lists(_ANY_TEXT, max_size=2),
+                    conclusion=_ANY_TEXT,
+                    rules=st.lists(_ANY_TEXT, max_size=2),
+                ),
+                max_size=2,
+            ),
+        ),
+        max_size=3,
+    ),
+)
+
+
+@given(_MAYBE_INVALID_MAPS)
+def test_checking_all_texts_at_once_refuses_what_checking_each_refuses(
+    elements: tuple[list[Statement], list[Argument]],
+) -> None:
+    statements, arguments = elements
+    sections = [Section(id="s", title="S")]
+
+    def problems() -> tuple[Problem, ...]:
+        try:
+            ArgumentMap(statements=statements, arguments=arguments, sections=sections)
+        except MapError as error:
+            return error.problems
+        return ()
+
+    at_once = problems()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(model, "_ids_at_once", lambda elements: None)
+        patch.setattr(model, "_elements_at_once", lambda *args: False)
+        assert problems() == at_once

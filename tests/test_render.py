@@ -29,11 +29,14 @@ from argmap import (
     MapError,
     OptionError,
     RenderError,
+    Statement,
     UnknownFormat,
 )
-from argmap.render import DEFAULT_SHOW, SHOW, THEMES, VIEWS, Theme, pipe, render, to_dot
+from argmap.evaluate import evaluate
+from argmap.render import DEFAULT_SHOW, SHOW, THEMES, VIEWS, Theme, dot_source, pipe, render, to_dot
 from argmap.render.dot import _LABEL_BUDGET, _label, _quote, _wrap
 from argmap.render.layout import tag_line
+from argmap.strategies import argument_maps
 
 ROOT = Path(__file__).resolve().parent.parent
 ELLIPSIS = "…"
@@ -385,7 +388,12 @@ def test_worst_case_labels_fit_dot(char: str) -> None:
 
 def test_escaping_neutralises_dot_syntax() -> None:
     assert _label(["<a>"], 0) == "<a>"
-    assert graphviz.quoting.quote(_label(["<a>"], 0)) == '"<a>"'
+    # A label in angle brackets is written as a string, never as an HTML label: by argmap's quoting, and by the
+    # graphviz package's for the graph's own label.
+    assert _quote(_label(["<a>"], 0)) == '"<a>"'
+    titled = ArgumentMap(title="<a>", statements=[Statement(id="s", text="<b>")])
+    assert 'label="<a>"' in to_dot(titled).source == dot_source(titled)
+    assert 's0 [label="<b>"' in dot_source(titled)
     assert _label(['a\\N"&lt;'], 0) == 'a\\\\N\\"&amp;lt;'
     assert _label(["one two", "three"], 3) == "one\\ntwo\\nthr\\nee"
 
@@ -550,6 +558,34 @@ def test_dot_parses_maps_from_the_strategies() -> None:
     check()
 
 
+@given(
+    argument_maps(),
+    st.sampled_from(VIEWS),
+    st.sampled_from(sorted(THEMES)),
+    st.sets(st.sampled_from(SHOW)),
+    st.sampled_from(["", "d1"]),
+    st.booleans(),
+)
+def test_dot_source_is_the_source_of_to_dot(
+    m: ArgumentMap, view: str, theme: str, show: set[str], id_prefix: str, labelled: bool
+) -> None:
+    options: dict[str, Any] = {"view": view, "theme": theme, "show": show, "id_prefix": id_prefix}
+    if labelled:
+        options["labelling"] = evaluate(m, "grounded")
+    source = dot_source(m, **options)
+    assert source == to_dot(m, **options).source
+    assert pipe(m, "dot", **options) == source.encode()
+
+
+def test_dot_source_needs_no_graphviz_package() -> None:
+    code = (
+        "import sys, argmap; from argmap.render import dot_source; "
+        "dot_source(argmap.ArgumentMap(statements=[argmap.Statement(id='a', text='A')])); "
+        "print('graphviz' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
+
+
 # Determinism ----------------------------------------------------------------------------------------------
 
 _SOURCES_SCRIPT = """
@@ -658,9 +694,10 @@ def test_dot_failure_is_a_render_error_and_leaves_the_file_alone(tmp_path: Path)
 
 @given(st.lists(st.text(), max_size=3), st.integers(0, 60))
 def test_labels_are_quoted_as_the_graphviz_package_quotes_them(texts: list[str], wrap: int) -> None:
-    # to_dot writes node and edge lines itself, for speed: they must stay exactly what graphviz.Digraph would write.
+    # to_dot writes node and edge lines itself, for speed: they must stay exactly what graphviz.Digraph would write
+    # of a label that is text (nohtml), never HTML.
     label = _label(texts, wrap)
-    assert _quote(label) == graphviz.quoting.quote(label)
+    assert _quote(label) == graphviz.quoting.quote(graphviz.nohtml(label))
 
 
 @pytest.mark.parametrize("word", ["0.12", "node", "Node", "edge", "graph", "#fff", "rounded,filled", "s0", "a-1", "1a"])

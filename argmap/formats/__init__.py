@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 import attrs
 
@@ -16,7 +16,24 @@ from .._io import atomic_write, read_text
 from ..errors import MapError, UnknownFormat
 from ..model import ArgumentMap
 
-__all__ = ["FORMATS", "Format", "Reader", "Writer", "dump", "dumps", "format_for_path", "get_format", "load", "loads"]
+__all__ = [
+    "FORMATS",
+    "MAX_DEPTH",
+    "Format",
+    "Reader",
+    "Writer",
+    "dump",
+    "dumps",
+    "format_for_path",
+    "get_format",
+    "load",
+    "loads",
+]
+
+
+#: How deeply lists and objects may nest inside a ``data`` or ``metadata`` value, in every format. Far beyond any
+#: real need, and far below the depth at which Python's JSON module, equality tests and ``repr`` run out of stack.
+MAX_DEPTH: Final = 100
 
 
 class Reader(Protocol):

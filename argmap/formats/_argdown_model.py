@@ -29,9 +29,7 @@ class Member:
         "data_offset",
         "inference",
         "is_reference",
-        "kept_from",
-        "kept_to",
-        "length",
+        "kept",
         "offset",
         "parts",
         "section",
@@ -43,10 +41,9 @@ class Member:
         self.offset = offset
         self.title = ""
         self.parts: list[str] = []
-        self.length = 0
-        # The text between the first and the last escaped character is kept as written, spaces included.
-        self.kept_from = -1
-        self.kept_to = -1
+        # The parts that hold escaped characters, by index: the text from the first to the last of them is kept as
+        # written, spaces included.
+        self.kept: list[int] = []
         self.is_reference = False
         self.data: dict[str, Any] | None = None
         self.data_offset = offset
@@ -55,27 +52,26 @@ class Member:
         self.inference: Inference | None = None
 
     def add(self, text: str, kept: bool = False) -> None:
-        if not text:
-            return
-        if kept:
-            if self.kept_from < 0:
-                self.kept_from = self.length
-            self.kept_to = self.length + len(text)
-        self.parts.append(text)
-        self.length += len(text)
+        if text:
+            if kept:
+                self.kept.append(len(self.parts))
+            self.parts.append(text)
 
     def ends_with_space(self) -> bool:
         return bool(self.parts) and self.parts[-1][-1] == " "
 
     def text(self) -> str:
         """The text without the spaces around it that the document's layout made (escaped ones stay)."""
-        text = "".join(self.parts)
-        if self.kept_from < 0:  # nothing escaped: every space around the text is layout
+        parts = self.parts
+        text = parts[0] if len(parts) == 1 else "".join(parts)
+        if not self.kept:  # nothing escaped: every space around the text is layout
             return text.strip(lx.SPACES)
+        kept_from = sum(map(len, parts[: self.kept[0]]))
+        kept_to = sum(map(len, parts[: self.kept[-1] + 1]))
         start, end = 0, len(text)
-        while start < end and start < self.kept_from and text[start] in lx.SPACES:
+        while start < end and start < kept_from and text[start] in lx.SPACES:
             start += 1
-        while end > start and end > self.kept_to and text[end - 1] in lx.SPACES:
+        while end > start and end > kept_to and text[end - 1] in lx.SPACES:
             end -= 1
         return text[start:end]
 

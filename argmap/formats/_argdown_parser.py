@@ -191,8 +191,6 @@ class _Parser:
 
     def data(self, member: Member) -> None:
         """Read a data token into ``member``, then the line break after it."""
-        from ._argdown_yaml import load as load_yaml  # YAML costs its import only to documents that hold some
-
         i = self.i
         image = self.image(i)
         offset = self.starts[i]
@@ -200,9 +198,9 @@ class _Parser:
         if block is not None:
             # A brace and a line break open YAML's block format: the braces are not part of the YAML then.
             source = re.sub(r"\}[" + lx.SPACES + r"]*\Z", "", image[block.end() :])
-            value = load_yaml(source, offset + block.end())
+            value = _load_yaml(source, offset + block.end())
         else:
-            value = load_yaml(image, offset)
+            value = _load_yaml(image, offset)
         if value is not None and not isinstance(value, dict):
             raise self.fail("YAML data must be a mapping of keys to values, such as {key: value}")
         member.data = value
@@ -271,11 +269,17 @@ class _Parser:
         kinds = self.kinds
         i = self.i
         if kinds[i] == lx.FS and self.in_heading is None:
-            # The common case, one run of plain text (and a line break) and no more content: no bookkeeping.
-            after = kinds[i + 1]
-            if after not in _CONTENT or (after == lx.NL and kinds[i + 2] not in _CONTENT):
+            # The common case, one run of plain text and tags (and a line break) and no more content: no bookkeeping.
+            last = i + 1
+            while kinds[last] == lx.TAG:
+                last += 1
+            after = kinds[last]
+            if after not in _CONTENT or (after == lx.NL and kinds[last + 1] not in _CONTENT):
                 member.add(self.values[i] if i in self.values else self.text[self.starts[i] : self.ends[i]])
-                self.i = i + 1 if after != lx.NL else i + 2
+                self.i = i + 1
+                while self.i < last:
+                    self.tag(member)
+                self.i = last if after != lx.NL else last + 1
                 return
         target = self.target(member)
         if kinds[i] not in _CONTENT:
@@ -670,15 +674,13 @@ class _Parser:
         return f"a paragraph cannot start with {self.describe(i)}"
 
     def frontmatter(self) -> None:
-        from ._argdown_yaml import load as load_yaml
-
         i = self.i
         image = self.image(i)
         opening = re.match(r"[" + lx.SPACES + r"]*={3,}", image)
         assert opening is not None
         closing = re.search(r"={3,}[" + lx.SPACES + r"]*\Z", image[opening.end() :])
         body = image[opening.end() : opening.end() + (closing.start() if closing is not None else len(image))]
-        value = load_yaml(body, self.starts[i] + opening.end())
+        value = _load_yaml(body, self.starts[i] + opening.end())
         if isinstance(value, dict):
             self.doc.frontmatter = value
         elif value is not None:
@@ -743,6 +745,43 @@ class _Parser:
                 "start a new paragraph"
             )
         return f"unexpected {self.describe(self.i)}"
+
+
+def _load_yaml(source: str, offset: int) -> Any:
+    """The value of YAML data that starts at ``offset`` of the document (see :func:`._argdown_yaml.load`)."""
+    found = plain_mapping(source)
+    if found is not None:
+        return found
+    from ._argdown_yaml import load  # YAML costs its import only to documents whose data needs it
+
+    return load(source, offset)
+
+
+# A line "key: text" of YAML's block style, whose value YAML reads as that text: a word character first, then no
+# character that YAML gives a meaning (":", "#", quotes, brackets, "&", "*", "!", "|", ">", "%", "@", "`").
+_PLAIN_ENTRY: Final = re.compile(r"([A-Za-z][A-Za-z0-9_-]*): +([A-Za-z][A-Za-z0-9 ,./()_+=?;-]*?) *")
+# Words that YAML 1.2 reads as something other than text.
+_NOT_TEXT: Final = frozenset({"true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL"})
+
+
+def plain_mapping(source: str) -> dict[str, str] | None:
+    """The mapping that YAML of nothing but ``key: text`` lines means, read without the YAML library (whose import
+    takes longer than reading a thousand statements); ``None`` for anything else, which the library reads.
+
+    Frontmatter such as ``title: ...`` and ``author: ...`` is the common case.
+    """
+    result: dict[str, str] = {}
+    for line in source.split("\n"):
+        if not line.strip(" "):
+            continue
+        found = _PLAIN_ENTRY.fullmatch(line)
+        if found is None:
+            return None
+        key, value = found.groups()
+        if key in result or key in _NOT_TEXT or value in _NOT_TEXT:
+            return None
+        result[key] = value
+    return result or None
 
 
 def _merged(into: dict[str, Any] | None, data: dict[str, Any]) -> dict[str, Any]:

@@ -10,8 +10,8 @@ from typing import Any
 
 import yaml
 
+from . import MAX_DEPTH
 from ._argdown_lexer import Fault
-from .json import MAX_DEPTH
 
 __all__ = ["load", "merge"]
 

@@ -24,15 +24,13 @@ from ..model import (
     Source,
     Statement,
 )
+from . import MAX_DEPTH
 
 __all__ = ["MAX_DEPTH", "VERSION", "dumps", "loads"]
 
 #: The format version written under the key ``"argmap"``; a reader refuses any other.
 VERSION: Final = 1
 
-#: How deeply lists and objects may nest inside a ``data`` or ``metadata`` value. Far beyond any real need, and far
-#: below the depth at which Python's JSON module, equality tests and ``repr`` run out of stack.
-MAX_DEPTH: Final = 100
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

@@ -116,7 +116,7 @@ def json_schema() -> dict[str, Any]:
     It is built from the reader's own tables of keys, so the two cannot drift apart: a document that the schema
     rejects, the reader rejects too, with a :class:`~argmap.Problem` at the same JSON path. The reader checks a
     little more than a schema can say (repeated keys, lone surrogates, ``NaN``, data nested more than
-    :data:`~argmap.formats.json.MAX_DEPTH` levels) and then the model's own rules: unique ids, intact references,
+    :data:`~argmap.formats.MAX_DEPTH` levels) and then the model's own rules: unique ids, intact references,
     texts that are not empty and hold no control characters.
     """
     defs: dict[str, Any] = {}

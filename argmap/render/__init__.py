@@ -1,6 +1,6 @@
 """Diagrams of argument maps: DOT graphs (:mod:`.dot`) and the files Graphviz makes of them (:mod:`.files`)."""
 
-from .dot import DEFAULT_SHOW, DIRECTIONS, SHOW, THEMES, VIEWS, DotOptions, Theme, to_dot
+from .dot import DEFAULT_SHOW, DIRECTIONS, SHOW, THEMES, VIEWS, DotOptions, Theme, dot_source, to_dot
 from .files import FORMATS, pipe, render
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "VIEWS",
     "DotOptions",
     "Theme",
+    "dot_source",
     "pipe",
     "render",
     "to_dot",

@@ -7,17 +7,19 @@ import html
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Literal, TypedDict
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypedDict, Unpack
 
 import attrs
-import graphviz  # type: ignore[import-untyped]
 
 from ..errors import OptionError
 from ..model import Argument, ArgumentMap, ElementType, RelationKind, Statement
 from .layout import inner_statements, section_nesting, tag_line
 
 if TYPE_CHECKING:
-    # Only for annotations: renderers take a labelling as input, and evaluation must not be imported at load time.
+    # Only for annotations: renderers take a labelling as input, and evaluation must not be imported at load time;
+    # the graphviz package is imported by to_dot, as writing DOT source needs none of it.
+    import graphviz  # type: ignore[import-untyped]
+
     from ..evaluate import Labelling
 
 __all__ = [
@@ -29,6 +31,7 @@ __all__ = [
     "VIEWS",
     "DotOptions",
     "Theme",
+    "dot_source",
     "to_dot",
 ]
 
@@ -176,14 +179,16 @@ class _Options:
     def of(
         cls,
         m: ArgumentMap,
-        view: str,
-        direction: str,
-        wrap: int,
-        theme: str | Theme,
-        show: Iterable[str],
-        id_prefix: str,
-        labelling: Labelling | None,
+        *,
+        view: str = "debate",
+        direction: str = "BT",
+        wrap: int = 40,
+        theme: str | Theme = "light",
+        show: Iterable[str] = DEFAULT_SHOW,
+        id_prefix: str = "",
+        labelling: Labelling | None = None,
     ) -> _Options:
+        """The options of a drawing, validated; the defaults are :func:`to_dot`'s."""
         if view not in VIEWS:
             raise _invalid("view", view, VIEWS)
         if direction not in DIRECTIONS:
@@ -286,7 +291,7 @@ def _label(texts: Iterable[str], wrap: int) -> str:
     # Room is kept for a line break and an ellipsis after the last line that fits whole.
     limit = _LABEL_BUDGET - len(_BREAK) - len(_ELLIPSIS.encode())
     if len(whole.encode()) <= limit:
-        return graphviz.nohtml(whole)  # type: ignore[no-any-return]
+        return whole
     parts: list[str] = []
     size = 0
     for line in lines:
@@ -297,7 +302,7 @@ def _label(texts: Iterable[str], wrap: int) -> str:
             break
         parts.append(escaped)
         size += cost
-    return graphviz.nohtml(_BREAK.join(parts))  # type: ignore[no-any-return]
+    return _BREAK.join(parts)
 
 
 def _cut(line: str, budget: int) -> str:
@@ -342,42 +347,21 @@ def _assignments(items: tuple[tuple[str, str], ...]) -> str:
     return " ".join(f"{key}={_quote(value)}" for key, value in sorted(items))
 
 
-@attrs.frozen
-class _Node:
-    name: str
+class _Node(NamedTuple):
+    """A node statement, and the section whose cluster holds it. The layout writes node and edge statements
+    directly: the graphviz package's ``node()`` and ``edge()`` would cost as much again as the whole layout of a
+    large map.
+    """
+
     section: str | None
-    label: str | None
-    attrs: Mapping[str, str]
-
-    def line(self) -> str:
-        """The node statement, written directly: the graphviz package's ``node()`` would cost as much again as
-        the whole layout of a large map.
-        """
-        return f"\t{self.name}{_attribute_list(self.label, self.attrs)}\n"
+    line: str
 
 
-@attrs.frozen
-class _Edge:
-    tail: str
-    head: str
-    attrs: Mapping[str, str]
-
-    def line(self) -> str:
-        """The edge statement, written directly as :meth:`_Node.line` is."""
-        return f"\t{self.tail} -> {self.head}{_attribute_list(None, self.attrs)}\n"
+def _node_of(name: str, section: str | None, label: str | None, attributes: Mapping[str, str]) -> _Node:
+    return _Node(section, f"\t{name}{_attribute_list(label, attributes)}\n")
 
 
-def to_dot(
-    m: ArgumentMap,
-    *,
-    view: View = "debate",
-    direction: Direction = "BT",
-    wrap: int = 40,
-    theme: str | Theme = "light",
-    show: Iterable[str] = DEFAULT_SHOW,
-    id_prefix: str = "",
-    labelling: Labelling | None = None,
-) -> graphviz.Digraph:
+def to_dot(m: ArgumentMap, **options: Unpack[DotOptions]) -> graphviz.Digraph:
     """The map as a :class:`graphviz.Digraph`, drawn with the usual conventions of argument mapping.
 
     Statements are rounded boxes, arguments filled boxes headed by their id in angle brackets; a main
@@ -387,7 +371,7 @@ def to_dot(
 
     Views:
 
-    ``"debate"`` (like Argdown's map)
+    ``"debate"`` (the default; like Argdown's map)
         Every argument is a node, with an edge to its conclusion when it is reconstructed. A statement is a node
         unless it only serves inside reconstructions, as a premise or intermediate conclusion that is in no
         relation: such statements are what the argument node stands for. A premise that is a node (because an
@@ -399,15 +383,17 @@ def to_dot(
         intermediate conclusions appear between them. Inference rules label the edge into the step's
         conclusion. Every relation is an edge, as in the debate view.
 
-    Options:
+    Options (keywords, see :class:`DotOptions`):
 
+    ``view``
+        ``"debate"`` (the default) or ``"premise"``, as above.
     ``direction``
-        ``"BT"`` (conclusions above their reasons), ``"TB"``, ``"LR"`` or ``"RL"``.
+        ``"BT"`` (the default: conclusions above their reasons), ``"TB"``, ``"LR"`` or ``"RL"``.
     ``wrap``
-        Line width in characters: text breaks between words, and words longer than a line are cut; 0 keeps
-        lines whole. Line breaks in the text are kept.
+        Line width in characters (default 40): text breaks between words, and words longer than a line are cut;
+        0 keeps lines whole. Line breaks in the text are kept.
     ``theme``
-        ``"light"``, ``"dark"`` (see :data:`THEMES`) or a :class:`Theme`.
+        ``"light"`` (the default), ``"dark"`` (see :data:`THEMES`) or a :class:`Theme`.
     ``show``
         The optional parts to draw, from :data:`SHOW`: ``"title"`` (the map's title above the diagram),
         ``"sections"`` (clusters), ``"tags"`` (a line of ``#tags``), ``"argument-text"`` (descriptions under
@@ -415,12 +401,13 @@ def to_dot(
         Default: :data:`DEFAULT_SHOW`, all but statement ids.
     ``id_prefix``
         Gives the SVG elements ids of the form ``PREFIX...``, so that several diagrams inlined in one page do
-        not share ids. Letters, digits, ``_`` and ``-``, starting with a letter.
+        not share ids. Letters, digits, ``_`` and ``-``, starting with a letter; by default none.
     ``labelling``
         A :class:`~argmap.evaluate.Labelling` of this map (from :func:`~argmap.evaluate.evaluate`): every
         statement and argument drawn is filled and outlined in the theme's colour for its status, in, out or
         undec, and its border is solid, dashed or dotted to match, so that the status reads without colour too.
-        A legend names the semantics and the three statuses. Without a labelling nothing is coloured by status.
+        A legend names the semantics and the three statuses. Without a labelling (the default) nothing is
+        coloured by status.
 
     Node names are generated (``s0``, ``a0``, ``j0``, ``legend``, clusters ``cluster_0``), never taken from the
     map. Text reaches the DOT source only escaped, so it is drawn exactly as written, whatever it contains; a
@@ -428,7 +415,41 @@ def to_dot(
 
     Raises :class:`~argmap.OptionError` for an unknown option value, and for a labelling of another map.
     """
-    options = _Options.of(m, view, direction, wrap, theme, show, id_prefix, labelling)
+    import graphviz
+
+    drawing = _drawing(m, _Options.of(m, **options))
+    return graphviz.Digraph(
+        # graphviz would read a label in angle brackets as HTML: labels are always text.
+        graph_attr={key: graphviz.nohtml(value) if key == "label" else value for key, value in drawing.graph.items()},
+        node_attr=drawing.node,
+        edge_attr=drawing.edge,
+        body=drawing.body,
+    )
+
+
+def dot_source(m: ArgumentMap, **options: Unpack[DotOptions]) -> str:
+    """The DOT source of :func:`to_dot`'s graph (``to_dot(m, ...).source``), written without the graphviz
+    package: the cheaper way to DOT text, such as ``argmap render map.argdown -o map.dot`` writes.
+    """
+    drawing = _drawing(m, _Options.of(m, **options))
+    header = [
+        f"\t{kind}{_attribute_list(None, attributes)}\n"
+        for kind, attributes in (("graph", drawing.graph), ("node", drawing.node), ("edge", drawing.edge))
+    ]
+    return "".join(["digraph {\n", *header, *drawing.body, "}\n"])
+
+
+@attrs.frozen
+class _Drawing:
+    """A graph as DOT statements: the graph's, the nodes' and the edges' default attributes, and the lines."""
+
+    graph: dict[str, str]
+    node: dict[str, str]
+    edge: dict[str, str]
+    body: list[str]
+
+
+def _drawing(m: ArgumentMap, options: _Options) -> _Drawing:
     nodes, edges = _Layout(m, options).elements()
     return _assemble(m, options, nodes, edges)
 
@@ -441,10 +462,10 @@ class _Layout:
     options: _Options
     names: dict[tuple[ElementType, str], str] = attrs.field(factory=dict)
     nodes: list[_Node] = attrs.field(factory=list)
-    edges: list[_Edge] = attrs.field(factory=list)
+    edges: list[str] = attrs.field(factory=list)
     junctions: Iterator[int] = attrs.field(factory=itertools.count)
 
-    def elements(self) -> tuple[list[_Node], list[_Edge]]:
+    def elements(self) -> tuple[list[_Node], list[str]]:
         m, premise_view = self.m, self.options.view == "premise"
         hidden = set() if premise_view else inner_statements(m)
         main = frozenset(m.main_conclusions)
@@ -527,7 +548,7 @@ class _Layout:
         attributes: Mapping[str, str],
     ) -> None:
         self.names[key] = name
-        self.nodes.append(_Node(name, section, _label(texts, self.options.wrap), attributes))
+        self.nodes.append(_node_of(name, section, _label(texts, self.options.wrap), attributes))
 
     def _steps(self, name: str, argument: Argument) -> None:
         """Premise view: premises -> step -> conclusion; the last step is the argument node, earlier ones junctions."""
@@ -537,7 +558,7 @@ class _Layout:
             if n < len(argument.steps):
                 through = f"j{next(self.junctions)}"
                 junction = {"shape": "point", "width": "0.12", "color": theme.argument_border}
-                self.nodes.append(_Node(through, argument.section, None, junction))
+                self.nodes.append(_node_of(through, argument.section, None, junction))
             for premise in dict.fromkeys(step.premises):
                 self._edge(self._statement(premise), through, {"color": theme.neutral, "arrowhead": "none"})
             # An xlabel is placed after layout: a plain edge label takes part in ranking, and made dot 2.43 lose
@@ -547,7 +568,7 @@ class _Layout:
             self._edge(through, self._statement(step.conclusion), into)
 
     def _edge(self, tail: str, head: str, attributes: Mapping[str, str]) -> None:
-        self.edges.append(_Edge(tail, head, attributes))
+        self.edges.append(f"\t{tail} -> {head}{_attribute_list(None, attributes)}\n")
 
 
 def _status_colours(theme: Theme, status: str) -> tuple[str, str]:
@@ -576,10 +597,10 @@ def _legend(semantics: str, theme: Theme) -> str:
     return f'<<table border="0" cellspacing="4" cellpadding="2">{"".join(rows)}</table>>'
 
 
-def _assemble(m: ArgumentMap, options: _Options, nodes: Sequence[_Node], edges: Sequence[_Edge]) -> graphviz.Digraph:
+def _assemble(m: ArgumentMap, options: _Options, nodes: Sequence[_Node], edges: Sequence[str]) -> _Drawing:
     theme = options.theme
-    graph = graphviz.Digraph(
-        graph_attr={
+    drawing = _Drawing(
+        graph={
             "rankdir": options.direction,
             "bgcolor": theme.background,
             "fontname": theme.fontname,
@@ -594,7 +615,7 @@ def _assemble(m: ArgumentMap, options: _Options, nodes: Sequence[_Node], edges: 
             ),
         },
         # Defaults for the most common node and edge, a statement and a support, keep the source short.
-        node_attr={
+        node={
             "shape": "box",
             "style": "rounded,filled",
             "fillcolor": theme.statement_fill,
@@ -604,7 +625,7 @@ def _assemble(m: ArgumentMap, options: _Options, nodes: Sequence[_Node], edges: 
             "fontsize": "12",
             "margin": "0.15,0.08",
         },
-        edge_attr={
+        edge={
             "color": theme.support,
             "fontcolor": theme.support,
             "penwidth": "1.5",
@@ -612,28 +633,32 @@ def _assemble(m: ArgumentMap, options: _Options, nodes: Sequence[_Node], edges: 
             "fontname": theme.fontname,
             "fontsize": "10",
         },
+        body=[],
     )
+    body = drawing.body
     members: dict[str | None, list[_Node]] = {}
     for node in nodes:
         members.setdefault(node.section if "sections" in options.show else None, []).append(node)
-    graph.body += [node.line() for node in members.get(None, ())]
+    body += [node.line for node in members.get(None, ())]
     if "sections" in options.show:
-        _add_clusters(graph, m, options, members)
-    graph.body += [edge.line() for edge in edges]
+        _add_clusters(body, m, options, members)
+    body += edges
     if options.labelling is not None:
-        graph.node(
-            "legend",
-            label=_legend(options.labelling.semantics, theme),
-            style="rounded,filled",
-            fillcolor=theme.cluster_fill,
-            color=theme.cluster_border,
-            margin="0.1,0.05",
+        legend = {
+            "style": "rounded,filled",
+            "fillcolor": theme.cluster_fill,
+            "color": theme.cluster_border,
+            "margin": "0.1,0.05",
+        }
+        # The legend's label is HTML that argmap builds (see _legend): written as it is, in angle brackets.
+        body.append(
+            f"\tlegend [label={_legend(options.labelling.semantics, theme)} {_assignments(tuple(legend.items()))}]\n"
         )
-    return graph
+    return drawing
 
 
 def _add_clusters(
-    graph: graphviz.Digraph, m: ArgumentMap, options: _Options, members: Mapping[str | None, Sequence[_Node]]
+    body: list[str], m: ArgumentMap, options: _Options, members: Mapping[str | None, Sequence[_Node]]
 ) -> None:
     """Each section that holds a node, directly or through its subsections, as a cluster inside its parent's.
 
@@ -643,13 +668,13 @@ def _add_clusters(
     numbers = {section.id: n for n, section in enumerate(m.sections)}
     for id in section_nesting(m, [id for id in numbers if members.get(id)]):
         if id is None:  # the end of a cluster whose subclusters are written
-            graph.body.append("\t}\n")
+            body.append("\t}\n")
             continue
         name = f"cluster_{numbers[id]}"
         # Raw lines hold only generated names, fixed syntax and labels escaped by _label.
-        graph.body.append(f"\tsubgraph {name} {{\n")
-        graph.attr("graph", **_cluster_attributes(m.section(id).title, name, options))
-        graph.body += [node.line() for node in members.get(id, ())]
+        body.append(f"\tsubgraph {name} {{\n")
+        body.append(f"\tgraph{_attribute_list(None, _cluster_attributes(m.section(id).title, name, options))}\n")
+        body += [node.line for node in members.get(id, ())]
 
 
 def _cluster_attributes(title: str, name: str, options: _Options) -> dict[str, str]:

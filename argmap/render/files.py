@@ -7,13 +7,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Unpack
 
-import graphviz  # type: ignore[import-untyped]
-
 from .._gc import gc_paused
 from .._io import atomic_write
 from ..errors import GraphvizNotFound, RenderError, UnknownFormat
 from ..model import ArgumentMap
-from .dot import DotOptions, to_dot
+from .dot import DotOptions, dot_source, to_dot
 
 __all__ = ["FORMATS", "pipe", "render"]
 
@@ -38,9 +36,12 @@ def pipe(m: ArgumentMap, format: str = "svg", **options: Unpack[DotOptions]) -> 
     """
     output = _format(format)
     with gc_paused():
-        graph = to_dot(m, **options)
         if output == "dot":
-            return graph.source.encode("utf-8")  # type: ignore[no-any-return]
+            return dot_source(m, **options).encode("utf-8")
+        graph = to_dot(m, **options)
+    # DOT source needs no graphviz package: it is imported only to run dot (and to_dot has imported it already).
+    import graphviz  # type: ignore[import-untyped]
+
     try:
         return graph.pipe(format=output, quiet=True)  # type: ignore[no-any-return]
     except graphviz.ExecutableNotFound:
