@@ -6,7 +6,6 @@ import codecs
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from .errors import ParseError
@@ -18,6 +17,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str) -> Path:
     """Write ``data`` (text is encoded as UTF-8) to a temporary file beside ``path``, then rename it over ``path``."""
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    import tempfile  # here: its imports cost a command that writes nothing (check, explain) a tenth of its start-up
+
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         # mkstemp makes the file private; give it the mode the replaced file had, or a new file's usual mode.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import enum
 import functools
 import textwrap
@@ -94,6 +93,8 @@ def explain(code: str) -> str:
     """The catalogue entry of ``code`` as readable text; :class:`UnknownCode`, naming close codes, if there is none."""
     info = CATALOGUE.get(code.strip().lower())
     if info is None:
+        import difflib  # only a mistyped code needs it, and it costs every command's start-up
+
         close = difflib.get_close_matches(code.strip().lower(), list(CATALOGUE), n=3)
         hint = f"did you mean {' or '.join(close)}?" if close else f"known codes: {', '.join(CATALOGUE)}"
         raise UnknownCode(f"unknown diagnostic code {code!r}; {hint}")
