@@ -33,6 +33,7 @@ from argmap import (
     UnknownFormat,
 )
 from argmap.evaluate import evaluate
+from argmap.formats import loads
 from argmap.render import DEFAULT_SHOW, SHOW, THEMES, VIEWS, Theme, dot_source, pipe, render, to_dot
 from argmap.render.dot import _LABEL_BUDGET, _label, _quote, _wrap
 from argmap.render.layout import tag_line
@@ -386,6 +387,18 @@ def test_worst_case_labels_fit_dot(char: str) -> None:
     assert len(label.encode()) <= _LABEL_BUDGET < 16_382
 
 
+def test_a_tag_line_leaves_out_tags_that_the_text_shows() -> None:
+    assert tag_line(["a", "long tag"]) == ["#a #(long tag)"]
+    assert tag_line(["a", "long tag"], "Text #a and #(long tag)") == []
+    assert tag_line(["a", "b"], "Text #ab, #a-b and #a_b #b.") == ["#a"]
+    assert tag_line(["a"], "#a") == []
+    assert tag_line([]) == []
+    # Read from Argdown, a statement's text keeps the tags written in it: they are drawn once.
+    m = loads("[c]: Costs rise. #economy #(long term)\n", format="argdown")
+    assert m.statement("c").tags == ("economy", "long term")
+    assert 'label="Costs rise. #economy #(long\\nterm)"' in dot_source(m, wrap=30)
+
+
 def test_escaping_neutralises_dot_syntax() -> None:
     assert _label(["<a>"], 0) == "<a>"
     # A label in angle brackets is written as a string, never as an HTML label: by argmap's quoting, and by the
@@ -518,11 +531,11 @@ def test_dot_reads_exactly_the_map_whatever_the_text(
             _assert_drawn(drawn, [m.title], wrap)
         else:
             assert drawn_lines(drawn) == []
-        _assert_drawn(found["s0"], ["[c]", texts["c"], *tag_line([texts["tag"]])], wrap)
-        _assert_drawn(found["s2"], ["[q]", texts["q"], *tag_line([texts["tag"], "plain"])], wrap)
+        _assert_drawn(found["s0"], ["[c]", texts["c"], *tag_line([texts["tag"]], texts["c"])], wrap)
+        _assert_drawn(found["s2"], ["[q]", texts["q"], *tag_line([texts["tag"], "plain"], texts["q"])], wrap)
         _assert_drawn(found["s4"], ["[z]", texts["p"]], wrap)
         argument_texts = [f"<{a}>", *([texts["argument_text"]] if texts["argument_text"] else [])]
-        _assert_drawn(found["a0"], [*argument_texts, *tag_line([texts["tag"]])], wrap)
+        _assert_drawn(found["a0"], [*argument_texts, *tag_line([texts["tag"]], texts["argument_text"])], wrap)
         if view == "premise":
             _assert_drawn(found["s1"], [f"[{p}]", texts["p"]], wrap)
             into_conclusion = next(e for t, h, e in edges(drawn) if (t, h) == ("a0", "s0"))

@@ -181,7 +181,7 @@ class _Writer:
         texts = [f"[{statement.id}]"] if "statement-ids" in show else []
         texts.append(statement.text)
         if "tags" in show:
-            texts += tag_line(statement.tags)
+            texts += tag_line(statement.tags, statement.text)
         self._node(name, (ElementType.STATEMENT, statement.id), statement.section, f"{name}({_label(texts)})")
 
     def _argument(self, name: str, argument: Argument) -> None:
@@ -190,7 +190,7 @@ class _Writer:
         if "argument-text" in show and argument.text:
             texts.append(argument.text)
         if "tags" in show:
-            texts += tag_line(argument.tags)
+            texts += tag_line(argument.tags, argument.text if "argument-text" in show else "")
         self._node(name, (ElementType.ARGUMENT, argument.id), argument.section, f"{name}[{_label(texts)}]")
 
     def _node(self, name: str, key: tuple[ElementType, str], section: str | None, line: str) -> None:

@@ -504,7 +504,7 @@ class _Layout:
         texts = [f"[{statement.id}]"] if "statement-ids" in show else []
         texts.append(statement.text)
         if "tags" in show:
-            texts += tag_line(statement.tags)
+            texts += tag_line(statement.tags, statement.text)
         key = (ElementType.STATEMENT, statement.id)
         attributes = {"color": theme.text} if main else {}
         attributes |= self._status(key, "rounded,filled")
@@ -518,7 +518,7 @@ class _Layout:
         if "argument-text" in show and argument.text:
             texts.append(argument.text)
         if "tags" in show:
-            texts += tag_line(argument.tags)
+            texts += tag_line(argument.tags, argument.text if "argument-text" in show else "")
         key = (ElementType.ARGUMENT, argument.id)
         attributes = {"style": "filled", "fillcolor": theme.argument_fill, "color": theme.argument_border}
         attributes |= self._status(key, "filled")

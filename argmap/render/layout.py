@@ -26,9 +26,26 @@ def inner_statements(m: ArgumentMap) -> set[str]:
     return inner
 
 
-def tag_line(tags: Sequence[str]) -> list[str]:
-    """The line of ``#tags`` under an element's text (none without tags), written as Argdown writes them."""
-    return [" ".join(f"#({tag})" if len(tag.split()) > 1 else f"#{tag}" for tag in tags)] if tags else []
+def tag_line(tags: Sequence[str], shown: str = "") -> list[str]:
+    """The line of ``#tags`` under an element's text, written as Argdown writes them; none without tags.
+
+    A tag that ``shown``, the text drawn above it, already holds as written (``#tag`` as a whole word, or
+    ``#(long tag)``) is not repeated: text read from Argdown keeps the tags written in it.
+    """
+    written = [f"#({tag})" if len(tag.split()) > 1 else f"#{tag}" for tag in tags]
+    missing = [tag for tag in written if not _holds(shown, tag)]
+    return [" ".join(missing)] if missing else []
+
+
+def _holds(text: str, tag: str) -> bool:
+    """Whether ``text`` holds the written ``tag`` whole: not as the start of a longer tag."""
+    start = text.find(tag)
+    while start >= 0:
+        end = start + len(tag)
+        if tag.endswith(")") or end == len(text) or not (text[end].isalnum() or text[end] in "-_"):
+            return True
+        start = text.find(tag, start + 1)
+    return False
 
 
 def section_nesting(m: ArgumentMap, holding: Iterable[str]) -> Iterator[str | None]:
