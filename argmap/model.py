@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Container, Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -391,14 +391,13 @@ class _Index:
             _text(source.text, "source text", source.id, problems, limit=None)
             _text(source.title, "source title", source.id, problems, allow_empty=True)
         # Checked element by element (which names each problem) only where the checks at once find one.
-        elements_ok = not problems and _elements_at_once(m, statements, sections)
-        for statement in () if elements_ok else m.statements:
+        for statement in _unchecked(m.statements, statements, sections):
             text_ok = _text(statement.text, "statement text", statement.id, problems)
             _element_extras(statement, text_ok, sections, problems)
             for quote in statement.quotes:
                 _text(quote.source, "quote's source id", statement.id, problems)
                 _text(quote.text, "quote", statement.id, problems, limit=None)
-        for argument in () if elements_ok else m.arguments:
+        for argument in _unchecked(m.arguments, statements, sections):
             text_ok = _text(argument.text, "argument text", argument.id, problems, allow_empty=True)
             _element_extras(argument, text_ok, sections, problems)
             if argument.scheme is not None:
@@ -482,6 +481,13 @@ class _Index:
 # _id, and _fits) that applies to it; on any doubt, the element-by-element checks run and name the problems.
 
 
+_E = TypeVar("_E", "Statement", "Argument")
+
+#: Elements checked together: the several passes over one slice's texts find them in the processor's cache, where
+#: passes over all of a large map's would fetch every text from memory again.
+_SLICE = 1024
+
+
 def _texts_at_once(texts: list[Any], *, allow_empty: bool = False, limit: int | None = MAX_TEXT_LENGTH) -> bool:
     """Whether every one of ``texts`` passes :func:`_text`."""
     try:
@@ -501,10 +507,14 @@ def _ids_at_once(elements: tuple[Statement, ...] | tuple[Argument, ...]) -> dict
     """
     ids = [element.id for element in elements]
     table = dict(zip(ids, elements, strict=True))
-    # str.strip returns a string with nothing to strip as it is: the lists are equal when no id has outer spaces.
-    if len(table) == len(ids) and _texts_at_once(ids) and ids == list(map(str.strip, ids)):
+    if len(table) == len(ids) and all(_ids_valid(ids[start : start + _SLICE]) for start in range(0, len(ids), _SLICE)):
         return table
     return None
+
+
+def _ids_valid(ids: list[Any]) -> bool:
+    # str.strip returns a string with nothing to strip as it is: the lists are equal when no id has outer spaces.
+    return _texts_at_once(ids) and ids == list(map(str.strip, ids))
 
 
 def _most_box(groups: list[tuple[str, ...]]) -> int:
@@ -513,27 +523,41 @@ def _most_box(groups: list[tuple[str, ...]]) -> int:
     return max(map(len, groups), default=0) * (longest + 2)
 
 
-def _elements_at_once(m: ArgumentMap, statements: Mapping[str, Statement], sections: Mapping[str, Section]) -> bool:
-    """Whether the statements and arguments pass every check of theirs: texts, tags, sizes, sections, schemes,
-    steps; quotes are left to the element-by-element checks.
+def _unchecked(
+    elements: Sequence[_E], statements: Mapping[str, Statement], sections: Mapping[str, Section]
+) -> Iterator[_E]:
+    """The statements or arguments that the checks at once cannot pass, a slice at a time, in order: each slice of
+    elements whose texts, tags, sizes, sections, schemes, steps and quotes all pass is left out.
     """
-    texts = [s.text for s in m.statements]
-    descriptions = [a.text for a in m.arguments]
-    elements: list[Statement | Argument] = [*m.statements, *m.arguments]
+    for start in range(0, len(elements), _SLICE):
+        part = elements[start : start + _SLICE]
+        if not _slice_at_once(part, statements, sections):
+            yield from part
+
+
+def _slice_at_once(
+    elements: Sequence[Statement | Argument], statements: Mapping[str, Statement], sections: Mapping[str, Section]
+) -> bool:
+    texts = [e.text for e in elements if isinstance(e, Statement)]
+    arguments = [e for e in elements if isinstance(e, Argument)]
+    descriptions = [a.text for a in arguments]
     tags = [element.tags for element in elements]
-    steps = list(chain.from_iterable(a.steps for a in m.arguments))
+    steps = list(chain.from_iterable(a.steps for a in arguments))
     rules = [step.rules for step in steps]
-    schemes = [a.scheme for a in m.arguments if a.scheme is not None]
+    schemes = [a.scheme for a in arguments if a.scheme is not None]
     ids = [element.id for element in elements]
     in_sections = {element.section for element in elements}
     in_sections.discard(None)
+    quotes = list(chain.from_iterable(e.quotes for e in elements if isinstance(e, Statement)))
     return (
-        not any(s.quotes for s in m.statements)
+        _texts_at_once([quote.source for quote in quotes])
+        and _texts_at_once([quote.text for quote in quotes], limit=None)
         and _texts_at_once(texts)
         and _texts_at_once(descriptions, allow_empty=True)
         and _texts_at_once(list(chain.from_iterable(tags)))
         and _texts_at_once(schemes)
         and _texts_at_once(list(chain.from_iterable(rules)))
+        and _texts_at_once(ids)  # (checked again with the tables; here only so that they have lengths)
         # The largest id, text and tags together fit, so each element's do.
         and max(map(len, ids), default=0) + max(map(len, texts + descriptions), default=0) + 4 + _most_box(tags)
         <= MAX_TEXT_LENGTH

@@ -282,6 +282,7 @@ _MAYBE_INVALID_MAPS = st.builds(
             id=_ANY_TEXT,
             text=_ANY_TEXT,
             tags=st.lists(_ANY_TEXT, max_size=2),
+            quotes=st.lists(st.builds(Quote, _ANY_TEXT, _ANY_TEXT), max_size=2),
             section=st.sampled_from([None, "s", "unknown"]),
         ),
         max_size=4,
@@ -325,5 +326,5 @@ def test_checking_all_texts_at_once_refuses_what_checking_each_refuses(
     at_once = problems()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(model, "_ids_at_once", lambda elements: None)
-        patch.setattr(model, "_elements_at_once", lambda *args: False)
+        patch.setattr(model, "_slice_at_once", lambda *args: False)
         assert problems() == at_once
