@@ -538,3 +538,15 @@ def test_check_json_matches_the_library(m: ArgumentMap, tmp_path: Path, capsys: 
     assert [(r["code"], r["severity"], r["message"], r["subjects"]) for r in records] == [
         (d.code, d.severity.value, d.message, list(d.subjects)) for d in diagnostics
     ]
+
+
+def test_the_package_keeps_its_functions_when_modules_of_their_names_load() -> None:
+    # argmap loads its parts on first use; loading the module argmap.check must not replace the function of that
+    # name (nor evaluate, nor render), whichever comes first.
+    code = (
+        "import argmap.check, argmap.evaluate, argmap.render.files, argmap; "
+        "print(argmap.check.__module__, argmap.evaluate.__module__, argmap.render.__module__, "
+        "sorted(set(argmap.__all__) - set(dir(argmap))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "argmap.check argmap.evaluate argmap.render.files []\n"
