@@ -147,6 +147,9 @@ def report(results: dict[str, dict[str, float]], growth: dict[str, tuple[float, 
         "| --- | ---: | ---: |",
     ]
     lines += [f"| {op} | {raw:.1f} | {equal:.1f} |" for op, (raw, equal) in growth.items()]
+    over = [op for op, (_, equal) in growth.items() if equal > GROWTH_LIMIT]
+    if over:
+        lines += ["", f"Over the limit in this run: {', '.join(over)} (`make bench` exits with status 1)."]
     return "\n".join(lines) + "\n"
 
 
