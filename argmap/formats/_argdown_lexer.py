@@ -115,8 +115,6 @@ _SYMBOLS: Final = {
     "<_": UND_OUT,
     "_": UND_OUT,
 }
-# The line terminators, which titles cannot span.
-_STOPS = "\n\r\u2028\u2029"
 # The start of the commonest lines, as one match: an optional relation symbol (with its indentation) or statement
 # number, then a statement's or argument's title, defined or referred to, then plain text. Each part is the token the
 # general rules make of it there; the titles are those bracketed() takes whole (not starting with "-", which may be a
@@ -124,8 +122,10 @@ _STOPS = "\n\r\u2028\u2029"
 _COMMON_LINE = re.compile(
     r"(?P<indent>[ \t]*)"
     r"(?:(?:(?P<symbol>(?>\+>|->|<\+|\+|<-|-|><|_>|<_|_))|(?P<number>\([0-9]+\)))[ \t]+)?"
-    rf"(?:\[(?P<statement>[^{_STOPS}\]\-+_!][^{_STOPS}\]]*)\](?:(?P<defines>:)|(?!\()(?![^{_STOPS}]*\]:))"
-    rf"|<(?P<argument>[^{_STOPS}>\-+_!][^{_STOPS}>]*)>(?:(?P<argument_defines>:)|(?![^{_STOPS}]*>:)))"
+    rf"(?:\[(?P<statement>[^{_TERMINATORS}\]\-+_!][^{_TERMINATORS}\]]*)\]"
+    rf"(?:(?P<defines>:)|(?!\()(?![^{_TERMINATORS}]*\]:))"
+    rf"|<(?P<argument>[^{_TERMINATORS}>\-+_!][^{_TERMINATORS}>]*)>"
+    rf"(?:(?P<argument_defines>:)|(?![^{_TERMINATORS}]*>:)))"
     r"(?:[ \t]*+(?![\r\n]))?"
     rf"(?:(?=[^\\@#*_\[.:</{{\r\n \t])(?P<text>{_PLAIN.pattern}))?"
 )
