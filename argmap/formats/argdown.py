@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import ast
-import itertools
 import operator
-from bisect import bisect_right
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
@@ -61,24 +59,11 @@ class _Lines:
     def __init__(self, text: str, path: str | None) -> None:
         self.text = text
         self.path = path
-        self._starts: list[int] | None = None
-
-    def starts(self) -> list[int]:
-        if self._starts is None:
-            # Each line starts one past the end of the one before: a running sum of the lines' lengths plus one.
-            lengths = map((1).__add__, map(len, self.text.split("\n")))
-            self._starts = list(itertools.accumulate(lengths, initial=0))
-            self._starts.pop()  # (where a line after the last would start)
-        return self._starts
 
     def position(self, offset: int) -> tuple[int, int]:
-        starts = self.starts()
-        line = bisect_right(starts, offset)
-        return line, offset - starts[line - 1] + 1
-
-    def location(self, offset: int) -> Location:
-        line, column = self.position(offset)
-        return Location(line, column, self.path)
+        """The line and column of one offset (for an error: this counts the lines above it)."""
+        location = self.locations([offset])[0]
+        return location.line, location.column
 
     def locations(self, offsets: list[int]) -> list[Location]:
         """The locations of many offsets: in the order of the offsets, each line number counts the line breaks since
@@ -145,7 +130,8 @@ class _Builder:
     def sections(self) -> list[Section]:
         result = []
         used: set[str] = set()
-        for section in self.doc.sections:
+        locations = self.lines.locations([section.offset for section in self.doc.sections])
+        for section, location in zip(self.doc.sections, locations, strict=True):
             wanted = None if section.data is None else section.data.get("id")
             if wanted is not None and not _text_value(wanted):
                 raise Fault("a heading's data id must be text, such as {id: costs}", section.offset)
@@ -156,9 +142,7 @@ class _Builder:
             self.section_ids[section] = id
             self.places.setdefault(id, section.offset)
             parent = None if section.parent is None else self.section_ids[section.parent]
-            result.append(
-                Section(id=id, title=section.title, parent=parent, location=self.lines.location(section.offset))
-            )
+            result.append(Section(id=id, title=section.title, parent=parent, location=location))
         return result
 
     def section_of(self, section: ad.Section | None) -> str | None:
