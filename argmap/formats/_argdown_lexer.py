@@ -412,7 +412,7 @@ class _Lexer:
         size = len(text)
         out = self.out
         kinds, starts, ends = out.kinds, out.starts, out.ends
-        plain, dropped, newline = _PLAIN.match, _DROPPED.search, _NEWLINE.match
+        plain, newline = _PLAIN.match, _NEWLINE.match
         structure, spaces = _STRUCTURE.match, _SPACES.match
         past_gap = _past_gap
         common_line = _COMMON_LINE.match
@@ -437,14 +437,7 @@ class _Lexer:
             if char not in _NOT_PLAIN and not (at_start and char in _LINE_SENSITIVE):
                 found = plain(text, pos)
                 if found is not None:
-                    end = found.end()
-                    kinds.append(FS)
-                    starts.append(pos)
-                    ends.append(end)
-                    image = found.group()
-                    if dropped(image) is not None:
-                        out.values[len(kinds) - 1] = _DROPPED.sub(r"\1", image)
-                    pos = end
+                    pos = self.plain_run(found)
                     continue
             elif char in " \t\r\n":
                 broken = newline(text, pos)
@@ -526,6 +519,17 @@ class _Lexer:
             return 0  # a definition is tried first, and would take everything up to that later "]:"
         return -(close + 1)
 
+    def plain_run(self, found: re.Match[str], group: int | str = 0) -> int:
+        """Emit the run of plain text that ``group`` of ``found`` matched (of :data:`_PLAIN`), with the text it
+        makes where the reference skips spaces in it; returns its end.
+        """
+        start, end = found.span(group)
+        self.emit(FS, start, end)
+        image = found.group(group)
+        if _DROPPED.search(image) is not None:
+            self.out.values[len(self.out.kinds) - 1] = _DROPPED.sub(r"\1", image)
+        return end
+
     def line_break(self, pos: int, end: int, last: int) -> int:
         """Emit the line break from ``pos`` to ``end`` (blanks, then ``\\n``, ``\\r\\n`` or ``\\r``), or the
         empty lines that start there; ``last`` is the kind of the token before. Returns the end of what it emitted.
@@ -546,40 +550,24 @@ class _Lexer:
         """Emit the tokens that :data:`_COMMON_LINE` found at the start of a line: those the general rules make of
         it, one at a time, in one step.
         """
-        kinds, starts, ends = self.out.kinds, self.out.starts, self.out.ends
         symbol = found.group("symbol")
         if symbol is not None:
             self.indent_to(found.end("indent") - pos, pos)
-            kinds.append(_SYMBOLS[symbol])
-            starts.append(pos)
-            ends.append(found.end("symbol"))
+            self.emit(_SYMBOLS[symbol], pos, found.end("symbol"))
         elif found.start("number") >= 0:
             self.dedent_all(pos)
-            kinds.append(SN)
-            starts.append(pos)
-            ends.append(found.end("number"))
+            self.emit(SN, pos, found.end("number"))
         if found.start("statement") >= 0:
-            head = found.start("statement") - 1
             defines = found.end("defines")
             kind, end = (SREF, found.end("statement") + 1) if defines < 0 else (SDEF, defines)
+            self.emit(kind, found.start("statement") - 1, end)
         else:
-            head = found.start("argument") - 1
             defines = found.end("argument_defines")
             kind, end = (AREF, found.end("argument") + 1) if defines < 0 else (ADEF, defines)
-        kinds.append(kind)
-        starts.append(head)
-        ends.append(end)
-        text = found.start("text")
-        if text >= 0:
-            kinds.append(FS)
-            starts.append(text)
-            ends.append(found.end())
-            image = found.group("text")
-            if _DROPPED.search(image) is not None:
-                self.out.values[len(kinds) - 1] = _DROPPED.sub(r"\1", image)
-        end = found.end()
+            self.emit(kind, found.start("argument") - 1, end)
+        end = self.plain_run(found, "text") if found.start("text") >= 0 else found.end()
         # The line break that usually ends the line: as the main loop would read it next.
-        return self.line_break(end, end + 1, kinds[-1]) if self.text.startswith("\n", end) else end
+        return self.line_break(end, end + 1, self.out.kinds[-1]) if self.text.startswith("\n", end) else end
 
     def structure(self, found: re.Match[str], pos: int, last: int) -> int:
         """Emit the line-start token that :data:`_STRUCTURE` found (with the indentation it opens or closes)."""
@@ -700,12 +688,7 @@ class _Lexer:
         if not self.inference:
             run = _PLAIN.match(text, pos)
             if run is not None:
-                end = run.end()
-                image = run.group()
-                self.emit(FS, pos, end)
-                if _DROPPED.search(image) is not None:
-                    self.out.values[len(self.out.kinds) - 1] = _DROPPED.sub(r"\1", image)
-                return end
+                return self.plain_run(run)
         if char in _NOT_FREESTYLE:
             end = _one_blank(text, pos + 1)
             self.emit(UCC, pos, end)
