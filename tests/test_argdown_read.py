@@ -28,8 +28,8 @@ from argmap import (
 )
 from argmap.formats import argdown
 from argmap.formats._argdown_lexer import _TAG_WORD
-from argmap.formats._argdown_parser import plain_mapping
-from argmap.formats._argdown_yaml import load as yaml_load
+from argmap.formats._argdown_pyyaml import load as pyyaml_load
+from argmap.formats._argdown_yaml import plain_mapping
 from argmap.formats.argdown import loads
 
 S, A = ElementType.STATEMENT, ElementType.ARGUMENT
@@ -566,7 +566,7 @@ def test_yaml_of_key_text_lines_is_read_without_the_yaml_library_as_the_library_
     source = separator.join(f"{key}{colon}{value}{trailing}" for key, colon, value in lines)
     found = plain_mapping(source)
     if found is not None:
-        assert found == yaml_load(source, 0)
+        assert found == pyyaml_load(source, 0)
     if source == "title: Kim in Russia\nauthor: The editors":
         assert found == {"title": "Kim in Russia", "author": "The editors"}
 

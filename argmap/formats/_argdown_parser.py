@@ -8,6 +8,8 @@ from typing import Any, Final
 from . import _argdown_lexer as lx
 from ._argdown_lexer import Fault
 from ._argdown_model import Argument, Document, Element, Inference, Member, Relation, Section, Statement, derive, truthy
+from ._argdown_yaml import load as load_yaml
+from ._argdown_yaml import merge
 
 __all__ = ["parse"]
 
@@ -198,9 +200,9 @@ class _Parser:
         if block is not None:
             # A brace and a line break open YAML's block format: the braces are not part of the YAML then.
             source = re.sub(r"\}[" + lx.SPACES + r"]*\Z", "", image[block.end() :])
-            value = _load_yaml(source, offset + block.end())
+            value = load_yaml(source, offset + block.end())
         else:
-            value = _load_yaml(image, offset)
+            value = load_yaml(image, offset)
         if value is not None and not isinstance(value, dict):
             raise self.fail("YAML data must be a mapping of keys to values, such as {key: value}")
         member.data = value
@@ -680,7 +682,7 @@ class _Parser:
         assert opening is not None
         closing = re.search(r"={3,}[" + lx.SPACES + r"]*\Z", image[opening.end() :])
         body = image[opening.end() : opening.end() + (closing.start() if closing is not None else len(image))]
-        value = _load_yaml(body, self.starts[i] + opening.end())
+        value = load_yaml(body, self.starts[i] + opening.end())
         if isinstance(value, dict):
             self.doc.frontmatter = value
         elif value is not None:
@@ -747,46 +749,7 @@ class _Parser:
         return f"unexpected {self.describe(self.i)}"
 
 
-def _load_yaml(source: str, offset: int) -> Any:
-    """The value of YAML data that starts at ``offset`` of the document (see :func:`._argdown_yaml.load`)."""
-    found = plain_mapping(source)
-    if found is not None:
-        return found
-    from ._argdown_yaml import load  # YAML costs its import only to documents whose data needs it
-
-    return load(source, offset)
-
-
-# A line "key: text" of YAML's block style, whose value YAML reads as that text: a word character first, then no
-# character that YAML gives a meaning (":", "#", quotes, brackets, "&", "*", "!", "|", ">", "%", "@", "`").
-_PLAIN_ENTRY: Final = re.compile(r"([A-Za-z][A-Za-z0-9_-]*): +([A-Za-z][A-Za-z0-9 ,./()_+=?;-]*?) *")
-# Words that YAML 1.2 reads as something other than text.
-_NOT_TEXT: Final = frozenset({"true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL"})
-
-
-def plain_mapping(source: str) -> dict[str, str] | None:
-    """The mapping that YAML of nothing but ``key: text`` lines means, read without the YAML library (whose import
-    takes longer than reading a thousand statements); ``None`` for anything else, which the library reads.
-
-    Frontmatter such as ``title: ...`` and ``author: ...`` is the common case.
-    """
-    result: dict[str, str] = {}
-    for line in source.split("\n"):
-        if not line.strip(" "):
-            continue
-        found = _PLAIN_ENTRY.fullmatch(line)
-        if found is None:
-            return None
-        key, value = found.groups()
-        if key in result or key in _NOT_TEXT or value in _NOT_TEXT:
-            return None
-        result[key] = value
-    return result or None
-
-
 def _merged(into: dict[str, Any] | None, data: dict[str, Any]) -> dict[str, Any]:
-    from ._argdown_yaml import merge  # only data needs merging, and data brought YAML in already
-
     result: dict[str, Any] = {} if into is None else into
     merge(result, data)
     return result

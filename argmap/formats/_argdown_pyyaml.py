@@ -1,0 +1,137 @@
+"""YAML data in Argdown documents read by PyYAML, safely and as the reference reads it, into plain JSON values."""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import re
+from collections.abc import Hashable
+from typing import Any
+
+import yaml
+
+from . import MAX_DEPTH
+from ._argdown_lexer import Fault
+
+__all__ = ["load"]
+
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader with YAML 1.2's scalars, which the reference's js-yaml uses: ``yes``, ``no``, ``on``
+    and ``off`` stay text, and ``1:30`` is not a base-60 number. A key given twice in one mapping is an error, as
+    YAML 1.2 and js-yaml have it (PyYAML would keep the last value).
+    """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, Hashable):
+                continue  # the safe constructor reports an unhashable key itself
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping", node.start_mark, f"found duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag not in (_BOOL, _INT, _FLOAT)]
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_Loader.add_implicit_resolver(
+    _INT,
+    re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"),
+    list("-+0123456789"),
+)
+_Loader.add_implicit_resolver(
+    _FLOAT,
+    re.compile(
+        r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+0123456789."),
+)
+
+# Every value of a document is visited once; a few aliases can name a structure exponentially larger than its text
+# (the "billion laughs"), so the walk stops after this many values per character of YAML.
+_VALUES_PER_CHARACTER = 10
+
+
+def _key(value: object) -> str:
+    """An object key as JavaScript writes it: YAML allows numbers, booleans and null as keys; JSON does not."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _scalar(value: object) -> object:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    return value
+
+
+def _plain(value: object, offset: int, size: int) -> Any:
+    """A copy of ``value`` made of dicts, lists and JSON scalars; iterative, bounded in depth and in size."""
+    budget = _VALUES_PER_CHARACTER * size + 1000
+    root: list[Any] = [None]
+    # (value, container to put the copy in, key or index there, depth, ids of the containers above)
+    stack: list[tuple[object, Any, Any, int, frozenset[int]]] = [(value, root, 0, 0, frozenset())]
+    while stack:
+        item, into, slot, depth, above = stack.pop()
+        budget -= 1
+        if budget < 0:
+            raise Fault("YAML data too large: its aliases (*name) repeat too much", offset)
+        if isinstance(item, dict | list | tuple | set | frozenset):
+            if id(item) in above:
+                raise Fault("YAML data contains itself (through an alias)", offset)
+            if depth >= MAX_DEPTH:
+                raise Fault(f"YAML data nested more than {MAX_DEPTH} levels deep", offset)
+            inner = above | {id(item)}
+            if isinstance(item, dict):
+                copy: dict[str, Any] | list[Any] = {}
+                children: list[tuple[object, str | int]] = [(child, _key(key)) for key, child in item.items()]
+            elif isinstance(item, set | frozenset):
+                copy = {}
+                children = [(None, key) for key in sorted(map(_key, item))]
+            else:
+                copy = [None] * len(item)
+                children = [(child, n) for n, child in enumerate(item)]
+            into[slot] = copy
+            stack.extend((child, copy, key, depth + 1, inner) for child, key in reversed(children))
+        else:
+            into[slot] = _scalar(item)
+    return root[0]
+
+
+def load(source: str, offset: int) -> Any:
+    """The value of the YAML ``source`` that starts at ``offset`` of the document; a :class:`Fault` there (or at the
+    place YAML points to) for bad YAML.
+    """
+    try:
+        value = yaml.load(source, Loader=_Loader)  # a safe loader, with YAML 1.2 scalars
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = offset + mark.index if mark is not None else offset
+        problem = error.problem or error.context or "not valid YAML"
+        raise Fault(f"invalid YAML data: {problem}", min(where, offset + len(source))) from None
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError, TypeError, AttributeError, LookupError) as error:
+        # PyYAML's constructors fail in many ways on explicitly tagged nonsense ("!!float" with no value, say).
+        raise Fault(f"invalid YAML data: {error or type(error).__name__}", offset) from None
+    return _plain(value, offset, len(source))
