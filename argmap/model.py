@@ -476,9 +476,10 @@ class _Index:
 
 
 # Checks at once --------------------------------------------------------------------------------------------------
-# Maps of a hundred thousand elements are checked by a few passes over all their texts together, which run at the
-# speed of C, instead of a call per text. Each says only "all valid" when every text passes the check of _text (and
-# _id, and _fits) that applies to it; on any doubt, the element-by-element checks run and name the problems.
+# Maps of a hundred thousand elements are checked a slice of elements at a time, by a few passes over the slice's
+# texts together, which run at the speed of C, instead of a call per text. Each says only "all valid" when every text
+# passes the check of _text (and _id, and _fits) that applies to it; on any doubt, the element-by-element checks run
+# and name the problems.
 
 
 _E = TypeVar("_E", "Statement", "Argument")
