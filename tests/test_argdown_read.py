@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import subprocess
 import sys
@@ -31,6 +32,7 @@ from argmap.formats._argdown_lexer import _TAG_WORD
 from argmap.formats._argdown_pyyaml import load as pyyaml_load
 from argmap.formats._argdown_yaml import plain_mapping
 from argmap.formats.argdown import loads
+from argmap.render import dot_source
 
 S, A = ElementType.STATEMENT, ElementType.ARGUMENT
 
@@ -718,3 +720,21 @@ def test_tag_characters_are_the_references() -> None:
     every = "".join(map(chr, range(0x110000)))
     reference = re.sub(r"[^A-z0-9\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]", "", every)
     assert "".join(match.group() for match in _TAG_WORD.finditer(every)) == reference
+
+
+def test_reading_and_drawing_leave_no_reference_cycles() -> None:
+    """``argmap`` runs without the cyclic garbage collector, so what reading and drawing make must be freed when the
+    last reference goes: a cycle would live until the collector's pass at exit, which goes through all of it.
+    """
+    text = (Path(__file__).parent.parent / "seeds" / "kim-in-russia.argdown").read_text(encoding="utf-8")
+    assert "----" in text  # premise-conclusion structures, whose inferences once pointed back at their arguments
+    dot_source(loads(text))  # (what the first call imports is not garbage)
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        dot_source(loads(text))
+        assert gc.collect() == 0
+    finally:
+        if enabled:
+            gc.enable()

@@ -90,11 +90,16 @@ class Statement:
 
 
 class Inference:
-    """One inference line of a premise-conclusion structure."""
+    """One inference line of a premise-conclusion structure, in the argument titled ``argument``.
+
+    It names its argument rather than holding it: the argument holds its premise-conclusion structure, which holds
+    the inference, and a reference back would make every reconstructed argument a cycle that only the cyclic garbage
+    collector can free (the command runs without it).
+    """
 
     __slots__ = ("argument", "data", "offset", "rules")
 
-    def __init__(self, offset: int, argument: Argument) -> None:
+    def __init__(self, offset: int, argument: str) -> None:
         self.offset = offset
         self.argument = argument
         self.rules: list[str] = []

@@ -557,7 +557,7 @@ class _Parser:
                 f"an inference line (---- or -- rule, rule {{data}} --) must come before the conclusion; found "
                 f"{self.describe(self.i)}"
             )
-        inference = Inference(self.starts[self.i], argument)
+        inference = Inference(self.starts[self.i], argument.title)
         self.i += 1
         if kinds[self.i] in _FREESTYLE or (kinds[self.i] == lx.NL and kinds[self.i + 1] in _FREESTYLE):
             if kinds[self.i] == lx.NL:

@@ -336,7 +336,7 @@ def _end(element: ad.Element | None) -> tuple[str, ElementType]:
         return element.title, ElementType.ARGUMENT
     assert element is not None
     # An undercut of an inference line undercuts its argument: argmap's undercuts aim at whole arguments.
-    return element.argument.title, ElementType.ARGUMENT
+    return element.argument, ElementType.ARGUMENT
 
 
 def _uses(inference: ad.Inference, conclusion: ad.Member, index: int) -> list[int] | None:
