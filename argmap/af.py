@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import os
 import re
 import time
@@ -13,6 +12,7 @@ from types import MappingProxyType
 
 import attrs
 
+from ._enum import Enum
 from ._gc import gc_paused
 from ._io import read_text
 from .errors import MapError, OptionError, ParseError, Problem, SearchLimit, UnknownFormat
@@ -38,7 +38,7 @@ MAX_ARGUMENTS = 2_000_000
 SEMANTICS = ("grounded", "complete", "preferred", "stable")
 
 
-class Label(enum.Enum):
+class Label(Enum):
     """The status of an argument in a labelling: accepted, rejected, or left open."""
 
     IN = "in"

@@ -6,25 +6,23 @@ import argparse
 import contextlib
 import enum
 import gc
-import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from . import af, formats
-from .catalogue import CATALOGUE, Severity, explain
 from .errors import ArgmapError, GraphvizNotFound, MapError, ParseError, SearchLimit, UnknownCode, UnknownFormat
 from .model import ArgumentMap, ElementType
 from .render.dot import DIRECTIONS, SHOW, THEMES, VIEWS
 from .render.files import FORMATS, pipe, render
 
 if TYPE_CHECKING:
-    # Checking, evaluation and the schema are imported by the commands that use them: every run of the command
-    # would otherwise pay for all of them.
+    # Checking, evaluation, the catalogue and the schema are imported by the commands that use them: every run of
+    # the command would otherwise pay for all of them.
     from .check import Diagnostic
     from .evaluate import Labelling
 
@@ -121,6 +119,12 @@ def _write_stdout(data: str | bytes) -> None:
         sys.stdout.buffer.write(data)
 
 
+def _write_json(document: object) -> None:
+    import json  # here: most commands print no JSON
+
+    _write_stdout(json.dumps(document, indent=2) + "\n")
+
+
 # Commands -----------------------------------------------------------------------------------------------------
 
 
@@ -138,6 +142,8 @@ def _record(path: str, diagnostic: Diagnostic) -> dict[str, object]:
 
 
 def _summary(found: Sequence[tuple[str, Diagnostic]]) -> str:
+    from .catalogue import Severity
+
     counts = Counter(diagnostic.severity for _, diagnostic in found)
     parts = []
     for severity in Severity:
@@ -149,6 +155,7 @@ def _summary(found: Sequence[tuple[str, Diagnostic]]) -> str:
 
 
 def _check(args: argparse.Namespace) -> ExitStatus:
+    from .catalogue import Severity
     from .check import check
 
     lowest = Severity(args.severity)
@@ -169,7 +176,7 @@ def _check(args: argparse.Namespace) -> ExitStatus:
                 print(diagnostic.format(path))
         found.extend((path, diagnostic) for diagnostic in shown)
     if args.format == "json":
-        _write_stdout(json.dumps([_record(*item) for item in found], indent=2) + "\n")
+        _write_json([_record(*item) for item in found])
     elif found:
         print(_summary(found), file=sys.stderr)
     return status
@@ -284,7 +291,7 @@ def _print_labellings(
                 record["explanation"] = labelling.explain(*target)
             records.append(record)
         document = {"semantics": semantics, "labellings": records, "limit_reached": more}
-        _write_stdout(json.dumps(document, indent=2) + "\n")
+        _write_json(document)
         return
     if not labellings:
         print(f"no {semantics} labelling")
@@ -309,7 +316,7 @@ def _print_extensions(
     if output == "json":
         labellings = [{name: labels[name].value for name in framework.arguments} for labels in found]
         document = {"semantics": semantics, "extensions": extensions, "labellings": labellings, "limit_reached": more}
-        _write_stdout(json.dumps(document, indent=2) + "\n")
+        _write_json(document)
     elif semantics == "grounded":
         print(_iccma(extensions[0]))
     else:
@@ -333,6 +340,8 @@ def _convert(args: argparse.Namespace) -> ExitStatus:
 
 
 def _explain(args: argparse.Namespace) -> ExitStatus:
+    from .catalogue import CATALOGUE, Severity, explain
+
     if args.code is None:
         code_width = max(map(len, CATALOGUE), default=0)
         severity_width = max(len(severity.value) for severity in Severity)
@@ -415,6 +424,19 @@ def _add_input_format(parser: argparse.ArgumentParser) -> None:
 
 def parser() -> argparse.ArgumentParser:
     """The ``argmap`` command's argument parser, with every sub-command; the CLI reference is generated from it."""
+    return _parser(_COMMANDS)
+
+
+def _parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser for a command line that names its sub-command first: with that sub-command alone, since building
+    every sub-command's parser costs a small command a tenth of its start-up. Anything else (``--help``,
+    ``--version``, a mistake) gets them all, for the usage and the error message.
+    """
+    return _parser((argv[0],) if argv and argv[0] in _COMMANDS else _COMMANDS)
+
+
+def _parser(commands_wanted: Iterable[str]) -> argparse.ArgumentParser:
+    """The command's parser with the sub-commands ``commands_wanted`` (names in :data:`_COMMANDS`)."""
     parser = argparse.ArgumentParser(
         prog="argmap",
         description="Check, draw and convert typed argument maps.",
@@ -423,6 +445,13 @@ def parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in commands_wanted:
+        _COMMANDS[name](commands)
+    return parser
+
+
+def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from .catalogue import Severity
 
     check_parser = commands.add_parser(
         "check",
@@ -440,6 +469,8 @@ def parser() -> argparse.ArgumentParser:
     _add_input_format(check_parser)
     check_parser.set_defaults(run=_check)
 
+
+def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     render_parser = commands.add_parser(
         "render",
         help="draw a map with Graphviz",
@@ -475,6 +506,8 @@ def parser() -> argparse.ArgumentParser:
     _add_input_format(render_parser)
     render_parser.set_defaults(run=_render)
 
+
+def _add_evaluate(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     evaluate_parser = commands.add_parser(
         "evaluate",
         help="label what stands: in, out or undec",
@@ -510,6 +543,8 @@ def parser() -> argparse.ArgumentParser:
     )
     evaluate_parser.set_defaults(run=_evaluate)
 
+
+def _add_convert(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     convert_parser = commands.add_parser(
         "convert", help="write a map in another format", description="Read a map and write it in another format."
     )
@@ -524,6 +559,8 @@ def parser() -> argparse.ArgumentParser:
     _add_input_format(convert_parser)
     convert_parser.set_defaults(run=_convert)
 
+
+def _add_explain(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     explain_parser = commands.add_parser(
         "explain",
         help="explain a diagnostic code",
@@ -534,13 +571,24 @@ def parser() -> argparse.ArgumentParser:
     which.add_argument("--list", action="store_const", const=None, dest="code", help="list every code (the default)")
     explain_parser.set_defaults(run=_explain)
 
+
+def _add_schema(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     schema_parser = commands.add_parser(
         "schema",
         help="print the JSON Schema of argmap's JSON format",
         description="Print the JSON Schema (draft 2020-12) of the JSON files that argmap reads and writes.",
     )
     schema_parser.set_defaults(run=_schema)
-    return parser
+
+
+_COMMANDS: dict[str, Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = {
+    "check": _add_check,
+    "render": _add_render,
+    "evaluate": _add_evaluate,
+    "convert": _add_convert,
+    "explain": _add_explain,
+    "schema": _add_schema,
+}
 
 
 # Entry point --------------------------------------------------------------------------------------------------
@@ -567,10 +615,15 @@ def run() -> int:
     Python's cyclic garbage collector is turned off for the rest of the process: a command's maps and drawings
     live until it ends and make no reference cycles worth collecting, and the collector would only go through
     every one of their objects, more often the more there are (a tenth of the time of drawing a document of
-    10,000 statements). :func:`main` itself leaves the collector as it is, for programs that call it.
+    10,000 statements). What is left when :func:`main` returns (modules, functions, classes) lives until the process
+    ends, so it is frozen (:func:`gc.freeze`): the collector's one pass at exit need not go through it either.
+    :func:`main` itself leaves the collector as it is, for programs that call it.
     """
     gc.disable()
-    return main()
+    try:
+        return main()
+    finally:
+        gc.freeze()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -579,7 +632,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Expected failures print one line on stderr, never a traceback.
     """
     try:
-        args = parser().parse_args(argv)
+        args = _parser_for(sys.argv[1:] if argv is None else argv).parse_args(argv)
         status: int = args.run(args)
         sys.stdout.flush()  # a closed pipe must show up here, where it is handled, not at interpreter exit
     except SystemExit as exit:  # --help, --version and usage errors, already reported by argparse

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
@@ -11,6 +10,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ._enum import Enum
 from .errors import MapError, Problem
 
 __all__ = [
@@ -84,14 +84,14 @@ def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
     return tuple(value)
 
 
-class ElementType(enum.Enum):
+class ElementType(Enum):
     """What an end of a relation is: statement ids and argument ids are separate namespaces."""
 
     STATEMENT = "statement"
     ARGUMENT = "argument"
 
 
-class RelationKind(enum.Enum):
+class RelationKind(Enum):
     """The kinds of relation between elements, as Argdown and AIF know them."""
 
     SUPPORT = "support"
@@ -117,7 +117,7 @@ class RelationKind(enum.Enum):
         return self is RelationKind.CONTRADICTION
 
 
-class Role(enum.Enum):
+class Role(Enum):
     """The part a statement plays, derived from the inferences and relations that use it.
 
     A *main conclusion* is concluded (by an inference or a support relation) and is a reason for or against

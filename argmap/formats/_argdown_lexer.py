@@ -437,7 +437,7 @@ class _Lexer:
             if char not in _NOT_PLAIN and not (at_start and char in _LINE_SENSITIVE):
                 found = plain(text, pos)
                 if found is not None:
-                    pos = self.plain_run(found)
+                    pos = self.plain_run(*found.span())
                     continue
             elif char in " \t\r\n":
                 broken = newline(text, pos)
@@ -519,15 +519,14 @@ class _Lexer:
             return 0  # a definition is tried first, and would take everything up to that later "]:"
         return -(close + 1)
 
-    def plain_run(self, found: re.Match[str], group: int | str = 0) -> int:
-        """Emit the run of plain text that ``group`` of ``found`` matched (of :data:`_PLAIN`), with the text it
-        makes where the reference skips spaces in it; returns its end.
+    def plain_run(self, start: int, end: int) -> int:
+        """Emit the run of plain text from ``start`` to ``end`` (a match of :data:`_PLAIN`), with the text it makes
+        where the reference skips spaces in it; returns its end.
         """
-        start, end = found.span(group)
         self.emit(FS, start, end)
-        image = found.group(group)
-        if _DROPPED.search(image) is not None:
-            self.out.values[len(self.out.kinds) - 1] = _DROPPED.sub(r"\1", image)
+        # Searched in place: most runs skip nothing, and need no copy of their text.
+        if _DROPPED.search(self.text, start, end) is not None:
+            self.out.values[len(self.out.kinds) - 1] = _DROPPED.sub(r"\1", self.text[start:end])
         return end
 
     def line_break(self, pos: int, end: int, last: int) -> int:
@@ -550,24 +549,48 @@ class _Lexer:
         """Emit the tokens that :data:`_COMMON_LINE` found at the start of a line: those the general rules make of
         it, one at a time, in one step.
         """
-        symbol = found.group("symbol")
-        if symbol is not None:
-            self.indent_to(found.end("indent") - pos, pos)
-            self.emit(_SYMBOLS[symbol], pos, found.end("symbol"))
-        elif found.start("number") >= 0:
-            self.dedent_all(pos)
-            self.emit(SN, pos, found.end("number"))
-        if found.start("statement") >= 0:
-            defines = found.end("defines")
-            kind, end = (SREF, found.end("statement") + 1) if defines < 0 else (SDEF, defines)
-            self.emit(kind, found.start("statement") - 1, end)
+        out = self.out
+        kinds, starts, ends = out.kinds, out.starts, out.ends
+        # Groups by number (see _COMMON_LINE.groupindex): 2 symbol, 3 number, 4 statement, 5 defines, 6 argument,
+        # 7 argument_defines, 8 text.
+        end = found.end(2)
+        if end >= 0:
+            indent = found.start(2) - pos
+            if indent != self.indents[-1]:
+                self.indent_to(indent, pos)
+            kinds.append(_SYMBOLS[found.group(2)])
+            starts.append(pos)
+            ends.append(end)
         else:
-            defines = found.end("argument_defines")
-            kind, end = (AREF, found.end("argument") + 1) if defines < 0 else (ADEF, defines)
-            self.emit(kind, found.start("argument") - 1, end)
-        end = self.plain_run(found, "text") if found.start("text") >= 0 else found.end()
-        # The line break that usually ends the line: as the main loop would read it next.
-        return self.line_break(end, end + 1, self.out.kinds[-1]) if self.text.startswith("\n", end) else end
+            end = found.end(3)
+            if end >= 0:
+                self.dedent_all(pos)
+                kinds.append(SN)
+                starts.append(pos)
+                ends.append(end)
+        start = found.start(4)
+        if start >= 0:
+            end = found.end(5)
+            kinds.append(SREF if end < 0 else SDEF)
+            starts.append(start - 1)
+            ends.append(found.end(4) + 1 if end < 0 else end)
+        else:
+            end = found.end(7)
+            kinds.append(AREF if end < 0 else ADEF)
+            starts.append(found.start(6) - 1)
+            ends.append(found.end(6) + 1 if end < 0 else end)
+        start, end = found.span(8)
+        end = self.plain_run(start, end) if start >= 0 else found.end()
+        if not self.text.startswith("\n", end):
+            return end
+        # The line break that usually ends the line, as the main loop would read it next: an empty line follows only
+        # where the next line starts blank.
+        if self.text.startswith(_BLANK_STARTS, end + 1):
+            return self.line_break(end, end + 1, kinds[-1])
+        kinds.append(NL)
+        starts.append(end)
+        ends.append(end + 1)
+        return end + 1
 
     def structure(self, found: re.Match[str], pos: int, last: int) -> int:
         """Emit the line-start token that :data:`_STRUCTURE` found (with the indentation it opens or closes)."""
@@ -688,7 +711,7 @@ class _Lexer:
         if not self.inference:
             run = _PLAIN.match(text, pos)
             if run is not None:
-                return self.plain_run(run)
+                return self.plain_run(*run.span())
         if char in _NOT_FREESTYLE:
             end = _one_blank(text, pos + 1)
             self.emit(UCC, pos, end)

@@ -339,14 +339,18 @@ class _Parser:
 
     # Statements and arguments -----------------------------------------------------------------------------------
 
-    def head(self, relation: Relation | None, arguments: bool, what: str) -> _Node:
-        """Read a statement or (when ``arguments``) an argument up to its relations."""
+    def head(self, relation: Relation | None, arguments: bool, what: str | None = None) -> _Node:
+        """Read a statement or (when ``arguments``) an argument up to its relations; ``what`` names it in errors (by
+        default, as the other end of the relation symbol before it).
+        """
         kind = self.kinds[self.i]
         i = self.i
         member = Member(self.starts[i])
         if kind in _ARGUMENT_START:
             if not arguments:
-                raise self.fail(f"{what} must be a statement, not an argument: use [Title] or [Title]: text")
+                raise self.fail(
+                    f"{self.named(what)} must be a statement, not an argument: use [Title] or [Title]: text"
+                )
             if self.section is not None:
                 member.section = self.section
             if kind == lx.ADEF:
@@ -372,10 +376,17 @@ class _Parser:
                 self.content(member)
             node = _Node(member, False, relation)
         else:
-            raise self.fail(f"{what} is missing: write a statement or argument after the relation symbol")
+            raise self.fail(f"{self.named(what)} is missing: write a statement or argument after the relation symbol")
         if self.kinds[self.i] == lx.DATA:
             self.data(member)
         return node
+
+    def named(self, what: str | None) -> str:
+        """``what``, or else the element after the relation symbol before the current token, as errors name it."""
+        if what is not None:
+            return what
+        symbol = self.image(self.i - 1).strip(" \t'")
+        return f"the other end of '{symbol}'"
 
     def reference_tail(self, member: Member) -> None:
         while self.kinds[self.i] == lx.TAG:
@@ -440,6 +451,8 @@ class _Parser:
         untitled statements and creates elements.
         """
         kinds = self.kinds
+        if root.relations_open is None and kinds[self.i] != lx.IND:
+            return self.finish(root)  # nothing below it: most statements and arguments
         stack = [root]
         element: Element | None = None
         while stack:
@@ -474,9 +487,8 @@ class _Parser:
                     relation.target = self.inference_read
                 else:
                     relation.target = node.relations_open
-                symbol = image.strip(" \t'")
                 self.i += 1
-                stack.append(self.head(relation, kind != lx.CONTRA, f"the other end of '{symbol}'"))
+                stack.append(self.head(relation, kind != lx.CONTRA))
                 continue
             elif kind == lx.DED:
                 self.i += 1

@@ -51,6 +51,7 @@ _KINDS: Final = {
 }
 #: Problems of a map shown in one message, beyond the first.
 _MORE_SHOWN: Final = 4
+_TITLE: Final = operator.attrgetter("title")
 
 
 class _Lines:
@@ -85,31 +86,27 @@ class _Lines:
         return ParseError(message, path=self.path, line=line, column=column)
 
 
-def _canonical(members: list[ad.Member]) -> ad.Member | None:
-    """The member whose text speaks for an element: the last one marked ``isCanonical``, else the last definition."""
-    found = None
-    for member in reversed(members):
+def _definition(members: list[ad.Member], undefined: int) -> tuple[int, ad.Member | None]:
+    """Where an element is defined, and the member whose text speaks for it, in one walk of its members (mentions).
+
+    It is defined by its first member that is not a reference, else placed at its first mention, else (without any)
+    at ``undefined``; its text is that of the last definition marked ``isCanonical``, else of the last definition.
+    """
+    first = last = marked = None
+    for member in members:
         if member.is_reference:
             continue
+        if first is None:
+            first = member
+        last = member
         if member.data is not None and ad.truthy(member.data.get("isCanonical")):
-            return member
-        if found is None:
-            found = member
-    return found
+            marked = member
+    if first is None and members:
+        first = members[0]
+    return (undefined if first is None else first.offset), (last if marked is None else marked)
 
 
-def _defining(members: list[ad.Member]) -> ad.Member | None:
-    return next((m for m in members if not m.is_reference), members[0] if members else None)
-
-
-def _defining_offset(argument: ad.Argument) -> int:
-    defining = _defining(argument.members)
-    return argument.offset if defining is None else defining.offset
-
-
-def _without(data: dict[str, Any] | None, keys: Iterable[str]) -> dict[str, Any]:
-    if not data:
-        return {}
+def _without(data: dict[str, Any], keys: Iterable[str]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if key not in keys}
 
 
@@ -123,9 +120,13 @@ class _Builder:
     def __init__(self, doc: ad.Document, lines: _Lines) -> None:
         self.doc = doc
         self.lines = lines
-        self.section_ids: dict[ad.Section, str] = {}
-        # Where each id was defined, to place the model's problems.
-        self.places: dict[str, int] = {}
+        # The ids of the sections, by heading; an element outside any heading has none.
+        self.section_ids: dict[ad.Section | None, str | None] = {None: None}
+        # Where elements were defined, to place the model's problems: sections by id, statements and arguments in
+        # the order of the document's tables of them.
+        self.section_places: dict[str, int] = {}
+        self.statement_offsets: list[int] = []
+        self.argument_offsets: list[int] = []
 
     def sections(self) -> list[Section]:
         result = []
@@ -140,42 +141,31 @@ class _Builder:
                 raise Fault(f"two sections have the id {id!r}", section.offset)
             used.add(id)
             self.section_ids[section] = id
-            self.places.setdefault(id, section.offset)
-            parent = None if section.parent is None else self.section_ids[section.parent]
-            result.append(Section(id=id, title=section.title, parent=parent, location=location))
+            self.section_places[id] = section.offset
+            result.append(
+                Section(id=id, title=section.title, parent=self.section_ids[section.parent], location=location)
+            )
         return result
 
-    def section_of(self, section: ad.Section | None) -> str | None:
-        return None if section is None else self.section_ids[section]
-
     def statements(self) -> list[Statement]:
-        places, reserved, section_ids = self.places, RESERVED_KEYS["statement"], self.section_ids
-        read: list[tuple[ad.Statement, str, int]] = []
-        for statement in self.doc.statements.values():
-            members = statement.members
-            first = members[0]
-            if len(members) == 1 and first.data is None:
-                # The common case: one mention, which defines the statement (or only refers to it), without data.
-                canonical = defining = None if first.is_reference else first
-            else:
-                canonical, defining = _canonical(members), _defining(members)
-            offset = first.offset if defining is None else defining.offset
-            if statement.title not in places:
-                places[statement.title] = offset
-            # A statement that is only referred to has no text of its own: its title stands for it.
-            read.append((statement, (canonical.text() if canonical is not None else "") or statement.title, offset))
-        locations = self.lines.locations([offset for _, _, offset in read])
+        statements = list(self.doc.statements.values())
+        # (A statement is made by its first mention: it always has a member to place it at.)
+        defined = [_definition(statement.members, 0) for statement in statements]
+        self.statement_offsets = [offset for offset, _ in defined]
+        locations = self.lines.locations(self.statement_offsets)
+        reserved, section_ids = RESERVED_KEYS["statement"], self.section_ids
         return [
             Statement(
                 id=statement.title,
-                text=text,
+                # A statement that is only referred to has no text of its own: its title stands for it.
+                text=(canonical.text() if canonical is not None else "") or statement.title,
                 tags=statement.tags,
                 quotes=() if statement.data is None else self.quotes(statement),
-                data=_without(statement.data, reserved),
-                section=None if statement.section is None else section_ids[statement.section],
+                data=None if statement.data is None else _without(statement.data, reserved),
+                section=section_ids[statement.section],
                 location=location,
             )
-            for (statement, text, _), location in zip(read, locations, strict=True)
+            for statement, (_, canonical), location in zip(statements, defined, locations, strict=True)
         ]
 
     def quotes(self, statement: ad.Statement) -> list[Quote]:
@@ -191,54 +181,51 @@ class _Builder:
         return [Quote(q["source"], q["text"]) for q in value]
 
     def arguments(self) -> list[Argument]:
-        result = []
         arguments = list(self.doc.arguments.values())
-        offsets = [_defining_offset(argument) for argument in arguments]
-        locations = self.lines.locations(offsets)
-        for argument, offset, location in zip(arguments, offsets, locations, strict=True):
-            canonical = _canonical(argument.members)
-            scheme = None if argument.data is None else argument.data.get("scheme")
+        defined = [_definition(argument.members, argument.offset) for argument in arguments]
+        self.argument_offsets = [offset for offset, _ in defined]
+        locations = self.lines.locations(self.argument_offsets)
+        reserved, section_ids = RESERVED_KEYS["argument"], self.section_ids
+        result = []
+        for argument, (offset, canonical), location in zip(arguments, defined, locations, strict=True):
+            data = argument.data
+            scheme = None if data is None else data.get("scheme")
             if scheme is not None and not _text_value(scheme):
                 where = next((m.data_offset for m in argument.members if m.data and "scheme" in m.data), offset)
                 raise Fault("an argument's scheme must be text, such as {scheme: Expert Opinion}", where)
-            self.places.setdefault(argument.title, offset)
             result.append(
                 Argument(
                     id=argument.title,
                     text="" if canonical is None else canonical.text(),
-                    steps=self.steps(argument),
+                    steps=self.steps(argument.pcs),
                     tags=argument.tags,
                     scheme=scheme.strip() if isinstance(scheme, str) else None,
-                    data=_without(argument.data, RESERVED_KEYS["argument"]),
-                    section=self.section_of(argument.section),
+                    data=None if data is None else _without(data, reserved),
+                    section=section_ids[argument.section],
                     location=location,
                 )
             )
         return result
 
-    def steps(self, argument: ad.Argument) -> list[Inference]:
-        pcs = argument.pcs
+    def steps(self, pcs: list[ad.Member]) -> list[Inference]:
+        """The inferences of a premise-conclusion structure, one per conclusion (a member with an inference line)."""
+        reserved = RESERVED_KEYS["inference"]
         steps = []
+        # By default a step uses what stands between the previous conclusion (included) and its own.
+        previous = 0
         for index, conclusion in enumerate(pcs):
             inference = conclusion.inference
             if inference is None:
                 continue
             uses = None if inference.data is None and conclusion.data is None else _uses(inference, conclusion, index)
-            if uses is None:
-                # By default a step uses what stands between the previous conclusion (included) and its own.
-                first = index - 1
-                while first > 0 and pcs[first].inference is None:
-                    first -= 1
-                chosen = pcs[first:index]
-            else:
-                chosen = [pcs[n - 1] for n in uses]
-            premises = list(dict.fromkeys(member.title for member in chosen))
+            chosen = pcs[previous:index] if uses is None else [pcs[n - 1] for n in uses]
+            previous = index
             steps.append(
                 Inference(
-                    premises=premises,
+                    premises=dict.fromkeys(map(_TITLE, chosen)),  # in order, without repeats
                     conclusion=conclusion.title,
-                    rules=[rule for rule in inference.rules if rule],
-                    data=_without(inference.data, RESERVED_KEYS["inference"]),
+                    rules=filter(None, inference.rules),
+                    data=None if inference.data is None else _without(inference.data, reserved),
                 )
             )
         return steps
@@ -299,16 +286,28 @@ class _Builder:
         except MapError as error:
             raise self.located(error.problems) from None
 
+    def places(self) -> dict[str, int]:
+        """Where each id was defined, made only for the model's problems: an id that a section, a statement and an
+        argument share is placed at the section, else at the statement.
+        """
+        doc = self.doc
+        return (
+            dict(zip(doc.arguments, self.argument_offsets, strict=True))
+            | dict(zip(doc.statements, self.statement_offsets, strict=True))
+            | self.section_places
+        )
+
     def located(self, problems: tuple[Problem, ...]) -> ParseError:
         """The model's problems as one error at the first problem's place, naming the places of the others."""
+        places = self.places()
 
         def place(problem: Problem) -> int:
             # The model names an element by its id, by the id's repr when the id itself is at fault, or a relation
             # by "source -> target"; anything else (the map's title) is the frontmatter's.
             where = problem.where
             for candidate in (where, _unrepr(where), where.split(" -> ")[0]):
-                if candidate in self.places:
-                    return self.places[candidate]
+                if candidate in places:
+                    return places[candidate]
             return self.doc.frontmatter_offset
 
         first, *rest = problems

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import html
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Literal, NamedTuple, TypedDict, Unpack
+from typing import TYPE_CHECKING, Literal, TypedDict, Unpack
 
 import attrs
 
@@ -232,43 +230,22 @@ def _wrap(text: str, width: int) -> list[str]:
     """
     lines: list[str] = []
     for paragraph in text.splitlines():
-        words = paragraph.split()
-        if not words:
+        joined = " ".join(paragraph.split())
+        if not joined:
             continue
-        joined = " ".join(words)
-        if not width or len(joined) <= width:
-            lines.append(joined)  # most paragraphs fit a line: only their whitespace changes
-        elif max(map(len, words)) <= width:
-            # Every word fits a line: the longest run of whole words that fits, again and again, found by one
-            # regular expression instead of a loop over the words.
-            lines += _wrapper(width).findall(joined)
-        else:
-            _wrap_cutting(words, width, lines)
+        # Each line is the longest run of whole words that fits, found by the last space within reach, and sliced
+        # off by position, so that a long paragraph is not copied once per line.
+        start = 0
+        while width and len(joined) - start > width:
+            space = joined.rfind(" ", start, start + width + 1)
+            if space < 0:  # a word longer than a line: cut
+                lines.append(joined[start : start + width])
+                start += width
+            else:
+                lines.append(joined[start:space])
+                start = space + 1
+        lines.append(joined[start:])
     return lines
-
-
-@functools.lru_cache(maxsize=16)
-def _wrapper(width: int) -> re.Pattern[str]:
-    """Greedy wrapping of single-spaced text whose words are at most ``width`` long: each match is one line."""
-    return re.compile(f"(.{{1,{width}}})(?: |$)")
-
-
-def _wrap_cutting(words: list[str], width: int, lines: list[str]) -> None:
-    """Wrap ``words`` onto ``lines`` as :func:`_wrap` does, cutting words longer than ``width``."""
-    line: list[str] = []
-    length = 0
-    for word in words:
-        if line and length + 1 + len(word) > width:
-            lines.append(" ".join(line))
-            line, length = [], 0
-        if len(word) > width:
-            pieces = [word[start : start + width] for start in range(0, len(word), width)]
-            lines += pieces[:-1]
-            word = pieces[-1]
-        length += len(word) + (1 if line else 0)
-        line.append(word)
-    if line:
-        lines.append(" ".join(line))
 
 
 def _escape(text: str) -> str:
@@ -285,7 +262,8 @@ def _label(texts: Iterable[str], wrap: int) -> str:
 
     A label too long for ``dot`` is cut, ending in an ellipsis.
     """
-    lines = [line for text in texts for line in _wrap(text, wrap)]
+    # Wrapped at once: joining the texts by line breaks wraps each of them as it would be wrapped alone.
+    lines = _wrap("\n".join(texts), wrap)
     # Wrapped lines hold no "\n": escaping them joined by it inserts DOT's line breaks.
     whole = _escape("\n".join(lines))
     # Room is kept for a line break and an ellipsis after the last line that fits whole.
@@ -333,32 +311,18 @@ def _quote(value: str) -> str:
     return f'"{value}"'
 
 
-def _attribute_list(label: str | None, attributes: Mapping[str, str]) -> str:
-    """`` [label=... key=value ...]``, keys sorted, as the graphviz package writes a node's or an edge's."""
-    items = [] if label is None else [f"label={_quote(label)}"]
-    if attributes:
-        items.append(_assignments(tuple(attributes.items())))
-    return f" [{' '.join(items)}]" if items else ""
-
-
-@functools.lru_cache(maxsize=256)
-def _assignments(items: tuple[tuple[str, str], ...]) -> str:
-    """``key=value ...``, keys sorted; cached, as most nodes and edges share a few sets of attributes."""
-    return " ".join(f"{key}={_quote(value)}" for key, value in sorted(items))
-
-
-class _Node(NamedTuple):
-    """A node statement, and the section whose cluster holds it. The layout writes node and edge statements
-    directly: the graphviz package's ``node()`` and ``edge()`` would cost as much again as the whole layout of a
-    large map.
+def _attribute_list(label: str | None, assignments: str) -> str:
+    """`` [label=... key=value ...]`` as the graphviz package writes a node's or an edge's, ``assignments`` from
+    :func:`_assignments`; nothing for no label and no assignments.
     """
+    if label is None:
+        return f" [{assignments}]" if assignments else ""
+    return f" [label={_quote(label)} {assignments}]" if assignments else f" [label={_quote(label)}]"
 
-    section: str | None
-    line: str
 
-
-def _node_of(name: str, section: str | None, label: str | None, attributes: Mapping[str, str]) -> _Node:
-    return _Node(section, f"\t{name}{_attribute_list(label, attributes)}\n")
+def _assignments(attributes: Mapping[str, str]) -> str:
+    """``key=value ...``, keys sorted."""
+    return " ".join(f"{key}={_quote(value)}" for key, value in sorted(attributes.items()))
 
 
 def to_dot(m: ArgumentMap, **options: Unpack[DotOptions]) -> graphviz.Digraph:
@@ -433,7 +397,7 @@ def dot_source(m: ArgumentMap, **options: Unpack[DotOptions]) -> str:
     """
     drawing = _drawing(m, _Options.of(m, **options))
     header = [
-        f"\t{kind}{_attribute_list(None, attributes)}\n"
+        f"\t{kind}{_attribute_list(None, _assignments(attributes))}\n"
         for kind, attributes in (("graph", drawing.graph), ("node", drawing.node), ("edge", drawing.edge))
     ]
     return "".join(["digraph {\n", *header, *drawing.body, "}\n"])
@@ -455,18 +419,97 @@ def _drawing(m: ArgumentMap, options: _Options) -> _Drawing:
 
 
 @attrs.frozen
+class _Styles:
+    """The attributes of each kind of node and edge, written once per drawing rather than once per element: for
+    nodes, assignments (from :func:`_assignments`) to follow their label; for edges, whole attribute lists.
+    """
+
+    #: Statement nodes, by whether the statement is a main conclusion and by its status (``None``: no labelling).
+    statement: Mapping[tuple[bool, str | None], str]
+    #: Argument nodes, by status.
+    argument: Mapping[str | None, str]
+    #: Premise view: the point where the premises of an inference step meet, before the last step.
+    junction: str
+    #: Debate view: an edge from a premise into its argument, or from an argument to its conclusion.
+    support: str
+    #: Premise view: an edge from a premise into its step.
+    premise: str
+    #: Relation edges, by kind.
+    relation: Mapping[RelationKind, str]
+
+    @classmethod
+    def of(cls, theme: Theme) -> _Styles:
+        statuses = (None, *STATUSES)
+        return cls(
+            statement={
+                (main, status): _assignments(_statement_attributes(theme, main, status))
+                for main in (False, True)
+                for status in statuses
+            },
+            argument={
+                status: _assignments(
+                    {"style": "filled", "fillcolor": theme.argument_fill, "color": theme.argument_border}
+                    | _status_attributes(theme, status, "filled")
+                )
+                for status in statuses
+            },
+            junction=_assignments({"shape": "point", "width": "0.12", "color": theme.argument_border}),
+            support=_attribute_list(None, _assignments(_edge_colour(theme, support=True))),
+            premise=_attribute_list(None, _assignments({"color": theme.neutral, "arrowhead": "none"})),
+            relation={
+                kind: _attribute_list(None, _assignments({**_edge_colour(theme, support=support), **extra}))
+                for kind, (support, extra) in _RELATION_STYLE.items()
+            },
+        )
+
+
+def _statement_attributes(theme: Theme, main: bool, status: str | None) -> dict[str, str]:
+    """A statement's attributes beyond the nodes' defaults: a main conclusion's border is thick."""
+    attributes = {"color": theme.text} if main else {}
+    attributes |= _status_attributes(theme, status, "rounded,filled")
+    if main:
+        attributes["penwidth"] = "3"
+    return attributes
+
+
+def _status_attributes(theme: Theme, status: str | None, style: str) -> dict[str, str]:
+    """The attributes that show an element's status (none without a labelling); ``style`` is the element's own."""
+    if status is None:
+        return {}
+    fill, border = _status_colours(theme, status)
+    _, border_style = _STATUS_STYLE[status]
+    return {
+        "style": f"{style},{border_style}" if border_style else style,
+        "fillcolor": fill,
+        "color": border,
+        "penwidth": "2",
+    }
+
+
+def _edge_colour(theme: Theme, *, support: bool) -> dict[str, str]:
+    """The colour of a support or an attack edge: support is the edges' default, only attacks need their own."""
+    return {} if support else {"color": theme.attack}
+
+
+@attrs.frozen
 class _Layout:
     """Decides the nodes and edges of one view; node names come from positions in the map."""
 
     m: ArgumentMap
     options: _Options
     names: dict[tuple[ElementType, str], str] = attrs.field(factory=dict)
-    nodes: list[_Node] = attrs.field(factory=list)
+    #: Node statements, by the section whose cluster holds them (``None``: outside every cluster).
+    nodes: dict[str | None, list[str]] = attrs.field(factory=dict)
     edges: list[str] = attrs.field(factory=list)
     junctions: Iterator[int] = attrs.field(factory=itertools.count)
+    styles: _Styles = attrs.field(init=False)
 
-    def elements(self) -> tuple[list[_Node], list[str]]:
-        m, premise_view = self.m, self.options.view == "premise"
+    @styles.default
+    def _styles(self) -> _Styles:
+        return _Styles.of(self.options.theme)
+
+    def elements(self) -> tuple[dict[str | None, list[str]], list[str]]:
+        m, premise_view, styles = self.m, self.options.view == "premise", self.styles
         hidden = set() if premise_view else inner_statements(m)
         main = frozenset(m.main_conclusions)
         for n, statement in enumerate(m.statements):
@@ -481,94 +524,76 @@ class _Layout:
                 # A premise drawn in its own right (concluded elsewhere, or related) feeds the argument it serves.
                 for premise in argument.premises:
                     if premise not in hidden:
-                        self._edge(self._statement(premise), f"a{n}", self._colour(support=True))
-                self._edge(f"a{n}", self._statement(argument.conclusion), self._colour(support=True))
+                        self._edge(self._statement(premise), f"a{n}", styles.support)
+                self._edge(f"a{n}", self._statement(argument.conclusion), styles.support)
         for relation in m.relations:
-            support, extra = _RELATION_STYLE[relation.kind]
             self._edge(
                 self.names[relation.source_type, relation.source],
                 self.names[relation.target_type, relation.target],
-                {**self._colour(support=support), **extra},
+                styles.relation[relation.kind],
             )
         return self.nodes, self.edges
 
     def _statement(self, id: str) -> str:
         return self.names[ElementType.STATEMENT, id]
 
-    def _colour(self, *, support: bool) -> dict[str, str]:
-        """Support is the edges' default colour; only attacks need one of their own."""
-        return {} if support else {"color": self.options.theme.attack}
-
     def _statement_node(self, name: str, statement: Statement, main: bool) -> None:
-        show, theme = self.options.show, self.options.theme
+        show = self.options.show
         texts = [f"[{statement.id}]"] if "statement-ids" in show else []
         texts.append(statement.text)
         if "tags" in show:
             texts += tag_line(statement.tags, statement.text)
         key = (ElementType.STATEMENT, statement.id)
-        attributes = {"color": theme.text} if main else {}
-        attributes |= self._status(key, "rounded,filled")
-        if main:
-            attributes["penwidth"] = "3"
-        self._node(name, key, statement.section, texts, attributes)
+        self._node(name, key, statement.section, texts, self.styles.statement[main, self._status(key)])
 
     def _argument_node(self, name: str, argument: Argument) -> None:
-        show, theme = self.options.show, self.options.theme
+        show = self.options.show
         texts = [f"<{argument.id}>"]
         if "argument-text" in show and argument.text:
             texts.append(argument.text)
         if "tags" in show:
             texts += tag_line(argument.tags, argument.text if "argument-text" in show else "")
         key = (ElementType.ARGUMENT, argument.id)
-        attributes = {"style": "filled", "fillcolor": theme.argument_fill, "color": theme.argument_border}
-        attributes |= self._status(key, "filled")
-        self._node(name, key, argument.section, texts, attributes)
+        self._node(name, key, argument.section, texts, self.styles.argument[self._status(key)])
 
-    def _status(self, key: tuple[ElementType, str], style: str) -> dict[str, str]:
-        """With a labelling, the attributes that show the element's status; ``style`` is the element's own style."""
+    def _status(self, key: tuple[ElementType, str]) -> str | None:
+        """The element's status in the labelling; ``None`` without a labelling."""
         labelling = self.options.labelling
-        if labelling is None:
-            return {}
-        status = labelling.label(*key).value
-        fill, border = _status_colours(self.options.theme, status)
-        _, border_style = _STATUS_STYLE[status]
-        return {
-            "style": f"{style},{border_style}" if border_style else style,
-            "fillcolor": fill,
-            "color": border,
-            "penwidth": "2",
-        }
+        return None if labelling is None else labelling.label(*key).value
 
     def _node(
-        self,
-        name: str,
-        key: tuple[ElementType, str],
-        section: str | None,
-        texts: Sequence[str],
-        attributes: Mapping[str, str],
+        self, name: str, key: tuple[ElementType, str], section: str | None, texts: Sequence[str], assignments: str
     ) -> None:
         self.names[key] = name
-        self.nodes.append(_node_of(name, section, _label(texts, self.options.wrap), attributes))
+        self._add_node(name, section, _label(texts, self.options.wrap), assignments)
+
+    def _add_node(self, name: str, section: str | None, label: str | None, assignments: str) -> None:
+        """A node statement, in its section's cluster when sections are shown.
+
+        The layout writes node and edge statements directly: the graphviz package's ``node()`` and ``edge()``
+        would cost as much again as the whole layout of a large map.
+        """
+        cluster = section if "sections" in self.options.show else None
+        self.nodes.setdefault(cluster, []).append(f"\t{name}{_attribute_list(label, assignments)}\n")
 
     def _steps(self, name: str, argument: Argument) -> None:
         """Premise view: premises -> step -> conclusion; the last step is the argument node, earlier ones junctions."""
-        theme = self.options.theme
         for n, step in enumerate(argument.steps, 1):
             through = name
             if n < len(argument.steps):
                 through = f"j{next(self.junctions)}"
-                junction = {"shape": "point", "width": "0.12", "color": theme.argument_border}
-                self.nodes.append(_node_of(through, argument.section, None, junction))
+                self._add_node(through, argument.section, None, self.styles.junction)
             for premise in dict.fromkeys(step.premises):
-                self._edge(self._statement(premise), through, {"color": theme.neutral, "arrowhead": "none"})
+                self._edge(self._statement(premise), through, self.styles.premise)
             # An xlabel is placed after layout: a plain edge label takes part in ranking, and made dot 2.43 lose
             # edges ("routesplines failed") in clusters with cycles.
             rules = step.rules if "rules" in self.options.show else ()
-            into = {"xlabel": _label([", ".join(rules)], self.options.wrap)} if rules else {}
-            self._edge(through, self._statement(step.conclusion), into)
+            into = _assignments({"xlabel": _label([", ".join(rules)], self.options.wrap)}) if rules else ""
+            self._edge(through, self._statement(step.conclusion), _attribute_list(None, into))
 
-    def _edge(self, tail: str, head: str, attributes: Mapping[str, str]) -> None:
-        self.edges.append(f"\t{tail} -> {head}{_attribute_list(None, attributes)}\n")
+    def _edge(self, tail: str, head: str, attributes: str) -> None:
+        """An edge statement; ``attributes`` is its attribute list, from :func:`_attribute_list`."""
+        self.edges.append(f"\t{tail} -> {head}{attributes}\n")
 
 
 def _status_colours(theme: Theme, status: str) -> tuple[str, str]:
@@ -585,6 +610,9 @@ def _legend(semantics: str, theme: Theme) -> str:
 
     argmap builds this label itself: colours come from a validated theme, and the semantics name is escaped.
     """
+    # Imported here: only a drawing with a labelling has a legend, and every command would pay for loading html.
+    import html
+
     rows = [f'<tr><td colspan="2" align="left">{html.escape(semantics)} semantics</td></tr>']
     for status in STATUSES:
         words, border_style = _STATUS_STYLE[status]
@@ -597,7 +625,9 @@ def _legend(semantics: str, theme: Theme) -> str:
     return f'<<table border="0" cellspacing="4" cellpadding="2">{"".join(rows)}</table>>'
 
 
-def _assemble(m: ArgumentMap, options: _Options, nodes: Sequence[_Node], edges: Sequence[str]) -> _Drawing:
+def _assemble(
+    m: ArgumentMap, options: _Options, nodes: Mapping[str | None, Sequence[str]], edges: Sequence[str]
+) -> _Drawing:
     theme = options.theme
     drawing = _Drawing(
         graph={
@@ -636,12 +666,9 @@ def _assemble(m: ArgumentMap, options: _Options, nodes: Sequence[_Node], edges: 
         body=[],
     )
     body = drawing.body
-    members: dict[str | None, list[_Node]] = {}
-    for node in nodes:
-        members.setdefault(node.section if "sections" in options.show else None, []).append(node)
-    body += [node.line for node in members.get(None, ())]
+    body += nodes.get(None, ())
     if "sections" in options.show:
-        _add_clusters(body, m, options, members)
+        _add_clusters(body, m, options, nodes)
     body += edges
     if options.labelling is not None:
         legend = {
@@ -651,14 +678,12 @@ def _assemble(m: ArgumentMap, options: _Options, nodes: Sequence[_Node], edges: 
             "margin": "0.1,0.05",
         }
         # The legend's label is HTML that argmap builds (see _legend): written as it is, in angle brackets.
-        body.append(
-            f"\tlegend [label={_legend(options.labelling.semantics, theme)} {_assignments(tuple(legend.items()))}]\n"
-        )
+        body.append(f"\tlegend [label={_legend(options.labelling.semantics, theme)} {_assignments(legend)}]\n")
     return drawing
 
 
 def _add_clusters(
-    body: list[str], m: ArgumentMap, options: _Options, members: Mapping[str | None, Sequence[_Node]]
+    body: list[str], m: ArgumentMap, options: _Options, members: Mapping[str | None, Sequence[str]]
 ) -> None:
     """Each section that holds a node, directly or through its subsections, as a cluster inside its parent's.
 
@@ -673,8 +698,9 @@ def _add_clusters(
         name = f"cluster_{numbers[id]}"
         # Raw lines hold only generated names, fixed syntax and labels escaped by _label.
         body.append(f"\tsubgraph {name} {{\n")
-        body.append(f"\tgraph{_attribute_list(None, _cluster_attributes(m.section(id).title, name, options))}\n")
-        body += [node.line for node in members.get(id, ())]
+        attributes = _assignments(_cluster_attributes(m.section(id).title, name, options))
+        body.append(f"\tgraph{_attribute_list(None, attributes)}\n")
+        body += members.get(id, ())
 
 
 def _cluster_attributes(title: str, name: str, options: _Options) -> dict[str, str]:

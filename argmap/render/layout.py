@@ -16,13 +16,12 @@ def inner_statements(m: ArgumentMap) -> set[str]:
     inner: set[str] = set()
     for argument in m.arguments:
         inner.update(argument.statement_ids())
-    for argument in m.arguments:
-        if argument.conclusion is not None:
-            inner.discard(argument.conclusion)
+    inner.difference_update([argument.conclusion for argument in m.arguments])  # a sketch's None is no id
     for relation in m.relations:
-        for type, id in ((relation.source_type, relation.source), (relation.target_type, relation.target)):
-            if type is ElementType.STATEMENT:
-                inner.discard(id)
+        if relation.source_type is ElementType.STATEMENT:
+            inner.discard(relation.source)
+        if relation.target_type is ElementType.STATEMENT:
+            inner.discard(relation.target)
     return inner
 
 
@@ -32,6 +31,8 @@ def tag_line(tags: Sequence[str], shown: str = "") -> list[str]:
     A tag that ``shown``, the text drawn above it, already holds as written (``#tag`` as a whole word, or
     ``#(long tag)``) is not repeated: text read from Argdown keeps the tags written in it.
     """
+    if not tags:  # the common case, spared building two empty lists
+        return []
     written = [f"#({tag})" if len(tag.split()) > 1 else f"#{tag}" for tag in tags]
     missing = [tag for tag in written if not _holds(shown, tag)]
     return [" ".join(missing)] if missing else []
