@@ -616,7 +616,7 @@ def run() -> int:
     live until it ends and make no reference cycles worth collecting, and the collector would only go through
     every one of their objects, more often the more there are (a tenth of the time of drawing a document of
     10,000 statements). What is left when :func:`main` returns (modules, functions, classes) lives until the process
-    ends, so it is frozen (:func:`gc.freeze`): the collector's one pass at exit need not go through it either.
+    ends, so it is frozen (``gc.freeze()``): the collector's one pass at exit need not go through it either.
     :func:`main` itself leaves the collector as it is, for programs that call it.
     """
     gc.disable()

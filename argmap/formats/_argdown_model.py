@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
-from . import _argdown_lexer as lx
 from ._argdown_lexer import Fault
 
 __all__ = [
@@ -22,71 +22,61 @@ __all__ = [
 
 
 class Member:
-    """One occurrence of a statement or of an argument's description (or a heading's text), as written."""
+    """One occurrence of a statement or of an argument's description (or a heading's text), as written; ``text`` is
+    its text without the spaces around it that the document's layout made (escaped ones stay).
+    """
 
     __slots__ = (
         "data",
         "data_offset",
         "inference",
+        "is_argument",
         "is_reference",
-        "kept",
         "offset",
-        "parts",
         "section",
         "tags",
+        "text",
         "title",
     )
 
-    def __init__(self, offset: int) -> None:
+    def __init__(self, offset: int, section: Section | None) -> None:
         self.offset = offset
+        self.section = section
         self.title = ""
-        self.parts: list[str] = []
-        # The parts that hold escaped characters, by index: the text from the first to the last of them is kept as
-        # written, spaces included.
-        self.kept: list[int] = []
+        self.text = ""
+        self.is_argument = False
         self.is_reference = False
         self.data: dict[str, Any] | None = None
         self.data_offset = offset
-        self.tags: dict[str, None] = {}  # in order, without repeats
-        self.section: Section | None = None
+        self.tags: dict[str, None] | None = None  # in order, without repeats; most mentions have none
         self.inference: Inference | None = None
 
-    def add(self, text: str, kept: bool = False) -> None:
-        if text:
-            if kept:
-                self.kept.append(len(self.parts))
-            self.parts.append(text)
 
-    def ends_with_space(self) -> bool:
-        return bool(self.parts) and self.parts[-1][-1] == " "
+class _Mentioned:
+    """A statement or argument, with what it keeps of its members (mentions) as they are read rather than the
+    members themselves: its ``first`` member; ``offset``, where it is defined (at its first definition, a member that
+    is not a reference, else at its first mention, else where it was first named); the member whose text speaks for
+    it (``canonical``: the last definition marked ``isCanonical``, else the last definition; ``None`` without a
+    definition); the members' tags and data merged, and where each key of the data was first given.
+    """
 
-    def text(self) -> str:
-        """The text without the spaces around it that the document's layout made (escaped ones stay)."""
-        parts = self.parts
-        text = parts[0] if len(parts) == 1 else "".join(parts)
-        if not self.kept:  # nothing escaped: every space around the text is layout
-            return text.strip(lx.SPACES)
-        kept_from = sum(map(len, parts[: self.kept[0]]))
-        kept_to = sum(map(len, parts[: self.kept[-1] + 1]))
-        start, end = 0, len(text)
-        while start < end and start < kept_from and text[start] in lx.SPACES:
-            start += 1
-        while end > start and end > kept_to and text[end - 1] in lx.SPACES:
-            end -= 1
-        return text[start:end]
+    __slots__ = ("canonical", "data", "data_offsets", "first", "offset", "section", "tags", "title")
+
+    def __init__(self, title: str, offset: int) -> None:
+        self.title = title
+        self.offset = offset
+        self.first: Member | None = None
+        self.canonical: Member | None = None
+        self.tags: dict[str, None] | None = None  # in order, without repeats; most elements have none
+        self.data: dict[str, Any] | None = None
+        self.data_offsets: dict[str, int] | None = None
+        self.section: Section | None = None
 
 
-class Statement:
+class Statement(_Mentioned):
     """An equivalence class: every member with one title is one statement."""
 
-    __slots__ = ("data", "members", "section", "tags", "title")
-
-    def __init__(self, title: str) -> None:
-        self.title = title
-        self.members: list[Member] = []
-        self.tags: dict[str, None] = {}  # in order, without repeats
-        self.data: dict[str, Any] | None = None
-        self.section: Section | None = None
+    __slots__ = ()
 
 
 class Inference:
@@ -106,19 +96,14 @@ class Inference:
         self.data: dict[str, Any] | None = None
 
 
-class Argument:
-    """An argument: its descriptions (members) and its premise-conclusion structure (pcs)."""
+class Argument(_Mentioned):
+    """An argument: what its descriptions (members) say, and its premise-conclusion structure (pcs)."""
 
-    __slots__ = ("data", "members", "offset", "pcs", "section", "tags", "title")
+    __slots__ = ("pcs",)
 
     def __init__(self, title: str, offset: int) -> None:
-        self.title = title
-        self.offset = offset
-        self.members: list[Member] = []
+        super().__init__(title, offset)
         self.pcs: list[Member] = []
-        self.tags: dict[str, None] = {}  # in order, without repeats
-        self.data: dict[str, Any] | None = None
-        self.section: Section | None = None
 
 
 Element = Statement | Argument | Inference
@@ -171,6 +156,10 @@ def truthy(value: object) -> bool:
     return bool(value) and value == value  # NaN is the only value unequal to itself
 
 
+#: The kinds of relation by which a statement opposes another.
+_OPPOSING = frozenset({"attack", "contradictory", "contrary"})
+
+
 def derive(doc: Document, index: dict[tuple[object, object, str], Relation]) -> None:
     """Derive relations and sections as the reference does after reading: elements without a section take their
     first mention's; relations of reconstructed arguments move to their conclusions; strict mode makes relations
@@ -178,8 +167,8 @@ def derive(doc: Document, index: dict[tuple[object, object, str], Relation]) -> 
     """
     elements: list[Statement | Argument] = [*doc.statements.values(), *doc.arguments.values()]
     for element in elements:
-        if element.section is None and element.members:
-            element.section = element.members[0].section
+        if element.section is None and element.first is not None:
+            element.section = element.first.section
     model = doc.frontmatter.get("model")
     settings = model if isinstance(model, dict) else {}
     if truthy(settings.get("transformArgumentRelations", True)):
@@ -193,40 +182,35 @@ def derive(doc: Document, index: dict[tuple[object, object, str], Relation]) -> 
         _regroup(doc, regroup)
 
 
-def _conclusion(doc: Document, element: Element | None) -> Statement | None:
-    if isinstance(element, Argument) and element.pcs:
-        return doc.statements[element.pcs[-1].title]
-    return None
-
-
 def _move_argument_relations(doc: Document, index: dict[tuple[object, object, str], Relation]) -> None:
     """A reconstructed argument's relations leave from its conclusion, and undercuts of it aim at its (last)
     inference; a relation that then repeats one that exists is merged into it.
     """
+    statements = doc.statements
     kept: list[Relation] = []
     for relation in doc.relations:
-        conclusion = _conclusion(doc, relation.source)
-        if conclusion is not None:
-            del index[(relation.source, relation.target, relation.kind)]
-            existing = index.get((conclusion, relation.target, relation.kind))
-            if relation.target is conclusion:
+        source, target, kind = relation.source, relation.target, relation.kind
+        if isinstance(source, Argument) and source.pcs:
+            conclusion = statements[source.pcs[-1].title]
+            del index[(source, target, kind)]
+            if target is conclusion:
                 continue  # an argument for its own conclusion says nothing more: the reference drops it
+            existing = index.get((conclusion, target, kind))
             if existing is not None:
                 existing.offset = min(existing.offset, relation.offset)
                 continue
-            relation.source = conclusion
-            index[(conclusion, relation.target, relation.kind)] = relation
-        target = relation.target
-        if isinstance(target, Argument) and target.pcs and relation.kind == "undercut":
+            relation.source = source = conclusion
+            index[(conclusion, target, kind)] = relation
+        if kind == "undercut" and isinstance(target, Argument) and target.pcs:
             inference = target.pcs[-1].inference
             assert inference is not None
-            del index[(relation.source, target, relation.kind)]
-            existing = index.get((relation.source, inference, relation.kind))
+            del index[(source, target, kind)]
+            existing = index.get((source, inference, kind))
             if existing is not None:
                 existing.offset = min(existing.offset, relation.offset)
                 continue
             relation.target = inference
-            index[(relation.source, inference, relation.kind)] = relation
+            index[(source, inference, kind)] = relation
         kept.append(relation)
     doc.relations = kept
 
@@ -253,27 +237,25 @@ def _drop_redundant_attacks(doc: Document) -> None:
     """A statement that attacks an argument and also attacks (or contradicts, or is contrary to) one of its premises
     attacks it through that premise: the reference keeps only the attack on the premise.
     """
-    against: dict[Statement, set[Statement]] = {}
+    against: defaultdict[Statement, set[Statement]] = defaultdict(set)
+    on_arguments: list[tuple[Relation, Statement, Argument]] = []
     for relation in doc.relations:
-        source, target = relation.source, relation.target
-        if not (isinstance(source, Statement) and isinstance(target, Statement)):
-            continue
-        if relation.kind == "attack":
-            against.setdefault(source, set()).add(target)
-        elif relation.kind in ("contradictory", "contrary"):
-            against.setdefault(source, set()).add(target)
-            against.setdefault(target, set()).add(source)
-    if not against:
-        return
-    kept: list[Relation] = []
-    for relation in doc.relations:
-        source, target = relation.source, relation.target
-        if isinstance(source, Statement) and isinstance(target, Argument) and relation.kind == "attack":
-            opposed = against.get(source, set())
-            if any(member.inference is None and doc.statements[member.title] in opposed for member in target.pcs):
-                continue
-        kept.append(relation)
-    doc.relations = kept
+        kind, source, target = relation.kind, relation.source, relation.target
+        if kind in _OPPOSING and isinstance(source, Statement):
+            if isinstance(target, Statement):
+                against[source].add(target)
+                if kind != "attack":
+                    against[target].add(source)
+            elif kind == "attack" and isinstance(target, Argument):
+                on_arguments.append((relation, source, target))
+    redundant = {
+        relation
+        for relation, source, target in on_arguments
+        if source in against
+        and any(member.inference is None and doc.statements[member.title] in against[source] for member in target.pcs)
+    }
+    if redundant:
+        doc.relations = [relation for relation in doc.relations if relation not in redundant]
 
 
 def _regroup(doc: Document, groups: list[Any]) -> None:

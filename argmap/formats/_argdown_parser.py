@@ -19,6 +19,8 @@ _FREESTYLE: Final = frozenset({lx.FS, lx.UCC, lx.ESC, lx.SPC})
 _CONTENT: Final = _FREESTYLE | {lx.LINK, lx.BOLD_START, lx.ITALIC_START, lx.TAG, lx.AMEN, lx.SMEN, lx.NL}
 _STATEMENT_START: Final = _CONTENT | {lx.SREF, lx.SDEF}
 _ARGUMENT_START: Final = frozenset({lx.ADEF, lx.AREF})
+_TITLED: Final = frozenset({lx.SDEF, lx.SREF, lx.ADEF, lx.AREF})
+_REFERENCES: Final = frozenset({lx.SREF, lx.AREF})
 _LINK: Final = re.compile(r"\[([^\n\r\u2028\u2029]+)\]\(([^\n\r\u2028\u2029]+)\)")
 
 #: What each relation symbol makes: the kind, and whether the element above is the relation's source.
@@ -83,19 +85,6 @@ _SHORTCODES: Final = {
 }
 
 
-class _Node:
-    """A statement or argument being read, with the relations below it."""
-
-    __slots__ = ("is_argument", "member", "relation", "relations_open", "undercuts_only")
-
-    def __init__(self, member: Member, is_argument: bool, relation: Relation | None) -> None:
-        self.member = member
-        self.is_argument = is_argument
-        self.relation = relation  # the relation that links it to the element above
-        self.relations_open: Element | None = None  # while its relations are read: what they attach to
-        self.undercuts_only = False  # an inference line's relations: only undercuts
-
-
 def _setting(frontmatter: dict[str, Any], group: str, key: str) -> Any:
     section = frontmatter.get(group)
     return section.get(key) if isinstance(section, dict) else None
@@ -114,7 +103,6 @@ class _Parser:
         self.doc = Document()
         self.untitled = 0
         self.section: Section | None = None
-        self.in_heading: Member | None = None
         self.inference_read: Inference | None = None  # in a pcs, after its first inference line: the last one
         self.remove_tags = False
         self.shortcodes: dict[str, str] = _SHORTCODES
@@ -156,10 +144,10 @@ class _Parser:
 
     # Elements ---------------------------------------------------------------------------------------------------------
 
-    def statement(self, title: str) -> Statement:
+    def statement(self, title: str, offset: int) -> Statement:
         found = self.doc.statements.get(title)
         if found is None:
-            found = self.doc.statements[title] = Statement(title)
+            found = self.doc.statements[title] = Statement(title, offset)
         return found
 
     def argument(self, title: str | None, offset: int) -> Argument:
@@ -170,29 +158,16 @@ class _Parser:
             found = self.doc.arguments[title] = Argument(title, offset)
         return found
 
-    def relation_end(self, node: _Node) -> Element:
-        """The element a node stands for in relations; an untitled statement gets its title now."""
-        member = node.member
-        if node.is_argument:
+    def relation_end(self, member: Member) -> Element:
+        """The element a member stands for in relations; an untitled statement gets its title now."""
+        if member.is_argument:
             return self.argument(member.title or None, member.offset)
         if not member.title:
             member.title = self.untitled_title()
-        return self.statement(member.title)
+        return self.statement(member.title, member.offset)
 
-    def title(self, i: int, closing: int) -> str:
-        """The title inside a reference or definition token (``closing`` characters end it)."""
-        title = self.text[self.starts[i] + 1 : self.ends[i] - closing]
-        if title[:1] in _TERMINATORS:
-            # The reference's title pattern cannot span lines (the lexer lets only a reference's first character be
-            # a line break): such a token names nothing.
-            return ""
-        stripped = title.strip()
-        if not stripped:
-            raise self.fail("a title cannot be empty", i)
-        return stripped
-
-    def data(self, member: Member) -> None:
-        """Read a data token into ``member``, then the line break after it."""
+    def data(self) -> dict[str, Any] | None:
+        """Read a data token (``None`` for no YAML), then the line break after it."""
         i = self.i
         image = self.image(i)
         offset = self.starts[i]
@@ -205,181 +180,176 @@ class _Parser:
             value = load_yaml(image, offset)
         if value is not None and not isinstance(value, dict):
             raise self.fail("YAML data must be a mapping of keys to values, such as {key: value}")
-        member.data = value
-        member.data_offset = offset
         self.i += 1
         if self.kinds[self.i] == lx.NL:
             self.i += 1
+        return value
 
     # Text -------------------------------------------------------------------------------------------------------------
 
-    def target(self, member: Member) -> Member:
-        return self.in_heading if self.in_heading is not None else member
+    def plain(self, i: int) -> str:
+        """The text of a token of free text (``_FREESTYLE``), escapes aside: a shortcode stands for its character."""
+        piece = self.values[i] if i in self.values else self.text[self.starts[i] : self.ends[i]]
+        if self.kinds[i] == lx.SPC:
+            code = self.shortcodes.get(piece.strip(lx.SPACES))
+            if code is not None:
+                return code + " " if piece[-1] == " " else code
+        return piece
 
-    def freestyle(self, member: Member | None) -> str:
-        """Read a run of text tokens; add it to ``member`` and return it."""
-        kinds, text, starts, ends, values = self.kinds, self.text, self.starts, self.ends, self.values
-        i = self.i
-        if kinds[i] == lx.FS and kinds[i + 1] not in _FREESTYLE:
-            # The common case, one run of plain text: nothing to join. (The token after it exists: the last is EOF.)
-            joined = values[i] if i in values else text[starts[i] : ends[i]]
-            self.i = i + 1
-            if member is not None:
-                member.add(joined)
-            return joined
+    def rule(self) -> str:
+        """Read an inference rule's name: a run of text tokens."""
+        kinds = self.kinds
         pieces: list[str] = []
-        while kinds[i] in _FREESTYLE:
-            kind = kinds[i]
-            piece = values[i] if i in values else text[starts[i] : ends[i]]
-            if kind == lx.ESC:
-                if member is not None:
-                    if pieces:
-                        member.add("".join(pieces))
-                        pieces = []
-                    # Only the escaped character is kept as written; the spaces the token takes after it are not.
-                    member.add(piece[1], kept=True)
-                    pieces.append(piece[2:])
-                else:
-                    pieces.append(piece[1:])
-            elif kind == lx.SPC:
-                code = self.shortcodes.get(piece.strip(lx.SPACES))
-                if code is not None:
-                    pieces.append(code + " " if piece[-1] == " " else code)
-                else:
-                    pieces.append(piece)
-            else:
-                pieces.append(piece)
-            i += 1
-        self.i = i
-        joined = "".join(pieces)
-        if member is not None:
-            member.add(joined)
-        return joined
+        while kinds[self.i] in _FREESTYLE:
+            piece = self.plain(self.i)
+            pieces.append(piece[1:] if kinds[self.i] == lx.ESC else piece)
+            self.i += 1
+        return "".join(pieces).strip(lx.SPACES)
 
-    def tag(self, member: Member) -> None:
-        image = self.image(self.i)
+    def tag(self, member: Member, i: int) -> str:
+        """Read the tag token ``i`` into the tags of ``member``; returns the text it leaves in the member's text."""
+        image = self.text[self.starts[i] : self.ends[i]]
         name = image[2 : image.index(")", 2)] if image.startswith("#(") else image[1:].rstrip(" \t")
-        if not self.remove_tags:
-            member.add(image)
+        if member.tags is None:
+            member.tags = {}
         member.tags[name] = None
-        self.i += 1
+        return "" if self.remove_tags else image
 
     def content(self, member: Member) -> None:
         """Read statement content (text, links, tags, mentions, bold and italic ranges, line breaks) into the text of
-        ``member`` (or of the heading being read). Bold and italic ranges nest without recursion.
+        ``member``. Bold and italic ranges nest without recursion.
         """
         kinds = self.kinds
         i = self.i
-        if kinds[i] == lx.FS and self.in_heading is None:
+        if kinds[i] == lx.FS:
             # The common case, one run of plain text and tags (and a line break) and no more content: no bookkeeping.
             last = i + 1
             while kinds[last] == lx.TAG:
                 last += 1
             after = kinds[last]
             if after not in _CONTENT or (after == lx.NL and kinds[last + 1] not in _CONTENT):
-                member.add(self.values[i] if i in self.values else self.text[self.starts[i] : self.ends[i]])
-                self.i = i + 1
-                while self.i < last:
-                    self.tag(member)
+                text = self.values[i] if i in self.values else self.text[self.starts[i] : self.ends[i]]
+                if last > i + 1:
+                    text += "".join([self.tag(member, j) for j in range(i + 1, last)])
+                member.text = text.strip(lx.SPACES)
                 self.i = last if after != lx.NL else last + 1
                 return
-        target = self.target(member)
+        source, starts, ends, values = self.text, self.starts, self.ends, self.values
         if kinds[i] not in _CONTENT:
             raise self.fail(
                 "text is missing: write the statement's text here, or refer to an existing statement or argument "
                 "with [Title] or <Title> (no colon)"
             )
-        # Per open range (and the content itself): whether a line break waits to become a space. A line break
-        # becomes one only when more content follows at its level.
-        pending = [False]
-        closing: list[int] = []
+        parts: list[str] = []  # the text in pieces, none empty
+        kept: list[int] = []  # the indexes of the pieces that are escaped characters
+        # Whether a line break waits to become a space: it becomes one only if more content follows within its range
+        # (or outside any). Opening a range is content, which ends the wait, so none waits outside an open range, and
+        # one that still waits when its range closes comes to nothing.
+        waiting = False
+        closing: list[int] = []  # per open range, the kind of token that closes it
         while True:
-            kind = kinds[self.i]
+            kind = kinds[i]
             if kind in _CONTENT:
-                if pending[-1]:
-                    pending[-1] = False
-                    if not target.ends_with_space():
-                        target.add(" ")
-                if kind in _FREESTYLE:
-                    self.freestyle(target)
+                if waiting:
+                    waiting = False
+                    if not parts or parts[-1][-1] != " ":
+                        parts.append(" ")
+                if kind == lx.FS:
+                    piece = values[i] if i in values else source[starts[i] : ends[i]]
+                elif kind in _FREESTYLE:
+                    piece = self.plain(i)
+                    if kind == lx.ESC:
+                        # Only the escaped character is kept as written; the spaces the token takes after it are not.
+                        kept.append(len(parts))
+                        parts.append(piece[1])
+                        piece = piece[2:]
                 elif kind == lx.NL:
-                    pending[-1] = True
-                    self.i += 1
+                    waiting = True
+                    piece = ""
                 elif kind == lx.TAG:
-                    self.tag(target)
+                    piece = self.tag(member, i)
                 elif kind == lx.LINK:
-                    found = _LINK.search(self.image(self.i))
+                    found = _LINK.search(source[starts[i] : ends[i]])
                     if found is None:
+                        self.i = i
                         raise self.fail("a link's text and its address must each stay on one line")
-                    target.add(found.group(1))
-                    if self.text[self.ends[self.i] - 1] == " ":
-                        target.add(" ")
-                    self.i += 1
-                elif kind in (lx.AMEN, lx.SMEN):
-                    target.add(self.image(self.i))
-                    self.i += 1
+                    piece = found.group(1) + " " if source[ends[i] - 1] == " " else found.group(1)
+                elif kind == lx.AMEN or kind == lx.SMEN:
+                    piece = source[starts[i] : ends[i]]
                 else:  # a bold or italic range opens
                     closing.append(lx.BOLD_END if kind == lx.BOLD_START else lx.ITALIC_END)
-                    pending.append(False)
-                    self.i += 1
+                    piece = ""
+                if piece:
+                    parts.append(piece)
+                i += 1
                 continue
             if not closing:
+                self.i = i
+                member.text = _unpadded(parts, kept)
                 return
             if kind != closing[-1]:
+                self.i = i
                 what = "bold" if closing[-1] == lx.BOLD_END else "italic"
                 raise self.fail(
-                    f"the {what} text is not closed before {self.describe(self.i)}: close it with the characters "
+                    f"the {what} text is not closed before {self.describe(i)}: close it with the characters "
                     "that opened it (** or __ for bold, * or _ for italic), or escape them with a backslash"
                 )
             closing.pop()
-            pending.pop()
-            if self.text[self.ends[self.i] - 1] == " ":
-                target.add(" ")
-            self.i += 1
+            waiting = False
+            if source[ends[i] - 1] == " ":
+                parts.append(" ")
+            i += 1
 
     # Statements and arguments -----------------------------------------------------------------------------------
 
-    def head(self, relation: Relation | None, arguments: bool, what: str | None = None) -> _Node:
+    def head(self, arguments: bool, what: str | None = None) -> Member:
         """Read a statement or (when ``arguments``) an argument up to its relations; ``what`` names it in errors (by
         default, as the other end of the relation symbol before it).
         """
-        kind = self.kinds[self.i]
+        kinds = self.kinds
         i = self.i
-        member = Member(self.starts[i])
+        kind = kinds[i]
+        member = Member(self.starts[i], self.section)
         if kind in _ARGUMENT_START:
             if not arguments:
                 raise self.fail(
                     f"{self.named(what)} must be a statement, not an argument: use [Title] or [Title]: text"
                 )
-            if self.section is not None:
-                member.section = self.section
-            if kind == lx.ADEF:
-                member.title = self.title(i, 2)
-                self.i += 1
-                self.content(member)
+            member.is_argument = True
+        if kind in _TITLED:
+            is_reference = kind in _REFERENCES
+            title = self.text[self.starts[i] + 1 : self.ends[i] - (1 if is_reference else 2)]
+            if title[:1] in _TERMINATORS:
+                # The reference's title pattern cannot span lines (the lexer lets only a reference's first character
+                # be a line break): such a token names nothing.
+                title = ""
             else:
-                member.title = self.title(i, 1)
-                member.is_reference = bool(member.title)
-                self.i += 1
-                self.reference_tail(member)
-            node = _Node(member, True, relation)
-        elif kind in _STATEMENT_START:
-            if kind == lx.SREF:
-                member.title = self.title(i, 1)
-                member.is_reference = bool(member.title)
-                self.i += 1
-                self.reference_tail(member)
+                title = title.strip()
+                if not title:
+                    raise self.fail("a title cannot be empty", i)
+            member.title = title
+            i += 1
+            if is_reference:
+                member.is_reference = bool(title)
+                if kinds[i] == lx.TAG:
+                    tags = []
+                    while kinds[i] == lx.TAG:
+                        tags.append(self.tag(member, i))
+                        i += 1
+                    # Read only where the token names nothing: then it defines an untitled element of that text.
+                    member.text = "".join(tags).strip(lx.SPACES)
+                self.i = i + 1 if kinds[i] == lx.NL else i
             else:
-                if kind == lx.SDEF:
-                    member.title = self.title(i, 2)
-                    self.i += 1
+                self.i = i
                 self.content(member)
-            node = _Node(member, False, relation)
+        elif kind in _CONTENT:
+            self.content(member)
         else:
             raise self.fail(f"{self.named(what)} is missing: write a statement or argument after the relation symbol")
-        if self.kinds[self.i] == lx.DATA:
-            self.data(member)
-        return node
+        if kinds[self.i] == lx.DATA:
+            member.data_offset = self.starts[self.i]
+            member.data = self.data()
+        return member
 
     def named(self, what: str | None) -> str:
         """``what``, or else the element after the relation symbol before the current token, as errors name it."""
@@ -388,123 +358,128 @@ class _Parser:
         symbol = self.image(self.i - 1).strip(" \t'")
         return f"the other end of '{symbol}'"
 
-    def reference_tail(self, member: Member) -> None:
-        while self.kinds[self.i] == lx.TAG:
-            self.tag(member)
-        if self.kinds[self.i] == lx.NL:
-            self.i += 1
-
-    def finish(self, node: _Node) -> Element:
-        """Register a read statement or argument (its title, tags, data and section) as the reference does when it
-        leaves one; returns the element it stands for.
+    def finish(self, member: Member) -> Element:
+        """Register a read statement or argument with the element it stands for (its title, tags, data, section,
+        where it is defined and which text speaks for it) as the reference does when it leaves one; returns the
+        element.
         """
-        member = node.member
-        if node.is_argument:
-            argument = self.argument(member.title or None, member.offset)
+        element: Statement | Argument
+        if member.is_argument:
+            element = self.argument(member.title or None, member.offset)
             if not member.title:
-                member.title = argument.title
-            argument.tags.update(member.tags)
-            if member.data is not None:
-                argument.data = _merged(argument.data, member.data)
-            argument.members.append(member)
-            if _takes_section(member, argument.section):
-                argument.section = member.section
-            return argument
-        if not member.title:
-            member.title = self.untitled_title()
-        statement = self.doc.statements.get(member.title) or self.statement(member.title)
-        if self.section is not None:
-            member.section = self.section
-        if member.tags:
-            statement.tags.update(member.tags)
-        if member.data is not None:
-            statement.data = _merged(statement.data, member.data)
-            if _takes_section(member, statement.section):
-                statement.section = member.section
-        elif statement.section is None and not member.is_reference:
-            statement.section = member.section
-        statement.members.append(member)
-        return statement
-
-    def link(self, relation: Relation, end: Element) -> None:
-        """Complete a relation with its second end and add it, unless the same relation exists already."""
-        if relation.source is None:
-            relation.source = end
+                member.title = element.title
         else:
-            relation.target = end
-        source, target, kind = relation.source, relation.target, relation.kind
-        existing = self.index.get((source, target, kind))
-        if existing is None and kind == "contradictory":
-            existing = self.index.get((target, source, kind))
-        if existing is not None:
-            existing.offset = min(existing.offset, relation.offset)
-            return
-        self.index[(source, target, kind)] = relation
-        self.doc.relations.append(relation)
+            if not member.title:
+                member.title = self.untitled_title()
+            element = self.doc.statements.get(member.title) or self.statement(member.title, member.offset)
+        if element.first is None:
+            element.first = member
+            element.offset = member.offset
+        if member.tags is not None:
+            if element.tags is None:
+                element.tags = member.tags  # (a member's tags are read only here: it can hand them over)
+            else:
+                element.tags.update(member.tags)
+        if member.data is not None:
+            element.data = _merged(element.data, member.data)
+            if element.data_offsets is None:
+                element.data_offsets = {}
+            for key in member.data:
+                element.data_offsets.setdefault(key, member.data_offset)
+            if _takes_section(member, element.section):
+                element.section = member.section
+        if not member.is_reference:
+            if member.data is None and element.section is None:
+                element.section = member.section
+            canonical = element.canonical
+            if canonical is None:  # its first definition
+                element.offset = member.offset
+                element.canonical = member
+            elif canonical.data is None or _marked(member) or not _marked(canonical):
+                element.canonical = member
+        return element
 
-    def tree(self, root: _Node) -> Element | None:
-        """Read the relations below ``root``, however deep they nest; returns the element ``root`` stands for (or
-        ``None`` for the relations of an inference line).
-
-        Each open element waits on the stack until the lines indented below it are read; it is registered when it is
-        left, and only then is the relation to the element above complete: the order in which the reference numbers
-        untitled statements and creates elements.
+    def tree(self, root: Member) -> Element:
+        """Read a statement's or argument's relations, however deep they nest, after its head (``root``); returns the
+        element it stands for.
         """
-        kinds = self.kinds
-        if root.relations_open is None and kinds[self.i] != lx.IND:
-            return self.finish(root)  # nothing below it: most statements and arguments
-        stack = [root]
-        element: Element | None = None
-        while stack:
-            node = stack[-1]
+        if self.kinds[self.i] == lx.IND:
+            self.indented()
+            self.below(self.relation_end(root), False)
+        return self.finish(root)
+
+    def indented(self) -> None:
+        """Read the indentation that opens relations below a statement or argument."""
+        self.i += 1
+        if self.kinds[self.i] not in lx.RELATIONS:
+            raise self.fail(
+                f"an indented line below a statement or argument must start with a relation symbol "
+                f"(+, -, <+, <-, +>, ->, ><, _>, <_), not {self.describe(self.i)}"
+            )
+
+    def below(self, end: Element, undercuts_only: bool) -> None:
+        """Read the indented relations below ``end`` (``undercuts_only`` below an inference line), however deep they
+        nest, up to the line indented less that closes them.
+
+        Each element with relations below it waits on the stack until they are read; it is registered when it is
+        left, and only then is the relation to the element above complete (and added, unless the same relation exists
+        already): the order in which the reference numbers untitled statements and creates elements.
+        """
+        kinds, starts, index, relations = self.kinds, self.starts, self.index, self.doc.relations
+        # Per open element: its head, the relation to the element above, and what that element's relations attach
+        # to; ``end`` is what the relations of the innermost attach to.
+        stack: list[tuple[Member, Relation, Element]] = []
+        while True:
             kind = kinds[self.i]
-            if node.relations_open is None:
-                if kind == lx.IND:
-                    node.relations_open = self.relation_end(node)
-                    self.i += 1
-                    if kinds[self.i] not in lx.RELATIONS:
-                        raise self.fail(
-                            f"an indented line below a statement or argument must start with a relation symbol "
-                            f"(+, -, <+, <-, +>, ->, ><, _>, <_), not {self.describe(self.i)}"
-                        )
-                    continue
-            elif kind in lx.RELATIONS:
-                if node.undercuts_only and kind != lx.UND_OUT:
+            if kind in lx.RELATIONS:
+                if undercuts_only and not stack and kind != lx.UND_OUT:
                     raise self.fail(
                         "only undercuts (<_) can stand below an inference line; attach other relations to a statement"
                     )
                 relation_kind, from_above = _RELATION_SYMBOLS[kind]
-                image = self.image(self.i)
-                relation = Relation(relation_kind, self.starts[self.i] + len(image) - len(image.lstrip(" \t'")))
+                symbol = self.text[starts[self.i] : self.ends[self.i]].lstrip(" \t'")
+                relation = Relation(relation_kind, self.ends[self.i] - len(symbol))
                 if from_above:
-                    relation.source = node.relations_open
-                elif (
-                    kind == lx.UND_OUT
-                    and self.inference_read is not None
-                    and isinstance(node.relations_open, Statement)
-                ):
+                    relation.source = end
+                elif kind == lx.UND_OUT and self.inference_read is not None and isinstance(end, Statement):
                     # Within a pcs, "<_" below a statement undercuts the inference read last: the step it belongs to.
                     relation.target = self.inference_read
                 else:
-                    relation.target = node.relations_open
+                    relation.target = end
                 self.i += 1
-                stack.append(self.head(relation, kind != lx.CONTRA))
-                continue
+                member = self.head(kind != lx.CONTRA)
+                if kinds[self.i] == lx.IND:
+                    self.indented()
+                    stack.append((member, relation, end))
+                    end = self.relation_end(member)
+                    continue
+                # Nothing below it (most elements): it is left at once.
             elif kind == lx.DED:
                 self.i += 1
+                if not stack:
+                    return
+                member, relation, end = stack.pop()
             else:
                 raise self.fail(
                     f"unexpected {self.describe(self.i)}: below a statement or argument, each line must start with a "
                     "relation symbol or be indented less; text cannot follow a reference on its line (to mention an "
                     "element inside text, write @[Title] or @<Title>)"
                 )
-            stack.pop()
-            if node.undercuts_only:
-                return None
-            element = self.finish(node)
-            if node.relation is not None:
-                self.link(node.relation, element)
-        return element
+            element = self.finish(member)
+            if relation.source is None:
+                relation.source = element
+            else:
+                relation.target = element
+            source, target, relation_kind = relation.source, relation.target, relation.kind
+            key = (source, target, relation_kind)
+            existing = index.get(key)
+            if existing is None and relation_kind == "contradictory":
+                existing = index.get((target, source, relation_kind))
+            if existing is not None:
+                existing.offset = min(existing.offset, relation.offset)
+            else:
+                index[key] = relation
+                relations.append(relation)
 
     # Premise-conclusion structures --------------------------------------------------------------------------------
 
@@ -556,9 +531,8 @@ class _Parser:
             )
         if kind not in _STATEMENT_START:
             raise self.fail(f"the statement after the number is missing; found {self.describe(self.i)}")
-        node = self.head(None, False, "a premise or conclusion")
-        self.tree(node)
-        member = node.member
+        member = self.head(False, "a premise or conclusion")
+        self.tree(member)
         member.inference = inference
         argument.pcs.append(member)
 
@@ -575,7 +549,7 @@ class _Parser:
             if kinds[self.i] == lx.NL:
                 self.i += 1
             while True:
-                inference.rules.append(self.freestyle(None).strip(lx.SPACES))
+                inference.rules.append(self.rule())
                 if kinds[self.i] != lx.LD:
                     break
                 self.i += 1
@@ -584,9 +558,7 @@ class _Parser:
         if kinds[self.i] == lx.NL:
             self.i += 1
         if kinds[self.i] == lx.DATA:
-            holder = Member(self.starts[self.i])
-            self.data(holder)
-            inference.data = holder.data
+            inference.data = self.data()
         if kinds[self.i] != lx.IE:
             raise self.fail(
                 f"the inference line must end with two hyphens (--), not {self.describe(self.i)}; write ---- alone, "
@@ -597,15 +569,12 @@ class _Parser:
             raise self.fail("the inference line must end the line: put the conclusion on the next line")
         self.i += 1
         if kinds[self.i] == lx.IND:
-            holder_node = _Node(Member(self.starts[self.i]), False, None)
-            holder_node.relations_open = inference
-            holder_node.undercuts_only = True
             self.i += 1
             if kinds[self.i] != lx.UND_OUT:
                 raise self.fail(
                     "only undercuts (<_) can stand below an inference line; attach other relations to a statement"
                 )
-            self.tree(holder_node)
+            self.below(inference, True)
         return inference
 
     # Blocks ---------------------------------------------------------------------------------------------------------
@@ -614,18 +583,13 @@ class _Parser:
         start = self.i
         level = len(self.image(start)) - 1
         self.i += 1
-        member = Member(self.starts[start])
-        self.in_heading = member
-        try:
-            self.content(member)
-            if self.kinds[self.i] == lx.DATA:
-                self.data(member)
-        finally:
-            self.in_heading = None
+        member = Member(self.starts[start], None)
+        self.content(member)
         id = f"s{len(self.doc.sections) + 1}"
         # A heading of nothing but a comment has no title: its id stands for it, as a title stands for a statement.
-        section = Section(id, member.text() or id, level, self.starts[start])
-        section.data = member.data
+        section = Section(id, member.text or id, level, self.starts[start])
+        if self.kinds[self.i] == lx.DATA:
+            section.data = self.data()
         above = self.section
         while above is not None and above.level >= level:
             above = above.parent
@@ -642,7 +606,7 @@ class _Parser:
             kind = self.kinds[self.i]
             if kind not in _STATEMENT_START and kind not in _ARGUMENT_START:
                 raise self.fail(f"a list item needs text; found {self.describe(self.i)}")
-            self.tree(self.head(None, True, "a list item"))
+            self.tree(self.head(True, "a list item"))
         if self.kinds[self.i] != lx.DED:
             raise self.fail(
                 f"unexpected {self.describe(self.i)} in a list: each item starts with * or 1. at the list's "
@@ -659,12 +623,11 @@ class _Parser:
         elif kind == lx.SN:
             self.pcs(before)
         elif kind in _ARGUMENT_START:
-            node = self.head(None, True, "an argument")
-            element = self.tree(node)
+            element = self.tree(self.head(True, "an argument"))
             assert isinstance(element, Argument)
             return element
         elif kind in _STATEMENT_START:
-            self.tree(self.head(None, False, "a statement"))
+            self.tree(self.head(False, "a statement"))
         elif kind == lx.IND and kinds[self.i + 1] in (lx.OLI, lx.ULI):
             self.items()
         else:
@@ -761,10 +724,32 @@ class _Parser:
         return f"unexpected {self.describe(self.i)}"
 
 
+def _unpadded(parts: list[str], kept: list[int]) -> str:
+    """The text of ``parts`` without the spaces around it that the document's layout made: from the first to the last
+    escaped character (the parts ``kept`` lists) the text is kept as written, spaces included.
+    """
+    text = "".join(parts)
+    if not kept:  # nothing escaped: every space around the text is layout
+        return text.strip(lx.SPACES)
+    kept_from = sum(map(len, parts[: kept[0]]))
+    kept_to = sum(map(len, parts[: kept[-1] + 1]))
+    start, end = 0, len(text)
+    while start < end and start < kept_from and text[start] in lx.SPACES:
+        start += 1
+    while end > start and end > kept_to and text[end - 1] in lx.SPACES:
+        end -= 1
+    return text[start:end]
+
+
 def _merged(into: dict[str, Any] | None, data: dict[str, Any]) -> dict[str, Any]:
     result: dict[str, Any] = {} if into is None else into
     merge(result, data)
     return result
+
+
+def _marked(member: Member) -> bool:
+    """Whether a member's data marks its text as its element's canonical text."""
+    return member.data is not None and truthy(member.data.get("isCanonical"))
 
 
 def _takes_section(member: Member, current: Section | None) -> bool:

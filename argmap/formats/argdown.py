@@ -86,26 +86,6 @@ class _Lines:
         return ParseError(message, path=self.path, line=line, column=column)
 
 
-def _definition(members: list[ad.Member], undefined: int) -> tuple[int, ad.Member | None]:
-    """Where an element is defined, and the member whose text speaks for it, in one walk of its members (mentions).
-
-    It is defined by its first member that is not a reference, else placed at its first mention, else (without any)
-    at ``undefined``; its text is that of the last definition marked ``isCanonical``, else of the last definition.
-    """
-    first = last = marked = None
-    for member in members:
-        if member.is_reference:
-            continue
-        if first is None:
-            first = member
-        last = member
-        if member.data is not None and ad.truthy(member.data.get("isCanonical")):
-            marked = member
-    if first is None and members:
-        first = members[0]
-    return (undefined if first is None else first.offset), (last if marked is None else marked)
-
-
 def _without(data: dict[str, Any], keys: Iterable[str]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if key not in keys}
 
@@ -149,30 +129,28 @@ class _Builder:
 
     def statements(self) -> list[Statement]:
         statements = list(self.doc.statements.values())
-        # (A statement is made by its first mention: it always has a member to place it at.)
-        defined = [_definition(statement.members, 0) for statement in statements]
-        self.statement_offsets = [offset for offset, _ in defined]
+        self.statement_offsets = [statement.offset for statement in statements]
         locations = self.lines.locations(self.statement_offsets)
         reserved, section_ids = RESERVED_KEYS["statement"], self.section_ids
         return [
             Statement(
                 id=statement.title,
                 # A statement that is only referred to has no text of its own: its title stands for it.
-                text=(canonical.text() if canonical is not None else "") or statement.title,
-                tags=statement.tags,
+                text=(statement.canonical.text if statement.canonical is not None else "") or statement.title,
+                tags=statement.tags or (),
                 quotes=() if statement.data is None else self.quotes(statement),
                 data=None if statement.data is None else _without(statement.data, reserved),
                 section=section_ids[statement.section],
                 location=location,
             )
-            for statement, (_, canonical), location in zip(statements, defined, locations, strict=True)
+            for statement, location in zip(statements, locations, strict=True)
         ]
 
     def quotes(self, statement: ad.Statement) -> list[Quote]:
         value = None if statement.data is None else statement.data.get("quotes")
         if value is None:
             return []
-        offset = next((m.data_offset for m in statement.members if m.data and "quotes" in m.data), 0)
+        offset = (statement.data_offsets or {}).get("quotes", 0)
         if not isinstance(value, list) or not all(
             isinstance(q, dict) and set(q) == {"source", "text"} and all(isinstance(v, str) for v in q.values())
             for q in value
@@ -182,23 +160,22 @@ class _Builder:
 
     def arguments(self) -> list[Argument]:
         arguments = list(self.doc.arguments.values())
-        defined = [_definition(argument.members, argument.offset) for argument in arguments]
-        self.argument_offsets = [offset for offset, _ in defined]
+        self.argument_offsets = [argument.offset for argument in arguments]
         locations = self.lines.locations(self.argument_offsets)
         reserved, section_ids = RESERVED_KEYS["argument"], self.section_ids
         result = []
-        for argument, (offset, canonical), location in zip(arguments, defined, locations, strict=True):
+        for argument, location in zip(arguments, locations, strict=True):
             data = argument.data
             scheme = None if data is None else data.get("scheme")
             if scheme is not None and not _text_value(scheme):
-                where = next((m.data_offset for m in argument.members if m.data and "scheme" in m.data), offset)
+                where = (argument.data_offsets or {}).get("scheme", argument.offset)
                 raise Fault("an argument's scheme must be text, such as {scheme: Expert Opinion}", where)
             result.append(
                 Argument(
                     id=argument.title,
-                    text="" if canonical is None else canonical.text(),
+                    text="" if argument.canonical is None else argument.canonical.text,
                     steps=self.steps(argument.pcs),
-                    tags=argument.tags,
+                    tags=argument.tags or (),
                     scheme=scheme.strip() if isinstance(scheme, str) else None,
                     data=None if data is None else _without(data, reserved),
                     section=section_ids[argument.section],
