@@ -57,6 +57,7 @@ SPACES: Final = (
     "\t\n\v\f\r \u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000\ufeff"
 )
 _WS = SPACES  # in a character class: these characters mean themselves there
+_SPACE_CHARS = frozenset(SPACES)
 # JavaScript's "." matches anything but these.
 _TERMINATORS = "\n\r\u2028\u2029"
 
@@ -66,7 +67,10 @@ _SPACES = re.compile(r"[ \t]+")
 # Blanks that no line break follows: where a token ends in them, the lexer skips them (a line break after them
 # would take them into its token instead).
 _GAP = re.compile(r"[ \t]*+(?![\r\n])")
-_FREESTYLE = re.compile(r"[^\\@#*_\[\],.:;</>\-\r\n(){}]+")
+_SKIPPED = r"[ \t]++(?![\r\n])"  # the same, at least one
+# The characters that end free text.
+_CONTROLS = r"\\@#*_\[\],.:;</>\-\r\n(){}"
+_FREESTYLE = re.compile(rf"[^{_CONTROLS}]+")
 _ESCAPED = re.compile(rf"\\[^{_TERMINATORS}] *")
 # Each attempt scans one run of non-space characters and stops at the next dot (or colon), so the attempts of one
 # run never rescan it: linear.
@@ -81,19 +85,20 @@ _BLANK_SPACE = re.compile(rf"[{_WS}]*")
 # After a bold or italic range's closing marker: one space or tab, or one of these characters, or the end.
 _RANGE_END_FOLLOWERS = frozenset("\n\r)}_.,!?;:-*")
 _TRAILING_BREAKS = re.compile(r"(?:[ \t]*\r\n|\n|\r)*")
-_BLANK_STARTS = (" ", "\t", "\n", "\r")
 _NOT_FREESTYLE = frozenset("\\@#*_[],.:;</>-\r\n(){}")
 # A run of plain text: free text and the control characters that, in the middle of a line, can only be text (a dot
 # or colon that starts no shortcode, a slash that starts no comment). The reference reads it as many tokens; one
 # token for the run, with the text they make, costs a fraction and reads the same. Spaces after a control character
-# beyond the one it takes along are skipped by the reference: _DROPPED finds them.
-_PLAIN = re.compile(
-    rf"(?:(?!===)[^\\@#*_\[\],.:;</>\-\r\n(){{}} \t][^\\@#*_\[\],.:;</>\-\r\n(){{}}]*"
-    rf"|(?:[,;()\]}}>\-]|\.(?![^{_WS}]+?\.)|:(?![^{_WS}]+?:)|/(?![/*]))[ \t]?(?:[ \t]+(?![ \t\r\n]))?)+"
-)
+# beyond the one it takes along (those that no line break follows) are skipped by the reference: _DROPPED finds them.
+# (A run is a token of its own, so nothing after it can make it give characters back: the possessive repeats match
+# the same and keep no state for backtracking.)
+_FREE_TEXT = rf"[^{_CONTROLS} \t=][^{_CONTROLS}]*+|=(?!==)[^{_CONTROLS}]*+"
+_CONTROL_TEXT = rf"(?:[,;()\]}}>\-]|\.(?![^{_WS}]+?\.)|:(?![^{_WS}]+?:)|/(?![/*]))[ \t]?+"
+_PLAIN = re.compile(rf"(?:{_FREE_TEXT}|{_CONTROL_TEXT}(?:{_SKIPPED})?+)++")
 _DROPPED = re.compile(r"([,;()\]}>\-.:/][ \t])[ \t]+")
-# The characters that cannot start a run of plain text.
-_NOT_PLAIN = frozenset("\\@#*_[.:</{\r\n \t")
+# The characters that cannot start a run of plain text. (A dot, colon or slash can: _PLAIN takes one exactly where
+# no shortcode or comment starts, which the reference tries first.)
+_NOT_PLAIN = frozenset("\\@#*_[<{\r\n \t")
 # Characters that may start a line-start token (or the frontmatter): plain text only once those are ruled out.
 _LINE_SENSITIVE = frozenset("'+-><(=0123456789")
 _STRUCTURE_START = frozenset("'+-><(_*0123456789")
@@ -115,19 +120,24 @@ _SYMBOLS: Final = {
     "<_": UND_OUT,
     "_": UND_OUT,
 }
-# The start of the commonest lines, as one match: an optional relation symbol (with its indentation) or statement
-# number, then a statement's or argument's title, defined or referred to, then plain text. Each part is the token the
-# general rules make of it there; the titles are those bracketed() takes whole (not starting with "-", which may be a
-# comment or a relation, nor "+", "_" or "!"), and a reference only where no definition ends later on the line.
+# The commonest lines, each as one match from its start: a statement number or relation symbol (after indentation), a
+# statement's or argument's title, defined or referred to, or both, then plain text and a tag; or an inference (--,
+# rules, --); then the line break or empty lines that end it. Each part is the token the general rules make of it
+# there, and the match stops before anything they might read otherwise: the titles are those bracketed() takes whole
+# (not starting with "-", which may be a comment or a relation, nor "+", "_" or "!"), and a reference only where no
+# definition ends later on the line; plain text only where the reference skips no spaces in it (its text is then its
+# image); a tag only of ASCII characters and before an ASCII character or the end (so the whole tag, as _TAG_WORD
+# reads it, without compiling its large class again). The regular expression engine runs an optional group as a
+# repeat, at a cost: an alternative that matches nothing, (?:X|), is much cheaper and matches the same here.
 _COMMON_LINE = re.compile(
-    r"(?P<indent>[ \t]*)"
-    r"(?:(?:(?P<symbol>(?>\+>|->|<\+|\+|<-|-|><|_>|<_|_))|(?P<number>\([0-9]+\)))[ \t]+)?"
-    rf"(?:\[(?P<statement>[^{_TERMINATORS}\]\-+_!][^{_TERMINATORS}\]]*)\]"
-    rf"(?:(?P<defines>:)|(?!\()(?![^{_TERMINATORS}]*\]:))"
-    rf"|<(?P<argument>[^{_TERMINATORS}>\-+_!][^{_TERMINATORS}>]*)>"
-    rf"(?:(?P<argument_defines>:)|(?![^{_TERMINATORS}]*>:)))"
-    r"(?:[ \t]*+(?![\r\n]))?"
-    rf"(?:(?=[^\\@#*_\[.:</{{\r\n \t])(?P<text>{_PLAIN.pattern}))?"
+    rf"(?:[ \t]*+(?:(?P<opener>[-+_]>?+|<[-+_]|><|\([0-9]++\)){_SKIPPED}|)"
+    rf"(?:(?P<title>\[[^{_TERMINATORS}\]\-+_!][^{_TERMINATORS}\]]*+\](?::|(?!\()(?![^{_TERMINATORS}]*\]:))"
+    rf"|<[^{_TERMINATORS}>\-+_!][^{_TERMINATORS}>]*+>(?::|(?![^{_TERMINATORS}]*>:)))(?:{_SKIPPED}|)"
+    r"|(?(opener)|(?!)))"
+    rf"(?:(?P<text>(?:{_FREE_TEXT}|{_CONTROL_TEXT})++)(?!{_SKIPPED})"
+    r"(?:(?P<tag>\#[\-0-9A-z]++(?=[\x00-\x7f]|\Z)[ \t]?)|)|)"
+    rf"|(?P<inference>[' \t]*+--)(?:{_SKIPPED}|)(?:(?P<rules>[^{_CONTROLS} \t][^{_CONTROLS}]*+)|)(?P<closing>-{{2,}}+))"
+    r"(?:(?P<empty>\n(?:[ \t]*+(?:\r\n|\n))++)|(?P<break>\n)|)"
 )
 _COMMON_LINE_STARTS = frozenset(" \t[<(+-_>")
 _DATA_STOP = re.compile(rf"[\r\u2028\u2029]|\}}[{_WS}][^,}}]")
@@ -196,6 +206,7 @@ class _Lexer:
         self.indents = [0]
         self.ranges: list[tuple[int, str]] = []  # open bold/italic ranges: (kind, marker character)
         self.inference = False  # inside an inference line (-- rules {data} --): a mode of its own
+        self.uncommon_line = -1  # the start of the last line tried as a common line that is not one
         self.brackets = _Next(text, "]")
         self.parens = _Next(text, ")")
         self.terminators = _Next(text, pattern=_TERMINATOR)
@@ -222,22 +233,30 @@ class _Lexer:
         self.out.ends.append(end)
 
     def dedent_all(self, offset: int) -> None:
-        indents = self.indents
-        while len(indents) > 1:
-            indents.pop()
-            self.emit(DED, offset, offset)
+        count = len(self.indents) - 1
+        if count:
+            del self.indents[1:]
+            out = self.out
+            out.kinds += [DED] * count
+            out.starts += [offset] * count
+            out.ends += [offset] * count
 
     def indent_to(self, width: int, offset: int) -> None:
         indents = self.indents
         if width == indents[-1]:
             return
+        out = self.out
         if width > indents[-1]:
             indents.append(width)
-            self.emit(IND, offset, offset)
+            out.kinds.append(IND)
+            out.starts.append(offset)
+            out.ends.append(offset)
             return
         while len(indents) > 1 and width < indents[-1]:
             indents.pop()
-            self.emit(DED, offset, offset)
+            out.kinds.append(DED)
+            out.starts.append(offset)
+            out.ends.append(offset)
 
     def within_line(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` holds no line terminator (JavaScript's ``.`` matches all of it)."""
@@ -318,7 +337,7 @@ class _Lexer:
     def link(self, pos: int) -> int:
         text = self.text
         close = self.brackets.at(pos + 1)
-        if close < pos + 2 or not text.startswith("(", close + 1):
+        if close < pos + 2 or text[close + 1 : close + 2] != "(":
             return -1
         paren = self.parens.at(close + 2)
         if paren < close + 3:
@@ -374,16 +393,16 @@ class _Lexer:
     def emphasis(self, pos: int, char: str) -> int:
         """Emit a bold or italic marker at ``pos`` (``char`` is ``*`` or ``_``); the end of it, or -1."""
         text = self.text
-        double = text.startswith(char * 2, pos)
+        size = len(text)
+        double = pos + 1 < size and text[pos + 1] == char
         ranges = self.ranges
         # The reference also means to refuse a closing marker after skipped spaces, but its lexer never hands it the
         # skipped tokens: any marker closes the open range.
-        if ranges and ranges[-1][1] == char and self.out.kinds:
+        if ranges and ranges[-1][1] == char:
             kind = ranges[-1][0]
-            width = 2 if kind == BOLD_END else 1
-            if width == 1 or double:
-                after = pos + width
-                if after >= len(text) or text[after] in _RANGE_END_FOLLOWERS:
+            if double or kind == ITALIC_END:
+                after = pos + 2 if kind == BOLD_END else pos + 1
+                if after >= size or text[after] in _RANGE_END_FOLLOWERS:
                     end = after
                 elif text[after] in " \t":
                     end = after + 1
@@ -393,20 +412,23 @@ class _Lexer:
                     ranges.pop()
                     self.emit(kind, pos, end)
                     return end
-        for width, start, end in ((2, BOLD_START, BOLD_END), (1, ITALIC_START, ITALIC_END)):
-            after = pos + width
-            if (width == 1 or double) and (after >= len(text) or not _is_space(text[after])):
-                ranges.append((end, char))
-                self.emit(start, pos, after)
-                return after
+        # An opening marker that no space follows: bold first, then italic.
+        if double and (pos + 2 >= size or text[pos + 2] not in _SPACE_CHARS):
+            ranges.append((BOLD_END, char))
+            self.emit(BOLD_START, pos, pos + 2)
+            return pos + 2
+        if pos + 1 >= size or text[pos + 1] not in _SPACE_CHARS:
+            ranges.append((ITALIC_END, char))
+            self.emit(ITALIC_START, pos, pos + 1)
+            return pos + 1
         return -1
 
     # The two modes ------------------------------------------------------------------------------------------------
 
     def run(self) -> Tokens:
-        """Tokenize the whole text. The common tokens (plain text, line breaks, relation symbols, numbers, statement
-        definitions) take fast paths here, each an exact special case of the general rules in
-        :meth:`default_token`, which handles everything else.
+        """Tokenize the whole text. The common lines (:meth:`common_lines_at`) and the common tokens (plain text,
+        line breaks, relation symbols, numbers, statement definitions) take fast paths here, each an exact special
+        case of the general rules in :meth:`default_token`, which handles everything else.
         """
         text = self.text
         size = len(text)
@@ -415,7 +437,6 @@ class _Lexer:
         plain, newline = _PLAIN.match, _NEWLINE.match
         structure, spaces = _STRUCTURE.match, _SPACES.match
         past_gap = _past_gap
-        common_line = _COMMON_LINE.match
         pos = 0
         while pos < size:
             char = text[pos]
@@ -429,17 +450,20 @@ class _Lexer:
                 continue
             last = kinds[-1] if kinds else -1
             at_start = last <= EL  # after a line break or an empty line, or at the very start
-            if at_start and char in _COMMON_LINE_STARTS and self.common_lines:
-                found = common_line(text, pos)
-                if found is not None:
-                    pos = self.common_line(found, pos)
+            if at_start and char in _COMMON_LINE_STARTS and pos != self.uncommon_line and self.common_lines:
+                end = self.common_lines_at(pos)
+                if end > pos:
+                    pos = end
                     continue
             if char not in _NOT_PLAIN and not (at_start and char in _LINE_SENSITIVE):
                 found = plain(text, pos)
                 if found is not None:
-                    pos = self.plain_run(*found.span())
+                    pos = self.plain_run(pos, found.end())
                     continue
-            elif char in " \t\r\n":
+            elif char == "\n":
+                pos = self.line_break(pos, pos + 1, last)
+                continue
+            elif char in " \t\r":
                 broken = newline(text, pos)
                 if broken is None:
                     if at_start:
@@ -505,12 +529,14 @@ class _Lexer:
         close = text.find(closer, pos + 1, pos + _SHORT)
         if close < 0:
             close = closers.at(pos + 1)
-        if close <= pos + 1 or not self.within_line(pos + 1, close):
+        if close <= pos + 1:
             return 0
         follower = text[close + 1 : close + 2]
+        if (links and follower == "(") or not self.within_line(pos + 1, close):
+            return 0
         if follower == ":":
             return close + 2  # the first closing bracket, so also the first "]:" (or ">:"), as a definition takes it
-        if (links and follower == "(") or text[pos + 1] == "-":
+        if text[pos + 1] == "-":
             return 0
         if follower in ("\n", "\r", ""):
             return -(close + 1)  # the line ends here: no definition can end later on it
@@ -523,74 +549,123 @@ class _Lexer:
         """Emit the run of plain text from ``start`` to ``end`` (a match of :data:`_PLAIN`), with the text it makes
         where the reference skips spaces in it; returns its end.
         """
-        self.emit(FS, start, end)
-        # Searched in place: most runs skip nothing, and need no copy of their text.
-        if _DROPPED.search(self.text, start, end) is not None:
-            self.out.values[len(self.out.kinds) - 1] = _DROPPED.sub(r"\1", self.text[start:end])
+        out = self.out
+        out.kinds.append(FS)
+        out.starts.append(start)
+        out.ends.append(end)
+        run = self.text[start:end]
+        # Skipped spaces follow another blank: a run without two blanks in a row (most) needs no search.
+        if ("  " in run or "\t" in run) and _DROPPED.search(run) is not None:
+            out.values[len(out.kinds) - 1] = _DROPPED.sub(r"\1", run)
         return end
 
     def line_break(self, pos: int, end: int, last: int) -> int:
         """Emit the line break from ``pos`` to ``end`` (blanks, then ``\\n``, ``\\r\\n`` or ``\\r``), or the
         empty lines that start there; ``last`` is the kind of the token before. Returns the end of what it emitted.
         """
+        text = self.text
         # An empty line follows only where the next line starts blank (or at once breaks again).
-        if last != EL and self.text.startswith(_BLANK_STARTS, end):
-            empty = _EMPTYLINE.match(self.text, pos)
+        if last != EL and end < len(text) and text[end] in " \t\n\r":
+            empty = _EMPTYLINE.match(text, pos)
             if empty is not None:
                 end = empty.end()
-                if end < len(self.text):
+                if end < len(text):
                     self.dedent_all(pos)
                 self.emit(EL, pos, end)
                 return end
         self.emit(NL, pos, end)
         return end
 
-    def common_line(self, found: re.Match[str], pos: int) -> int:
-        """Emit the tokens that :data:`_COMMON_LINE` found at the start of a line: those the general rules make of
-        it, one at a time, in one step.
+    def common_lines_at(self, pos: int) -> int:
+        """Emit the tokens of the common lines (:data:`_COMMON_LINE`) from ``pos`` on, one line at a time, as the
+        general rules make them: the statement number, relation symbol and inference start as structure() does, the
+        titles as bracketed(), the text as plain_run(), the tag, rules and inference end as the main loop and
+        inference_token(), the line's end as line_break(). Returns where it stopped: after the last match (in the
+        middle of its line if it did not take the whole line), or at the start of a line that is not common, which
+        it records as such (``pos`` itself if no common line starts there).
         """
+        text = self.text
+        size = len(text)
+        match = _COMMON_LINE.match
         out = self.out
         kinds, starts, ends = out.kinds, out.starts, out.ends
-        # Groups by number (see _COMMON_LINE.groupindex): 2 symbol, 3 number, 4 statement, 5 defines, 6 argument,
-        # 7 argument_defines, 8 text.
-        end = found.end(2)
-        if end >= 0:
-            indent = found.start(2) - pos
-            if indent != self.indents[-1]:
-                self.indent_to(indent, pos)
-            kinds.append(_SYMBOLS[found.group(2)])
-            starts.append(pos)
-            ends.append(end)
-        else:
-            end = found.end(3)
-            if end >= 0:
-                self.dedent_all(pos)
-                kinds.append(SN)
+        # _COMMON_LINE's groups by number (see its groupindex), cheaper to ask for than by name: 1 opener, 2 title,
+        # 3 text, 4 tag, 5 inference, 6 rules, 7 closing, 8 empty, 9 break.
+        found = match(text, pos)
+        while found is not None:
+            opener, end = found.span(1)
+            if opener >= 0:
+                if text[opener] == "(":
+                    if len(self.indents) > 1:
+                        self.dedent_all(pos)
+                    kinds.append(SN)
+                else:
+                    indent = opener - pos
+                    if indent != self.indents[-1]:
+                        self.indent_to(indent, pos)
+                    kinds.append(_SYMBOLS[text[opener:end]])
                 starts.append(pos)
                 ends.append(end)
-        start = found.start(4)
-        if start >= 0:
-            end = found.end(5)
-            kinds.append(SREF if end < 0 else SDEF)
-            starts.append(start - 1)
-            ends.append(found.end(4) + 1 if end < 0 else end)
-        else:
-            end = found.end(7)
-            kinds.append(AREF if end < 0 else ADEF)
-            starts.append(found.start(6) - 1)
-            ends.append(found.end(6) + 1 if end < 0 else end)
-        start, end = found.span(8)
-        end = self.plain_run(start, end) if start >= 0 else found.end()
-        if not self.text.startswith("\n", end):
-            return end
-        # The line break that usually ends the line, as the main loop would read it next: an empty line follows only
-        # where the next line starts blank.
-        if self.text.startswith(_BLANK_STARTS, end + 1):
-            return self.line_break(end, end + 1, kinds[-1])
-        kinds.append(NL)
-        starts.append(end)
-        ends.append(end + 1)
-        return end + 1
+            start, end = found.span(2)
+            if start >= 0:
+                # A definition's title takes the colon after it; a reference's ends with its closing bracket.
+                if text[end - 1] == ":":
+                    kinds.append(SDEF if text[start] == "[" else ADEF)
+                else:
+                    kinds.append(SREF if text[start] == "[" else AREF)
+                starts.append(start)
+                ends.append(end)
+            elif opener < 0:
+                # An inference, whole. After an empty line "--" starts an attack instead: the general rules decide.
+                if kinds and kinds[-1] == EL:
+                    break
+                if len(self.indents) > 1:
+                    self.dedent_all(pos)
+                kinds.append(IS)
+                starts.append(pos)
+                ends.append(found.end(5))
+                start, end = found.span(6)
+                if start >= 0:
+                    kinds.append(FS)
+                    starts.append(start)
+                    ends.append(end)
+                start, end = found.span(7)
+                kinds.append(IE)
+                starts.append(start)
+                ends.append(end)
+            # The group that matched last tells whether the match took the line's end, and which.
+            line_end = found.lastindex
+            end = found.end()
+            if line_end == 9:
+                stop = end - 1
+            elif line_end == 8:
+                stop = found.start(8)
+            else:
+                stop = end
+            start, text_end = found.span(3)
+            if start >= 0:
+                kinds.append(FS)
+                starts.append(start)
+                ends.append(text_end)
+                if text_end < stop:  # a tag between the text and the line's end
+                    kinds.append(TAG)
+                    starts.append(text_end)
+                    ends.append(stop)
+            if line_end == 9:
+                kinds.append(NL)
+            elif line_end == 8:
+                if end < size and len(self.indents) > 1:
+                    self.dedent_all(stop)
+                kinds.append(EL)
+            else:
+                return end
+            starts.append(stop)
+            ends.append(end)
+            # The next line: the main loop would try it as a common line first too (no comment starts one).
+            pos = end
+            found = match(text, pos)
+        self.uncommon_line = pos
+        return pos
 
     def structure(self, found: re.Match[str], pos: int, last: int) -> int:
         """Emit the line-start token that :data:`_STRUCTURE` found (with the indentation it opens or closes)."""
@@ -622,9 +697,40 @@ class _Lexer:
         return _past_gap(self.text, end)
 
     def default_token(self, pos: int, char: str) -> int:
+        """The general rules: the token types that can start with ``char`` at ``pos``, in the reference's order, then
+        text. (Types that start with different characters never compete: the dispatch on ``char`` tries the commonest
+        first.)
+        """
         text = self.text
-        end = -1
-        if char == "=":
+        if char in "*_":
+            end = self.emphasis(pos, char)
+            if end >= 0:
+                return end
+        elif char == "[":
+            end = self.link(pos)
+            if end >= 0:
+                self.emit(LINK, pos, end)
+                return end
+            end = self.statement_definition(pos)
+            if end >= 0:
+                self.emit(SDEF, pos, end)
+                return end
+            end = self.statement_reference(pos)
+            if end >= 0:
+                self.emit(SREF, pos, end)
+                return end
+        elif char == "#":
+            # The other line-start tokens were tried by run(); a heading starts at the line's very first character.
+            if not self.out.kinds or self.out.kinds[-1] <= EL:
+                heading = _HEADING.match(text, pos)
+                if heading is not None:
+                    self.emit(HS, pos, heading.end())
+                    return heading.end()
+            end = self.tag(pos)
+            if end >= 0:
+                self.emit(TAG, pos, end)
+                return end
+        elif char == "=":
             end = self.frontmatter(pos)
             if end >= 0:
                 self.emit(FM, pos, end)
@@ -645,7 +751,7 @@ class _Lexer:
             if special is not None:
                 self.emit(SPC, pos, special.end())
                 return special.end()
-        if char in " \t\r\n":
+        elif char in " \t\r\n":
             if self.last() != EL:
                 empty = _EMPTYLINE.match(text, pos)
                 if empty is not None:
@@ -657,30 +763,6 @@ class _Lexer:
             if newline is not None:
                 self.emit(NL, pos, newline.end())
                 return newline.end()
-        # The other line-start tokens were tried by run(); a heading starts at the line's very first character.
-        if char == "#" and (not self.out.kinds or self.out.kinds[-1] <= EL):
-            heading = _HEADING.match(text, pos)
-            if heading is not None:
-                self.emit(HS, pos, heading.end())
-                return heading.end()
-        if char in "*_":
-            end = self.emphasis(pos, char)
-            if end >= 0:
-                return end
-        elif char == "[":
-            for kind, end in ((LINK, self.link(pos)), (SDEF, self.statement_definition(pos))):
-                if end >= 0:
-                    self.emit(kind, pos, end)
-                    return end
-            end = self.statement_reference(pos)
-            if end >= 0:
-                self.emit(SREF, pos, end)
-                return end
-        elif char == "#":
-            end = self.tag(pos)
-            if end >= 0:
-                self.emit(TAG, pos, end)
-                return end
         elif char == "@":
             following = text[pos + 1 : pos + 2]
             if following == "[":
@@ -711,7 +793,7 @@ class _Lexer:
         if not self.inference:
             run = _PLAIN.match(text, pos)
             if run is not None:
-                return self.plain_run(*run.span())
+                return self.plain_run(pos, run.end())
         if char in _NOT_FREESTYLE:
             end = _one_blank(text, pos + 1)
             self.emit(UCC, pos, end)
@@ -772,14 +854,7 @@ def _past_gap(text: str, pos: int) -> int:
 
 def _one_blank(text: str, pos: int) -> int:
     """``pos``, or the offset after it where a space or a tab stands: what a control character takes along."""
-    return pos + 1 if text.startswith((" ", "\t"), pos) else pos
-
-
-_SPACE_CHARS = frozenset(SPACES)
-
-
-def _is_space(char: str) -> bool:
-    return char in _SPACE_CHARS
+    return pos + 1 if pos < len(text) and text[pos] in " \t" else pos
 
 
 def tokenize(text: str, *, common_lines: bool = True) -> Tokens:
