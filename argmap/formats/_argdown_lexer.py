@@ -741,16 +741,11 @@ class _Lexer:
                 self.emit(DATA, pos, end)
                 return end
         elif char == "\\":
-            escaped = _ESCAPED.match(text, pos)
-            if escaped is None:
-                raise Fault("a backslash must be followed by the character it escapes, on the same line", pos)
-            self.emit(ESC, pos, escaped.end())
-            return escaped.end()
+            return self.escape(pos)
         elif char in ".:":
-            special = _SPECIAL.match(text, pos)
-            if special is not None:
-                self.emit(SPC, pos, special.end())
-                return special.end()
+            end = self.shortcode(pos)
+            if end >= 0:
+                return end
         elif char in " \t\r\n":
             if self.last() != EL:
                 empty = _EMPTYLINE.match(text, pos)
@@ -802,6 +797,22 @@ class _Lexer:
         self.emit(FS, pos, end)
         return end
 
+    def escape(self, pos: int) -> int:
+        """Emit the escaped character at ``pos`` (after a backslash) and return its end; the same in both modes."""
+        escaped = _ESCAPED.match(self.text, pos)
+        if escaped is None:
+            raise Fault("a backslash must be followed by the character it escapes, on the same line", pos)
+        self.emit(ESC, pos, escaped.end())
+        return escaped.end()
+
+    def shortcode(self, pos: int) -> int:
+        """Emit a shortcode (``.name.`` or ``:name:``) at ``pos`` and return its end, or -1; the same in both modes."""
+        special = _SPECIAL.match(self.text, pos)
+        if special is None:
+            return -1
+        self.emit(SPC, pos, special.end())
+        return special.end()
+
     def inference_token(self, pos: int, char: str) -> int:
         text = self.text
         if char in " \t\r\n":
@@ -810,16 +821,11 @@ class _Lexer:
                 self.emit(NL, pos, newline.end())
                 return newline.end()
         if char == "\\":
-            escaped = _ESCAPED.match(text, pos)
-            if escaped is None:
-                raise Fault("a backslash must be followed by the character it escapes, on the same line", pos)
-            self.emit(ESC, pos, escaped.end())
-            return escaped.end()
+            return self.escape(pos)
         if char in ".:":
-            special = _SPECIAL.match(text, pos)
-            if special is not None:
-                self.emit(SPC, pos, special.end())
-                return special.end()
+            end = self.shortcode(pos)
+            if end >= 0:
+                return end
         elif char == "-":
             closing = _INFERENCE_END.match(text, pos)
             if closing is not None:
