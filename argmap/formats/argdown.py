@@ -102,11 +102,6 @@ class _Builder:
         self.lines = lines
         # The ids of the sections, by heading; an element outside any heading has none.
         self.section_ids: dict[ad.Section | None, str | None] = {None: None}
-        # Where elements were defined, to place the model's problems: sections by id, statements and arguments in
-        # the order of the document's tables of them.
-        self.section_places: dict[str, int] = {}
-        self.statement_offsets: list[int] = []
-        self.argument_offsets: list[int] = []
 
     def sections(self) -> list[Section]:
         result = []
@@ -121,7 +116,6 @@ class _Builder:
                 raise Fault(f"two sections have the id {id!r}", section.offset)
             used.add(id)
             self.section_ids[section] = id
-            self.section_places[id] = section.offset
             result.append(
                 Section(id=id, title=section.title, parent=self.section_ids[section.parent], location=location)
             )
@@ -129,8 +123,7 @@ class _Builder:
 
     def statements(self) -> list[Statement]:
         statements = list(self.doc.statements.values())
-        self.statement_offsets = [statement.offset for statement in statements]
-        locations = self.lines.locations(self.statement_offsets)
+        locations = self.lines.locations([statement.offset for statement in statements])
         reserved, section_ids = RESERVED_KEYS["statement"], self.section_ids
         return [
             Statement(
@@ -160,8 +153,7 @@ class _Builder:
 
     def arguments(self) -> list[Argument]:
         arguments = list(self.doc.arguments.values())
-        self.argument_offsets = [argument.offset for argument in arguments]
-        locations = self.lines.locations(self.argument_offsets)
+        locations = self.lines.locations([argument.offset for argument in arguments])
         reserved, section_ids = RESERVED_KEYS["argument"], self.section_ids
         result = []
         for argument, location in zip(arguments, locations, strict=True):
@@ -269,9 +261,9 @@ class _Builder:
         """
         doc = self.doc
         return (
-            dict(zip(doc.arguments, self.argument_offsets, strict=True))
-            | dict(zip(doc.statements, self.statement_offsets, strict=True))
-            | self.section_places
+            {title: argument.offset for title, argument in doc.arguments.items()}
+            | {title: statement.offset for title, statement in doc.statements.items()}
+            | {id: section.offset for section, id in self.section_ids.items() if section is not None and id is not None}
         )
 
     def located(self, problems: tuple[Problem, ...]) -> ParseError:
