@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, TypeVar
 from . import af, formats
 from .errors import ArgmapError, GraphvizNotFound, MapError, ParseError, SearchLimit, UnknownCode, UnknownFormat
 from .model import ArgumentMap, ElementType
-from .render.dot import DIRECTIONS, SHOW, THEMES, VIEWS
 from .render.files import FORMATS, pipe, render
+from .render.options import DIRECTIONS, SHOW, VIEWS
+from .render.theme import THEMES
 
 if TYPE_CHECKING:
     # Checking, evaluation, the catalogue and the schema are imported by the commands that use them: every run of

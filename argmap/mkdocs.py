@@ -29,9 +29,10 @@ from .check import check
 from .errors import ArgmapError, MapError, ParseError
 from .evaluate import Labelling, evaluate
 from .formats import get_format, loads
-from .render.dot import THEMES, VIEWS
 from .render.files import pipe
+from .render.options import VIEWS
 from .render.svg import describe, escape, inline_svg
+from .render.theme import THEMES
 
 __all__ = ["DEFAULT_FORMAT", "OPTIONS", "fence_format", "fence_validator"]
 

@@ -49,8 +49,10 @@ from .check import Diagnostic, check
 from .errors import ArgmapError, GraphvizNotFound, MapError, OptionError, ParseError, RenderError, UnknownFormat
 from .evaluate import Labelling, evaluate
 from .model import ArgumentMap
-from .render.dot import THEMES, VIEWS, to_dot
+from .render.dot import to_dot
+from .render.options import VIEWS
 from .render.svg import describe, inline_svg
+from .render.theme import THEMES
 
 __all__ = [
     "ALIGNS",

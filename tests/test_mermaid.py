@@ -24,7 +24,7 @@ from argmap import (
     Statement,
 )
 from argmap.formats import mermaid
-from argmap.render.dot import THEMES
+from argmap.render.theme import THEMES
 from argmap.strategies import argument_maps, ids, statement_texts
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -35,8 +35,11 @@ from argmap import (
 from argmap.evaluate import evaluate
 from argmap.formats import loads
 from argmap.render import DEFAULT_SHOW, SHOW, THEMES, VIEWS, Theme, dot_source, pipe, render, to_dot
-from argmap.render.dot import _LABEL_BUDGET, _label, _quote, _wrap
 from argmap.render.layout import tag_line
+from argmap.render.quoting import LABEL_BUDGET as _LABEL_BUDGET
+from argmap.render.quoting import label as _label
+from argmap.render.quoting import quote as _quote
+from argmap.render.quoting import wrap as _wrap
 from argmap.strategies import argument_maps
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,7 +18,7 @@ from argmap import ArgumentMap, ElementType, MapBuilder, OptionError
 from argmap.af import Label
 from argmap.evaluate import Labelling, evaluate
 from argmap.render import THEMES, VIEWS, Theme, pipe, render, to_dot
-from argmap.render.dot import STATUSES
+from argmap.render.theme import STATUSES
 from argmap.strategies import argument_maps
 
 ROOT = Path(__file__).resolve().parent.parent

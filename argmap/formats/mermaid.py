@@ -9,8 +9,9 @@ import attrs
 
 from ..errors import OptionError
 from ..model import Argument, ArgumentMap, ElementType, RelationKind, Statement
-from ..render.dot import DIRECTIONS, THEMES, Theme
 from ..render.layout import inner_statements, section_nesting, tag_line
+from ..render.options import DIRECTIONS
+from ..render.theme import THEMES, Theme
 
 __all__ = ["DEFAULT_SHOW", "SHOW", "dumps"]
 

@@ -1,7 +1,9 @@
 """Diagrams of argument maps: DOT graphs (:mod:`.dot`) and the files Graphviz makes of them (:mod:`.files`)."""
 
-from .dot import DEFAULT_SHOW, DIRECTIONS, SHOW, THEMES, VIEWS, DotOptions, Theme, dot_source, to_dot
+from .dot import dot_source, to_dot
 from .files import FORMATS, pipe, render
+from .options import DEFAULT_SHOW, DIRECTIONS, SHOW, VIEWS, DotOptions
+from .theme import THEMES, Theme
 
 __all__ = [
     "DEFAULT_SHOW",

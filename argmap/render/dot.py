@@ -3,141 +3,22 @@
 from __future__ import annotations
 
 import itertools
-import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Literal, TypedDict, Unpack
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Unpack
 
 import attrs
 
-from ..errors import OptionError
 from ..model import Argument, ArgumentMap, ElementType, RelationKind, Statement
 from .layout import inner_statements, section_nesting, tag_line
+from .options import DotOptions, Options
+from .quoting import assignments, attribute_list, label
+from .theme import STATUS_STYLE, STATUSES, Theme, status_colours
 
 if TYPE_CHECKING:
-    # Only for annotations: renderers take a labelling as input, and evaluation must not be imported at load time;
-    # the graphviz package is imported by to_dot, as writing DOT source needs none of it.
+    # The graphviz package is imported by to_dot, as writing DOT source needs none of it.
     import graphviz  # type: ignore[import-untyped]
 
-    from ..evaluate import Labelling
-
-__all__ = [
-    "DEFAULT_SHOW",
-    "DIRECTIONS",
-    "SHOW",
-    "STATUSES",
-    "THEMES",
-    "VIEWS",
-    "DotOptions",
-    "Theme",
-    "dot_source",
-    "to_dot",
-]
-
-View = Literal["debate", "premise"]
-Direction = Literal["BT", "TB", "LR", "RL"]
-
-#: The views :func:`to_dot` draws.
-VIEWS: tuple[str, ...] = ("debate", "premise")
-#: Values of ``direction``: where the reasons are, seen from their conclusions (``BT``: conclusions on top).
-DIRECTIONS: tuple[str, ...] = ("BT", "TB", "LR", "RL")
-#: What ``show=`` may name, each an optional part of the diagram.
-SHOW: tuple[str, ...] = ("title", "sections", "tags", "argument-text", "statement-ids", "rules")
-#: What is shown unless ``show=`` says otherwise: everything but statement ids.
-DEFAULT_SHOW: frozenset[str] = frozenset(SHOW) - {"statement-ids"}
-
-# dot 2.43 rejects a quoted string of more than 16,381 bytes (measured); a label is cut well before that.
-_LABEL_BUDGET = 16_000
-_ELLIPSIS = "…"
-# DOT's line break (centred), inserted between the escaped lines of a label.
-_BREAK = "\\n"
-
-#: The statuses a labelling gives (the values of :class:`argmap.af.Label`), in the order of the legend.
-STATUSES: tuple[str, ...] = ("in", "out", "undec")
-# Per status: the legend's words for it, and a border style that tells it apart without colour (print, colour
-# blindness). An empty style is a solid border.
-_STATUS_STYLE: Mapping[str, tuple[str, str]] = {
-    "in": ("in: accepted", ""),
-    "out": ("out: rejected", "dashed"),
-    "undec": ("undec: undecided", "dotted"),
-}
-
-_COLOUR = re.compile(r"#[0-9a-fA-F]{6}(?:[0-9a-fA-F]{2})?|[a-zA-Z][a-zA-Z0-9]*")
-_FONT = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ,_.-]*")
-_ID_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
-
-
-@attrs.frozen
-class Theme:
-    """The colours and font of a diagram. :data:`THEMES` holds ``"light"`` and ``"dark"``.
-
-    Colours are ``#rrggbb``, ``#rrggbbaa`` or a Graphviz colour name such as ``transparent``; anything else is
-    refused with :class:`~argmap.OptionError`, so that a theme read from a file cannot smuggle DOT into the graph.
-    The ``in_``, ``out_`` and ``undec_`` colours fill and outline elements by their status when a diagram is drawn
-    with a labelling; they default to the light theme's.
-    """
-
-    background: str
-    text: str
-    statement_fill: str
-    statement_border: str
-    argument_fill: str
-    argument_border: str
-    cluster_fill: str
-    cluster_border: str
-    support: str
-    attack: str
-    neutral: str
-    fontname: str = "Helvetica,Arial,sans-serif"
-    in_fill: str = "#dafbe1"
-    in_border: str = "#1a7f37"
-    out_fill: str = "#ffebe9"
-    out_border: str = "#cf222e"
-    undec_fill: str = "#fff8c5"
-    undec_border: str = "#9a6700"
-
-    def __attrs_post_init__(self) -> None:
-        for field in attrs.fields(Theme):
-            value = getattr(self, field.name)
-            pattern, what = (_FONT, "a font name") if field.name == "fontname" else (_COLOUR, "a colour")
-            if not isinstance(value, str) or not pattern.fullmatch(value):
-                raise OptionError(f"Theme.{field.name} must be {what}, not {value!r}")
-
-
-#: The built-in themes: for light pages and for dark pages. Both leave the page background showing.
-THEMES: Mapping[str, Theme] = {
-    "light": Theme(
-        background="transparent",
-        text="#1f2328",
-        statement_fill="#ffffff",
-        statement_border="#57606a",
-        argument_fill="#dbeafe",
-        argument_border="#1d4ed8",
-        cluster_fill="#f6f8fa",
-        cluster_border="#afb8c1",
-        support="#1a7f37",
-        attack="#cf222e",
-        neutral="#6e7781",
-    ),
-    "dark": Theme(
-        background="transparent",
-        text="#e6edf3",
-        statement_fill="#161b22",
-        statement_border="#8b949e",
-        argument_fill="#1c2d4a",
-        argument_border="#58a6ff",
-        cluster_fill="#0d1117",
-        cluster_border="#484f58",
-        support="#3fb950",
-        attack="#f85149",
-        neutral="#8b949e",
-        in_fill="#12261e",
-        in_border="#3fb950",
-        out_fill="#2d1417",
-        out_border="#f85149",
-        undec_fill="#2b2111",
-        undec_border="#d29922",
-    ),
-}
+__all__ = ["dot_source", "to_dot"]
 
 # Per relation kind: whether it is drawn in the support or the attack colour, and what sets it apart.
 _RELATION_STYLE: Mapping[RelationKind, tuple[bool, Mapping[str, str]]] = {
@@ -149,180 +30,6 @@ _RELATION_STYLE: Mapping[RelationKind, tuple[bool, Mapping[str, str]]] = {
     RelationKind.CONTRADICTION: (False, {"dir": "both", "constraint": "false"}),
     RelationKind.CONTRARY: (False, {"arrowhead": "tee"}),
 }
-
-
-class DotOptions(TypedDict, total=False):
-    """The keyword options of :func:`to_dot`, for functions that pass them on."""
-
-    view: View
-    direction: Direction
-    wrap: int
-    theme: str | Theme
-    show: Iterable[str]
-    id_prefix: str
-    labelling: Labelling | None
-
-
-@attrs.frozen
-class _Options:
-    view: str
-    direction: str
-    wrap: int
-    theme: Theme
-    show: frozenset[str]
-    id_prefix: str
-    labelling: Labelling | None
-
-    @classmethod
-    def of(
-        cls,
-        m: ArgumentMap,
-        *,
-        view: str = "debate",
-        direction: str = "BT",
-        wrap: int = 40,
-        theme: str | Theme = "light",
-        show: Iterable[str] = DEFAULT_SHOW,
-        id_prefix: str = "",
-        labelling: Labelling | None = None,
-    ) -> _Options:
-        """The options of a drawing, validated; the defaults are :func:`to_dot`'s."""
-        if view not in VIEWS:
-            raise _invalid("view", view, VIEWS)
-        if direction not in DIRECTIONS:
-            raise _invalid("direction", direction, DIRECTIONS)
-        if isinstance(wrap, bool) or not isinstance(wrap, int) or wrap < 0:
-            raise OptionError(f"wrap must be a number of characters (0 for no wrapping), not {wrap!r}")
-        if not isinstance(theme, Theme):
-            if not isinstance(theme, str) or theme not in THEMES:
-                raise _invalid("theme", theme, tuple(THEMES))
-            theme = THEMES[theme]
-        names = frozenset([show] if isinstance(show, str) else show)
-        unknown = sorted(map(repr, names - frozenset(SHOW)))
-        if unknown:
-            raise OptionError(f"unknown show {', '.join(unknown)}: use any of {', '.join(SHOW)}")
-        if id_prefix and not (isinstance(id_prefix, str) and _ID_PREFIX.fullmatch(id_prefix)):
-            raise OptionError(f"id_prefix must be a letter followed by letters, digits, '_' or '-', not {id_prefix!r}")
-        if labelling is not None:
-            _check_labelling(m, labelling)
-        return cls(view, direction, wrap, theme, names, id_prefix, labelling)
-
-
-def _check_labelling(m: ArgumentMap, labelling: object) -> None:
-    # Imported here, not at the top: evaluation is an input of the renderers, loaded only when one is given.
-    from ..evaluate import Labelling
-
-    if not isinstance(labelling, Labelling):
-        raise OptionError(f"labelling must be an argmap.evaluate.Labelling, not {type(labelling).__name__}")
-    # Identity first: comparing two maps element by element is only needed for an equal copy.
-    if labelling.map is not m and labelling.map != m:
-        raise OptionError("the labelling is of another map: evaluate the map being drawn")
-
-
-def _invalid(option: str, value: object, allowed: Sequence[str]) -> OptionError:
-    return OptionError(f"unknown {option} {value!r}: use one of {', '.join(allowed)}")
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    """Lines of at most ``width`` characters (0: no limit), broken between words; longer words are cut.
-
-    Line breaks in the text are kept, other runs of whitespace become one space, blank lines go.
-    """
-    lines: list[str] = []
-    for paragraph in text.splitlines():
-        joined = " ".join(paragraph.split())
-        if not joined:
-            continue
-        # Each line is the longest run of whole words that fits, found by the last space within reach, and sliced
-        # off by position, so that a long paragraph is not copied once per line.
-        start = 0
-        while width and len(joined) - start > width:
-            space = joined.rfind(" ", start, start + width + 1)
-            if space < 0:  # a word longer than a line: cut
-                lines.append(joined[start : start + width])
-                start += width
-            else:
-                lines.append(joined[start:space])
-                start = space + 1
-        lines.append(joined[start:])
-    return lines
-
-
-def _escape(text: str) -> str:
-    """``text`` with what DOT (and dot's entity decoding of plain labels) would otherwise interpret escaped:
-    backslash escapes such as ``\\N`` and ``\\l``, the closing quote, and HTML entities such as ``&lt;``, which dot
-    decodes even outside HTML labels. A line break ``\\n`` becomes DOT's.
-    """
-    # Backslashes first, so that those the later replacements write stay single.
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;").replace("\n", _BREAK)
-
-
-def _label(texts: Iterable[str], wrap: int) -> str:
-    """The one way user text reaches DOT: wrapped, escaped, joined with DOT line breaks, never read as HTML.
-
-    A label too long for ``dot`` is cut, ending in an ellipsis.
-    """
-    # Wrapped at once: joining the texts by line breaks wraps each of them as it would be wrapped alone.
-    lines = _wrap("\n".join(texts), wrap)
-    # Wrapped lines hold no "\n": escaping them joined by it inserts DOT's line breaks.
-    whole = _escape("\n".join(lines))
-    # Room is kept for a line break and an ellipsis after the last line that fits whole.
-    limit = _LABEL_BUDGET - len(_BREAK) - len(_ELLIPSIS.encode())
-    if len(whole.encode()) <= limit:
-        return whole
-    parts: list[str] = []
-    size = 0
-    for line in lines:
-        escaped = _escape(line)
-        cost = len(escaped.encode()) + (len(_BREAK) if parts else 0)
-        if size + cost > limit:
-            parts.append(_cut(line, limit - size - (len(_BREAK) if parts else 0)) + _ELLIPSIS)
-            break
-        parts.append(escaped)
-        size += cost
-    return _BREAK.join(parts)
-
-
-def _cut(line: str, budget: int) -> str:
-    """The escaped start of ``line`` that fits in ``budget`` bytes."""
-    escaped: list[str] = []
-    for char in line:
-        piece = _escape(char)
-        budget -= len(piece.encode())
-        if budget < 0:
-            break
-        escaped.append(piece)
-    return "".join(escaped)
-
-
-# A DOT ID that needs no quotes: a name or a number, as the graphviz package tells them (and quotes the rest).
-_PLAIN_ID = re.compile(r"[a-zA-Z_][a-zA-Z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)")
-_KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
-
-
-def _quote(value: str) -> str:
-    """``value`` as a DOT ID, quoted as the graphviz package quotes it.
-
-    Values are generated names, fixed words, validated theme values or labels from :func:`_label`, which escaped
-    the user text in them, so quoting adds nothing but the quotes.
-    """
-    if _PLAIN_ID.fullmatch(value) and value.lower() not in _KEYWORDS:
-        return value
-    return f'"{value}"'
-
-
-def _attribute_list(label: str | None, assignments: str) -> str:
-    """`` [label=... key=value ...]`` as the graphviz package writes a node's or an edge's, ``assignments`` from
-    :func:`_assignments`; nothing for no label and no assignments.
-    """
-    if label is None:
-        return f" [{assignments}]" if assignments else ""
-    return f" [label={_quote(label)} {assignments}]" if assignments else f" [label={_quote(label)}]"
-
-
-def _assignments(attributes: Mapping[str, str]) -> str:
-    """``key=value ...``, keys sorted."""
-    return " ".join(f"{key}={_quote(value)}" for key, value in sorted(attributes.items()))
 
 
 def to_dot(m: ArgumentMap, **options: Unpack[DotOptions]) -> graphviz.Digraph:
@@ -381,7 +88,7 @@ def to_dot(m: ArgumentMap, **options: Unpack[DotOptions]) -> graphviz.Digraph:
     """
     import graphviz
 
-    drawing = _drawing(m, _Options.of(m, **options))
+    drawing = _drawing(m, Options.of(m, **options))
     return graphviz.Digraph(
         # graphviz would read a label in angle brackets as HTML: labels are always text.
         graph_attr={key: graphviz.nohtml(value) if key == "label" else value for key, value in drawing.graph.items()},
@@ -395,9 +102,9 @@ def dot_source(m: ArgumentMap, **options: Unpack[DotOptions]) -> str:
     """The DOT source of :func:`to_dot`'s graph (``to_dot(m, ...).source``), written without the graphviz
     package: the cheaper way to DOT text, such as ``argmap render map.argdown -o map.dot`` writes.
     """
-    drawing = _drawing(m, _Options.of(m, **options))
+    drawing = _drawing(m, Options.of(m, **options))
     header = [
-        f"\t{kind}{_attribute_list(None, _assignments(attributes))}\n"
+        f"\t{kind}{attribute_list(None, assignments(attributes))}\n"
         for kind, attributes in (("graph", drawing.graph), ("node", drawing.node), ("edge", drawing.edge))
     ]
     return "".join(["digraph {\n", *header, *drawing.body, "}\n"])
@@ -413,7 +120,7 @@ class _Drawing:
     body: list[str]
 
 
-def _drawing(m: ArgumentMap, options: _Options) -> _Drawing:
+def _drawing(m: ArgumentMap, options: Options) -> _Drawing:
     nodes, edges = _Layout(m, options).elements()
     return _assemble(m, options, nodes, edges)
 
@@ -421,7 +128,7 @@ def _drawing(m: ArgumentMap, options: _Options) -> _Drawing:
 @attrs.frozen
 class _Styles:
     """The attributes of each kind of node and edge, written once per drawing rather than once per element: for
-    nodes, assignments (from :func:`_assignments`) to follow their label; for edges, whole attribute lists.
+    nodes, assignments (from :func:`assignments`) to follow their label; for edges, whole attribute lists.
     """
 
     #: Statement nodes, by whether the statement is a main conclusion and by its status (``None``: no labelling).
@@ -442,22 +149,22 @@ class _Styles:
         statuses = (None, *STATUSES)
         return cls(
             statement={
-                (main, status): _assignments(_statement_attributes(theme, main, status))
+                (main, status): assignments(_statement_attributes(theme, main, status))
                 for main in (False, True)
                 for status in statuses
             },
             argument={
-                status: _assignments(
+                status: assignments(
                     {"style": "filled", "fillcolor": theme.argument_fill, "color": theme.argument_border}
                     | _status_attributes(theme, status, "filled")
                 )
                 for status in statuses
             },
-            junction=_assignments({"shape": "point", "width": "0.12", "color": theme.argument_border}),
-            support=_attribute_list(None, _assignments(_edge_colour(theme, support=True))),
-            premise=_attribute_list(None, _assignments({"color": theme.neutral, "arrowhead": "none"})),
+            junction=assignments({"shape": "point", "width": "0.12", "color": theme.argument_border}),
+            support=attribute_list(None, assignments(_edge_colour(theme, support=True))),
+            premise=attribute_list(None, assignments({"color": theme.neutral, "arrowhead": "none"})),
             relation={
-                kind: _attribute_list(None, _assignments({**_edge_colour(theme, support=support), **extra}))
+                kind: attribute_list(None, assignments({**_edge_colour(theme, support=support), **extra}))
                 for kind, (support, extra) in _RELATION_STYLE.items()
             },
         )
@@ -476,8 +183,8 @@ def _status_attributes(theme: Theme, status: str | None, style: str) -> dict[str
     """The attributes that show an element's status (none without a labelling); ``style`` is the element's own."""
     if status is None:
         return {}
-    fill, border = _status_colours(theme, status)
-    _, border_style = _STATUS_STYLE[status]
+    fill, border = status_colours(theme, status)
+    _, border_style = STATUS_STYLE[status]
     return {
         "style": f"{style},{border_style}" if border_style else style,
         "fillcolor": fill,
@@ -496,7 +203,7 @@ class _Layout:
     """Decides the nodes and edges of one view; node names come from positions in the map."""
 
     m: ArgumentMap
-    options: _Options
+    options: Options
     names: dict[tuple[ElementType, str], str] = attrs.field(factory=dict)
     #: Node statements, by the section whose cluster holds them (``None``: outside every cluster).
     nodes: dict[str | None, list[str]] = attrs.field(factory=dict)
@@ -562,19 +269,19 @@ class _Layout:
         return None if labelling is None else labelling.label(*key).value
 
     def _node(
-        self, name: str, key: tuple[ElementType, str], section: str | None, texts: Sequence[str], assignments: str
+        self, name: str, key: tuple[ElementType, str], section: str | None, texts: Sequence[str], style: str
     ) -> None:
         self.names[key] = name
-        self._add_node(name, section, _label(texts, self.options.wrap), assignments)
+        self._add_node(name, section, label(texts, self.options.wrap), style)
 
-    def _add_node(self, name: str, section: str | None, label: str | None, assignments: str) -> None:
+    def _add_node(self, name: str, section: str | None, text: str | None, style: str) -> None:
         """A node statement, in its section's cluster when sections are shown.
 
         The layout writes node and edge statements directly: the graphviz package's ``node()`` and ``edge()``
         would cost as much again as the whole layout of a large map.
         """
         cluster = section if "sections" in self.options.show else None
-        self.nodes.setdefault(cluster, []).append(f"\t{name}{_attribute_list(label, assignments)}\n")
+        self.nodes.setdefault(cluster, []).append(f"\t{name}{attribute_list(text, style)}\n")
 
     def _steps(self, name: str, argument: Argument) -> None:
         """Premise view: premises -> step -> conclusion; the last step is the argument node, earlier ones junctions."""
@@ -588,21 +295,12 @@ class _Layout:
             # An xlabel is placed after layout: a plain edge label takes part in ranking, and made dot 2.43 lose
             # edges ("routesplines failed") in clusters with cycles.
             rules = step.rules if "rules" in self.options.show else ()
-            into = _assignments({"xlabel": _label([", ".join(rules)], self.options.wrap)}) if rules else ""
-            self._edge(through, self._statement(step.conclusion), _attribute_list(None, into))
+            into = assignments({"xlabel": label([", ".join(rules)], self.options.wrap)}) if rules else ""
+            self._edge(through, self._statement(step.conclusion), attribute_list(None, into))
 
     def _edge(self, tail: str, head: str, attributes: str) -> None:
         """An edge statement; ``attributes`` is its attribute list, from :func:`_attribute_list`."""
         self.edges.append(f"\t{tail} -> {head}{attributes}\n")
-
-
-def _status_colours(theme: Theme, status: str) -> tuple[str, str]:
-    """The fill and border colours of ``theme`` for elements with ``status``, one of :data:`STATUSES`."""
-    return {
-        "in": (theme.in_fill, theme.in_border),
-        "out": (theme.out_fill, theme.out_border),
-        "undec": (theme.undec_fill, theme.undec_border),
-    }[status]
 
 
 def _legend(semantics: str, theme: Theme) -> str:
@@ -615,8 +313,8 @@ def _legend(semantics: str, theme: Theme) -> str:
 
     rows = [f'<tr><td colspan="2" align="left">{html.escape(semantics)} semantics</td></tr>']
     for status in STATUSES:
-        words, border_style = _STATUS_STYLE[status]
-        fill, border = _status_colours(theme, status)
+        words, border_style = STATUS_STYLE[status]
+        fill, border = status_colours(theme, status)
         style = f' style="{border_style}"' if border_style else ""
         rows.append(
             f'<tr><td width="20" bgcolor="{fill}" color="{border}" border="1"{style}></td>'
@@ -626,7 +324,7 @@ def _legend(semantics: str, theme: Theme) -> str:
 
 
 def _assemble(
-    m: ArgumentMap, options: _Options, nodes: Mapping[str | None, Sequence[str]], edges: Sequence[str]
+    m: ArgumentMap, options: Options, nodes: Mapping[str | None, Sequence[str]], edges: Sequence[str]
 ) -> _Drawing:
     theme = options.theme
     drawing = _Drawing(
@@ -639,7 +337,7 @@ def _assemble(
             "ranksep": "0.45",
             **({"id": options.id_prefix} if options.id_prefix else {}),
             **(
-                {"label": _label([m.title], options.wrap), "labelloc": "t", "fontsize": "16"}
+                {"label": label([m.title], options.wrap), "labelloc": "t", "fontsize": "16"}
                 if "title" in options.show and m.title.strip()
                 else {}
             ),
@@ -678,12 +376,12 @@ def _assemble(
             "margin": "0.1,0.05",
         }
         # The legend's label is HTML that argmap builds (see _legend): written as it is, in angle brackets.
-        body.append(f"\tlegend [label={_legend(options.labelling.semantics, theme)} {_assignments(legend)}]\n")
+        body.append(f"\tlegend [label={_legend(options.labelling.semantics, theme)} {assignments(legend)}]\n")
     return drawing
 
 
 def _add_clusters(
-    body: list[str], m: ArgumentMap, options: _Options, members: Mapping[str | None, Sequence[str]]
+    body: list[str], m: ArgumentMap, options: Options, members: Mapping[str | None, Sequence[str]]
 ) -> None:
     """Each section that holds a node, directly or through its subsections, as a cluster inside its parent's.
 
@@ -698,15 +396,15 @@ def _add_clusters(
         name = f"cluster_{numbers[id]}"
         # Raw lines hold only generated names, fixed syntax and labels escaped by _label.
         body.append(f"\tsubgraph {name} {{\n")
-        attributes = _assignments(_cluster_attributes(m.section(id).title, name, options))
-        body.append(f"\tgraph{_attribute_list(None, attributes)}\n")
+        attributes = assignments(_cluster_attributes(m.section(id).title, name, options))
+        body.append(f"\tgraph{attribute_list(None, attributes)}\n")
         body += members.get(id, ())
 
 
-def _cluster_attributes(title: str, name: str, options: _Options) -> dict[str, str]:
+def _cluster_attributes(title: str, name: str, options: Options) -> dict[str, str]:
     theme = options.theme
     return {
-        "label": _label([title], options.wrap),
+        "label": label([title], options.wrap),
         "style": "rounded,filled",
         "fillcolor": theme.cluster_fill,
         "color": theme.cluster_border,

@@ -11,7 +11,8 @@ from .._gc import gc_paused
 from .._io import atomic_write
 from ..errors import GraphvizNotFound, RenderError, UnknownFormat
 from ..model import ArgumentMap
-from .dot import DotOptions, dot_source, to_dot
+from .dot import dot_source, to_dot
+from .options import DotOptions
 
 __all__ = ["FORMATS", "pipe", "render"]
 

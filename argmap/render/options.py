@@ -1,0 +1,117 @@
+"""The options of a drawing, the values each allows, and their validation (one place for the defaults)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Literal, TypedDict
+
+import attrs
+
+from ..errors import OptionError
+from ..model import ArgumentMap
+from .theme import THEMES, Theme
+
+if TYPE_CHECKING:
+    # Only for annotations: renderers take a labelling as input, and evaluation must not be imported at load time.
+    from ..evaluate import Labelling
+
+__all__ = [
+    "DEFAULT_SHOW",
+    "DIRECTIONS",
+    "ID_PREFIX",
+    "SHOW",
+    "VIEWS",
+    "Direction",
+    "DotOptions",
+    "Options",
+    "View",
+    "check_labelling",
+    "invalid",
+]
+
+View = Literal["debate", "premise"]
+Direction = Literal["BT", "TB", "LR", "RL"]
+
+#: The views :func:`~argmap.render.dot.to_dot` draws.
+VIEWS: tuple[str, ...] = ("debate", "premise")
+#: Values of ``direction``: where the reasons are, seen from their conclusions (``BT``: conclusions on top).
+DIRECTIONS: tuple[str, ...] = ("BT", "TB", "LR", "RL")
+#: What ``show=`` may name, each an optional part of the diagram.
+SHOW: tuple[str, ...] = ("title", "sections", "tags", "argument-text", "statement-ids", "rules")
+#: What is shown unless ``show=`` says otherwise: everything but statement ids.
+DEFAULT_SHOW: frozenset[str] = frozenset(SHOW) - {"statement-ids"}
+#: What an id prefix may be: a letter followed by letters, digits, ``_`` or ``-``.
+ID_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+
+class DotOptions(TypedDict, total=False):
+    """The keyword options of :func:`to_dot`, for functions that pass them on."""
+
+    view: View
+    direction: Direction
+    wrap: int
+    theme: str | Theme
+    show: Iterable[str]
+    id_prefix: str
+    labelling: Labelling | None
+
+
+@attrs.frozen
+class Options:
+    view: str
+    direction: str
+    wrap: int
+    theme: Theme
+    show: frozenset[str]
+    id_prefix: str
+    labelling: Labelling | None
+
+    @classmethod
+    def of(
+        cls,
+        m: ArgumentMap,
+        *,
+        view: str = "debate",
+        direction: str = "BT",
+        wrap: int = 40,
+        theme: str | Theme = "light",
+        show: Iterable[str] = DEFAULT_SHOW,
+        id_prefix: str = "",
+        labelling: Labelling | None = None,
+    ) -> Options:
+        """The options of a drawing, validated; the defaults are :func:`to_dot`'s."""
+        if view not in VIEWS:
+            raise invalid("view", view, VIEWS)
+        if direction not in DIRECTIONS:
+            raise invalid("direction", direction, DIRECTIONS)
+        if isinstance(wrap, bool) or not isinstance(wrap, int) or wrap < 0:
+            raise OptionError(f"wrap must be a number of characters (0 for no wrapping), not {wrap!r}")
+        if not isinstance(theme, Theme):
+            if not isinstance(theme, str) or theme not in THEMES:
+                raise invalid("theme", theme, tuple(THEMES))
+            theme = THEMES[theme]
+        names = frozenset([show] if isinstance(show, str) else show)
+        unknown = sorted(map(repr, names - frozenset(SHOW)))
+        if unknown:
+            raise OptionError(f"unknown show {', '.join(unknown)}: use any of {', '.join(SHOW)}")
+        if id_prefix and not (isinstance(id_prefix, str) and ID_PREFIX.fullmatch(id_prefix)):
+            raise OptionError(f"id_prefix must be a letter followed by letters, digits, '_' or '-', not {id_prefix!r}")
+        if labelling is not None:
+            check_labelling(m, labelling)
+        return cls(view, direction, wrap, theme, names, id_prefix, labelling)
+
+
+def check_labelling(m: ArgumentMap, labelling: object) -> None:
+    # Imported here, not at the top: evaluation is an input of the renderers, loaded only when one is given.
+    from ..evaluate import Labelling
+
+    if not isinstance(labelling, Labelling):
+        raise OptionError(f"labelling must be an argmap.evaluate.Labelling, not {type(labelling).__name__}")
+    # Identity first: comparing two maps element by element is only needed for an equal copy.
+    if labelling.map is not m and labelling.map != m:
+        raise OptionError("the labelling is of another map: evaluate the map being drawn")
+
+
+def invalid(option: str, value: object, allowed: Sequence[str]) -> OptionError:
+    return OptionError(f"unknown {option} {value!r}: use one of {', '.join(allowed)}")

@@ -1,0 +1,108 @@
+"""Colours and fonts of diagrams: the :class:`Theme` type, the built-in themes, and how statuses are shown."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import attrs
+
+from ..errors import OptionError
+
+__all__ = ["STATUSES", "STATUS_STYLE", "THEMES", "Theme", "status_colours"]
+
+#: The statuses a labelling gives (the values of :class:`argmap.af.Label`), in the order of the legend.
+STATUSES: tuple[str, ...] = ("in", "out", "undec")
+#: Per status: the legend's words for it, and a border style that tells it apart without colour (print, colour
+#: blindness). An empty style is a solid border.
+STATUS_STYLE: Mapping[str, tuple[str, str]] = {
+    "in": ("in: accepted", ""),
+    "out": ("out: rejected", "dashed"),
+    "undec": ("undec: undecided", "dotted"),
+}
+
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}(?:[0-9a-fA-F]{2})?|[a-zA-Z][a-zA-Z0-9]*")
+_FONT = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ,_.-]*")
+
+
+@attrs.frozen
+class Theme:
+    """The colours and font of a diagram. :data:`THEMES` holds ``"light"`` and ``"dark"``.
+
+    Colours are ``#rrggbb``, ``#rrggbbaa`` or a Graphviz colour name such as ``transparent``; anything else is
+    refused with :class:`~argmap.OptionError`, so that a theme read from a file cannot smuggle DOT into the graph.
+    The ``in_``, ``out_`` and ``undec_`` colours fill and outline elements by their status when a diagram is drawn
+    with a labelling; they default to the light theme's.
+    """
+
+    background: str
+    text: str
+    statement_fill: str
+    statement_border: str
+    argument_fill: str
+    argument_border: str
+    cluster_fill: str
+    cluster_border: str
+    support: str
+    attack: str
+    neutral: str
+    fontname: str = "Helvetica,Arial,sans-serif"
+    in_fill: str = "#dafbe1"
+    in_border: str = "#1a7f37"
+    out_fill: str = "#ffebe9"
+    out_border: str = "#cf222e"
+    undec_fill: str = "#fff8c5"
+    undec_border: str = "#9a6700"
+
+    def __attrs_post_init__(self) -> None:
+        for field in attrs.fields(Theme):
+            value = getattr(self, field.name)
+            pattern, what = (_FONT, "a font name") if field.name == "fontname" else (_COLOUR, "a colour")
+            if not isinstance(value, str) or not pattern.fullmatch(value):
+                raise OptionError(f"Theme.{field.name} must be {what}, not {value!r}")
+
+
+#: The built-in themes: for light pages and for dark pages. Both leave the page background showing.
+THEMES: Mapping[str, Theme] = {
+    "light": Theme(
+        background="transparent",
+        text="#1f2328",
+        statement_fill="#ffffff",
+        statement_border="#57606a",
+        argument_fill="#dbeafe",
+        argument_border="#1d4ed8",
+        cluster_fill="#f6f8fa",
+        cluster_border="#afb8c1",
+        support="#1a7f37",
+        attack="#cf222e",
+        neutral="#6e7781",
+    ),
+    "dark": Theme(
+        background="transparent",
+        text="#e6edf3",
+        statement_fill="#161b22",
+        statement_border="#8b949e",
+        argument_fill="#1c2d4a",
+        argument_border="#58a6ff",
+        cluster_fill="#0d1117",
+        cluster_border="#484f58",
+        support="#3fb950",
+        attack="#f85149",
+        neutral="#8b949e",
+        in_fill="#12261e",
+        in_border="#3fb950",
+        out_fill="#2d1417",
+        out_border="#f85149",
+        undec_fill="#2b2111",
+        undec_border="#d29922",
+    ),
+}
+
+
+def status_colours(theme: Theme, status: str) -> tuple[str, str]:
+    """The fill and border colours of ``theme`` for elements with ``status``, one of :data:`STATUSES`."""
+    return {
+        "in": (theme.in_fill, theme.in_border),
+        "out": (theme.out_fill, theme.out_border),
+        "undec": (theme.undec_fill, theme.undec_border),
+    }[status]
