@@ -320,10 +320,10 @@ def test_failed_render_leaves_the_output_untouched(run: Run, files: Path) -> Non
 
 def test_render_needs_a_known_output_format(run: Run, files: Path) -> None:
     assert run("render", "clean.json", "-o", "noext").failed_once() == (
-        "argmap: error: noext: no suffix to tell the diagram format from; use one of svg, png, pdf, dot, gv"
+        "argmap: error: noext: no suffix to tell the diagram format from; use one of svg, png, pdf, dot, gv, html, htm"
     )
     line = run("render", "clean.json", "-o", "out.nonsense").failed_once()
-    assert line == "argmap: error: unknown diagram format 'nonsense': use one of svg, png, pdf, dot, gv"
+    assert line == "argmap: error: unknown diagram format 'nonsense': use one of svg, png, pdf, dot, gv, html, htm"
     assert run("render", "clean.json", "-o", "-", "--format", "nonsense").failed_once() == line
     assert not (files / "out.nonsense").exists()
 

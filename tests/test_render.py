@@ -337,7 +337,7 @@ def test_theme_refuses_anything_but_colours(bad: str) -> None:
     [
         ({"view": "map"}, "unknown view 'map': use one of debate, premise"),
         ({"direction": "up"}, "unknown direction 'up': use one of BT, TB, LR, RL"),
-        ({"theme": "solarized"}, "unknown theme 'solarized': use one of light, dark"),
+        ({"theme": "solarized"}, "unknown theme 'solarized': use one of auto, light, dark"),
         ({"theme": ["light"]}, "unknown theme"),
         ({"show": ["title", "colour", "bogus"]}, "unknown show 'bogus', 'colour': use any of title, sections"),
         ({"wrap": -1}, "wrap must be a number of characters"),
@@ -554,7 +554,7 @@ def test_svg_is_well_formed_and_user_text_stays_text() -> None:
     svg = pipe(b.build(), "svg")
     root = ET.fromstring(svg)
     tags = {element.tag.rsplit("}", 1)[-1] for element in root.iter()}
-    assert tags <= {"svg", "g", "title", "text", "path", "polygon", "ellipse", "polyline"}
+    assert tags <= {"svg", "g", "title", "desc", "text", "path", "polygon", "ellipse", "polyline"}
     texts = " ".join(element.text or "" for element in root.iter() if element.tag.endswith("}text"))
     assert '<svg onload=alert(1)> ]]><!-- --> <a href="javascript:alert(1)">x</a> & <script>' in texts
 

@@ -183,6 +183,7 @@ def test_svg_with_a_legend_keeps_to_text_and_prefixed_ids() -> None:
         "svg",
         "g",
         "title",
+        "desc",
         "text",
         "path",
         "polygon",

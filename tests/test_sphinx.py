@@ -309,7 +309,7 @@ def test_a_bad_configuration_value_is_a_warning_not_a_crash(make_app: MakeApp, t
     app.build()
     usage = [w for w in warnings_of(app) if w.endswith("[argmap.usage]")]
     assert len(usage) == 4  # every diagram but the inline one, which names its theme
-    assert "cannot draw the map: unknown theme 'blue': use one of light, dark" in usage[0]
+    assert "cannot draw the map: unknown theme 'blue': use one of auto, light, dark" in usage[0]
     assert svgs_in(page(app, "two")) == []
 
 

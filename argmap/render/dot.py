@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     # The graphviz package is imported by to_dot, as writing DOT source needs none of it.
     import graphviz  # type: ignore[import-untyped]
 
-__all__ = ["dot_source", "to_dot"]
+__all__ = ["Drawing", "dot_source", "drawing", "to_dot"]
 
 # Per relation kind: whether it is drawn in the support or the attack colour, and what sets it apart.
 _RELATION_STYLE: Mapping[RelationKind, tuple[bool, Mapping[str, str]]] = {
@@ -102,12 +102,57 @@ def dot_source(m: ArgumentMap, **options: Unpack[DotOptions]) -> str:
     """The DOT source of :func:`to_dot`'s graph (``to_dot(m, ...).source``), written without the graphviz
     package: the cheaper way to DOT text, such as ``argmap render map.argdown -o map.dot`` writes.
     """
-    drawing = _drawing(m, Options.of(m, **options))
+    return _source(_drawing(m, Options.of(m, **options)))
+
+
+def _source(drawing: _Drawing) -> str:
     header = [
         f"\t{kind}{attribute_list(None, assignments(attributes))}\n"
         for kind, attributes in (("graph", drawing.graph), ("node", drawing.node), ("edge", drawing.edge))
     ]
     return "".join(["digraph {\n", *header, *drawing.body, "}\n"])
+
+
+@attrs.frozen(kw_only=True)
+class Drawing:
+    """A map's DOT source with what its generated names stand for: what a reader of the drawing is told about
+    each node and edge (see :mod:`argmap.render.notes`) is worked out from these.
+    """
+
+    #: The DOT source, as :func:`dot_source` writes it.
+    source: str
+    #: The map drawn.
+    map: ArgumentMap
+    #: The validated options it was drawn with.
+    options: Options
+    #: Each node's name and the element it draws.
+    nodes: Mapping[str, tuple[ElementType, str]]
+    #: Each cluster's name and the section it draws.
+    clusters: Mapping[str, str]
+    #: The edges in the order of the source (Graphviz numbers them so): tail and head node names, and what the edge
+    #: means: a relation kind's value, ``"premise"`` (into an argument), ``"conclusion"`` (out of an argument), or
+    #: in the premise view ``"step-premise"`` and ``"step-conclusion"``.
+    edges: Sequence[tuple[str, str, str]]
+    #: Premise view: each junction node's name and the argument whose step it is.
+    junctions: Mapping[str, str]
+
+
+def drawing(m: ArgumentMap, **options: Unpack[DotOptions]) -> Drawing:
+    """The map's DOT source (as :func:`dot_source`) together with what its generated names stand for."""
+    checked = Options.of(m, **options)
+    layout = _Layout(m, checked)
+    nodes, edges = layout.elements()
+    source = _source(_assemble(m, checked, nodes, edges))
+    numbers = {section.id: n for n, section in enumerate(m.sections)}
+    return Drawing(
+        source=source,
+        map=m,
+        options=checked,
+        nodes={name: key for key, name in layout.names.items()},
+        clusters={f"cluster_{numbers[id]}": id for id in numbers},
+        edges=layout.kinds,
+        junctions=layout.junction_of,
+    )
 
 
 @attrs.frozen
@@ -208,7 +253,10 @@ class _Layout:
     #: Node statements, by the section whose cluster holds them (``None``: outside every cluster).
     nodes: dict[str | None, list[str]] = attrs.field(factory=dict)
     edges: list[str] = attrs.field(factory=list)
+    #: Per edge: tail, head and what it means (see :attr:`Drawing.edges`).
+    kinds: list[tuple[str, str, str]] = attrs.field(factory=list)
     junctions: Iterator[int] = attrs.field(factory=itertools.count)
+    junction_of: dict[str, str] = attrs.field(factory=dict)
     styles: _Styles = attrs.field(init=False)
 
     @styles.default
@@ -231,13 +279,14 @@ class _Layout:
                 # A premise drawn in its own right (concluded elsewhere, or related) feeds the argument it serves.
                 for premise in argument.premises:
                     if premise not in hidden:
-                        self._edge(self._statement(premise), f"a{n}", styles.support)
-                self._edge(f"a{n}", self._statement(argument.conclusion), styles.support)
+                        self._edge(self._statement(premise), f"a{n}", styles.support, "premise")
+                self._edge(f"a{n}", self._statement(argument.conclusion), styles.support, "conclusion")
         for relation in m.relations:
             self._edge(
                 self.names[relation.source_type, relation.source],
                 self.names[relation.target_type, relation.target],
                 styles.relation[relation.kind],
+                relation.kind.value,
             )
         return self.nodes, self.edges
 
@@ -289,18 +338,22 @@ class _Layout:
             through = name
             if n < len(argument.steps):
                 through = f"j{next(self.junctions)}"
+                self.junction_of[through] = argument.id
                 self._add_node(through, argument.section, None, self.styles.junction)
             for premise in dict.fromkeys(step.premises):
-                self._edge(self._statement(premise), through, self.styles.premise)
+                self._edge(self._statement(premise), through, self.styles.premise, "step-premise")
             # An xlabel is placed after layout: a plain edge label takes part in ranking, and made dot 2.43 lose
             # edges ("routesplines failed") in clusters with cycles.
             rules = step.rules if "rules" in self.options.show else ()
             into = assignments({"xlabel": label([", ".join(rules)], self.options.wrap)}) if rules else ""
-            self._edge(through, self._statement(step.conclusion), attribute_list(None, into))
+            self._edge(through, self._statement(step.conclusion), attribute_list(None, into), "step-conclusion")
 
-    def _edge(self, tail: str, head: str, attributes: str) -> None:
-        """An edge statement; ``attributes`` is its attribute list, from :func:`_attribute_list`."""
+    def _edge(self, tail: str, head: str, attributes: str, kind: str) -> None:
+        """An edge statement; ``attributes`` is its attribute list, from :func:`attribute_list`; ``kind`` what the
+        edge means (see :attr:`Drawing.edges`).
+        """
         self.edges.append(f"\t{tail} -> {head}{attributes}\n")
+        self.kinds.append((tail, head, kind))
 
 
 def _legend(semantics: str, theme: Theme) -> str:

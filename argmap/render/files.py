@@ -5,19 +5,32 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Unpack
+from typing import TYPE_CHECKING, Unpack
 
 from .._gc import gc_paused
 from .._io import atomic_write
-from ..errors import GraphvizNotFound, RenderError, UnknownFormat
+from ..errors import GraphvizNotFound, OptionError, RenderError, UnknownFormat
 from ..model import ArgumentMap
-from .dot import dot_source, to_dot
-from .options import DotOptions
+from .dot import dot_source
+from .options import DotOptions, HtmlOptions
 
-__all__ = ["FORMATS", "pipe", "render"]
+if TYPE_CHECKING:
+    from .notes import NodeUrl
 
-#: Output formats by name; ``gv`` is another name for DOT. DOT needs no Graphviz installed.
-FORMATS: Mapping[str, str] = {"svg": "svg", "png": "png", "pdf": "pdf", "dot": "dot", "gv": "dot"}
+__all__ = ["FORMATS", "dot_failed", "pipe", "render", "run_dot"]
+
+#: Output formats by name; ``gv`` is another name for DOT, ``htm`` for HTML. DOT needs no Graphviz installed.
+FORMATS: Mapping[str, str] = {
+    "svg": "svg",
+    "png": "png",
+    "pdf": "pdf",
+    "dot": "dot",
+    "gv": "dot",
+    "html": "html",
+    "htm": "html",
+}
+# Options that only an HTML page's frame has.
+_HTML_ONLY = ("max_width", "max_height")
 
 
 def _format(name: str) -> str:
@@ -27,39 +40,98 @@ def _format(name: str) -> str:
         raise UnknownFormat(f"unknown diagram format {name!r}: use one of {', '.join(FORMATS)}") from None
 
 
-def pipe(m: ArgumentMap, format: str = "svg", **options: Unpack[DotOptions]) -> bytes:
-    """The map drawn in ``format`` (see :data:`FORMATS`) with :func:`~argmap.render.dot.to_dot`'s ``options``,
-    ``labelling=`` among them to colour elements by their status.
+def run_dot(source: str, format: str) -> bytes:
+    """Graphviz ``dot``'s drawing of DOT ``source`` in ``format`` (``svg``, ``png``, ``pdf``...).
 
-    DOT is the source itself, UTF-8; the other formats come from running Graphviz ``dot``. Raises
-    :class:`~argmap.errors.UnknownFormat`, :class:`~argmap.errors.GraphvizNotFound` when ``dot`` is missing,
-    and :class:`~argmap.errors.RenderError` with ``dot``'s messages when it fails.
+    Raises :class:`~argmap.errors.GraphvizNotFound` when ``dot`` is missing, and
+    :class:`~argmap.errors.RenderError` with ``dot``'s messages when it fails.
     """
-    output = _format(format)
-    with gc_paused():
-        if output == "dot":
-            return dot_source(m, **options).encode("utf-8")
-        graph = to_dot(m, **options)
-    # DOT source needs no graphviz package: it is imported only to run dot (and to_dot has imported it already).
+    # DOT source needs no graphviz package: it is imported only to run dot.
     import graphviz  # type: ignore[import-untyped]
 
     try:
-        return graph.pipe(format=output, quiet=True)  # type: ignore[no-any-return]
+        return graphviz.pipe("dot", format, source.encode("utf-8"), quiet=True)  # type: ignore[no-any-return]
     except graphviz.ExecutableNotFound:
         raise GraphvizNotFound("dot") from None
     except graphviz.CalledProcessError as error:
-        stderr = (error.stderr or b"").decode("utf-8", "replace").strip()
-        detail = stderr.splitlines()[0] if stderr else "no message"
-        raise RenderError(f"Graphviz dot failed with exit status {error.returncode}: {detail}", stderr=stderr) from None
+        raise dot_failed(error.returncode, error.stderr or b"") from None
+
+
+def dot_failed(status: int, stderr: bytes) -> RenderError:
+    """The error for a ``dot`` run that exited with ``status``: its first line of ``stderr`` in the message."""
+    text = stderr.decode("utf-8", "replace").strip()
+    detail = text.splitlines()[0] if text else "no message"
+    return RenderError(f"Graphviz dot failed with exit status {status}: {detail}", stderr=text)
+
+
+def pipe(m: ArgumentMap, format: str = "svg", **options: Unpack[HtmlOptions]) -> bytes:
+    """The map drawn in ``format`` (see :data:`FORMATS`) with :func:`~argmap.render.dot.to_dot`'s ``options``,
+    ``labelling=`` among them to colour elements by their status.
+
+    DOT is the source itself, UTF-8; the other formats come from running Graphviz ``dot``. SVG names every node
+    and edge for the reader (see :mod:`argmap.render.notes`: ``name=`` and ``node_url=`` apply), and with
+    ``theme="auto"`` follows the reader's light or dark mode. HTML is a page of its own (see
+    :func:`argmap.render.html.page`), whose theme is ``"auto"`` unless ``theme=`` says otherwise, and which alone
+    takes ``max_width=`` and ``max_height=``. Raises :class:`~argmap.errors.UnknownFormat`,
+    :class:`~argmap.OptionError`, :class:`~argmap.errors.GraphvizNotFound` when ``dot`` is missing, and
+    :class:`~argmap.errors.RenderError` with ``dot``'s messages when it fails.
+    """
+    output = _format(format)
+    with gc_paused():
+        if output == "html":
+            from .html import page
+
+            return page(m, **options).encode("utf-8")
+        for option in _HTML_ONLY:
+            if options.get(option) is not None:
+                raise OptionError(f"{option} applies to HTML output only, not {output}")
+        name, node_url = options.pop("name", None), options.pop("node_url", None)
+        if output == "dot":
+            return dot_source(m, **_dot_options(options)).encode("utf-8")
+        if output == "svg":
+            return _svg(m, name, node_url, options)
+        source = dot_source(m, **_dot_options(options))
+    return run_dot(source, output)
+
+
+def _dot_options(options: HtmlOptions) -> DotOptions:
+    """The options that DOT takes, of those given."""
+    return {key: value for key, value in options.items() if key not in ("name", "node_url", *_HTML_ONLY)}  # type: ignore[return-value]
+
+
+def _svg(m: ArgumentMap, name: str | None, node_url: NodeUrl | None, options: HtmlOptions) -> bytes:
+    from .dot import drawing
+    from .notes import notes
+    from .svg import describe, standalone_svg
+    from .theme import AUTO, MARKED
+
+    dot_options = _dot_options(options)
+    marked = dot_options.get("theme") == AUTO
+    if marked:
+        dot_options["theme"] = MARKED
+    drawn = drawing(m, **dot_options)
+    svg = run_dot(drawn.source, "svg")
+    title = m.title.strip() or "Argument map"
+    # Given a prefix, every id starts with it, the anchors too, so that drawings inlined together share none.
+    prefix = dot_options.get("id_prefix") or None
+    return standalone_svg(
+        svg,
+        title=title,
+        description=describe(m, drawn.options.labelling),
+        notes=notes(drawn, name=name or prefix, node_url=node_url),
+        marked=marked,
+        id_prefix=prefix or "argmap",
+    )
 
 
 def render(
-    m: ArgumentMap, path: str | os.PathLike[str], *, format: str | None = None, **options: Unpack[DotOptions]
+    m: ArgumentMap, path: str | os.PathLike[str], *, format: str | None = None, **options: Unpack[HtmlOptions]
 ) -> Path:
     """Draw the map into the file ``path`` and return its path.
 
-    The format is ``format`` or else the file's suffix: ``.svg``, ``.png``, ``.pdf``, ``.dot`` or ``.gv``. The
-    file is replaced atomically, so a failure leaves an existing file as it was. Raises what :func:`pipe` raises.
+    The format is ``format`` or else the file's suffix: ``.svg``, ``.png``, ``.pdf``, ``.dot``, ``.gv`` or
+    ``.html``. The file is replaced atomically, so a failure leaves an existing file as it was. Raises what
+    :func:`pipe` raises.
     """
     target = Path(path)
     if format is None:

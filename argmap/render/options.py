@@ -10,11 +10,12 @@ import attrs
 
 from ..errors import OptionError
 from ..model import ArgumentMap
-from .theme import THEMES, Theme
+from .theme import AUTO, THEME_NAMES, THEMES, Theme
 
 if TYPE_CHECKING:
     # Only for annotations: renderers take a labelling as input, and evaluation must not be imported at load time.
     from ..evaluate import Labelling
+    from .notes import NodeUrl
 
 __all__ = [
     "DEFAULT_SHOW",
@@ -24,6 +25,8 @@ __all__ = [
     "VIEWS",
     "Direction",
     "DotOptions",
+    "DrawOptions",
+    "HtmlOptions",
     "Options",
     "View",
     "check_labelling",
@@ -45,20 +48,42 @@ DEFAULT_SHOW: frozenset[str] = frozenset(SHOW) - {"statement-ids"}
 ID_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
 
-class DotOptions(TypedDict, total=False):
-    """The keyword options of :func:`to_dot`, for functions that pass them on."""
+class DrawOptions(TypedDict, total=False):
+    """The keyword options of every drawing: what it shows and how (see :func:`~argmap.render.dot.to_dot`)."""
 
     view: View
     direction: Direction
     wrap: int
     theme: str | Theme
     show: Iterable[str]
-    id_prefix: str
     labelling: Labelling | None
+
+
+class DotOptions(DrawOptions, total=False):
+    """The keyword options of :func:`~argmap.render.dot.to_dot`, for functions that pass them on."""
+
+    id_prefix: str
+
+
+class HtmlOptions(DotOptions, total=False):
+    """The keyword options of HTML drawings (:func:`argmap.render.html.figure`, :func:`argmap.render.html.page`):
+    those of :func:`~argmap.render.dot.to_dot`, where ``theme`` is ``"auto"`` by default, and these.
+    """
+
+    #: The map's name, which starts every node's anchor (default: made of the map's title).
+    name: str | None
+    #: A function that gives each node a link (see :data:`argmap.render.notes.NodeUrl`).
+    node_url: NodeUrl | None
+    #: The widest the diagram's frame may be, as a CSS length (``"40rem"``, ``"600px"``, ``"80%"``).
+    max_width: str | None
+    #: The tallest the diagram's frame may be, as a CSS length (default ``85vh``).
+    max_height: str | None
 
 
 @attrs.frozen
 class Options:
+    """The options of one drawing, validated (see :func:`~argmap.render.dot.to_dot` for each)."""
+
     view: str
     direction: str
     wrap: int
@@ -88,9 +113,10 @@ class Options:
         if isinstance(wrap, bool) or not isinstance(wrap, int) or wrap < 0:
             raise OptionError(f"wrap must be a number of characters (0 for no wrapping), not {wrap!r}")
         if not isinstance(theme, Theme):
-            if not isinstance(theme, str) or theme not in THEMES:
-                raise invalid("theme", theme, tuple(THEMES))
-            theme = THEMES[theme]
+            if not isinstance(theme, str) or theme not in THEME_NAMES:
+                raise invalid("theme", theme, THEME_NAMES)
+            # Outside HTML, where no stylesheet can follow the page, the automatic theme is the light one.
+            theme = THEMES["light" if theme == AUTO else theme]
         names = frozenset([show] if isinstance(show, str) else show)
         unknown = sorted(map(repr, names - frozenset(SHOW)))
         if unknown:

@@ -13,11 +13,14 @@ from typing import TYPE_CHECKING
 from ..af import Label
 from ..errors import OptionError, RenderError
 from ..model import ArgumentMap
+from .options import ID_PREFIX
+from .theme import MARKERS, THEMES, stylesheet
 
 if TYPE_CHECKING:
     from ..evaluate import Labelling
+    from .notes import Notes
 
-__all__ = ["describe", "escape", "inline_svg", "is_safe_href"]
+__all__ = ["describe", "escape", "inline_svg", "is_safe_href", "standalone_svg"]
 
 _SVG = "http://www.w3.org/2000/svg"
 _XLINK = "http://www.w3.org/1999/xlink"
@@ -42,6 +45,7 @@ _ELEMENTS = frozenset(
         "rect",
         "stop",
         "text",
+        "title",
         "tspan",
     }
 )
@@ -53,7 +57,9 @@ _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
 _SAFE_SCHEMES = frozenset({"", "http", "https"})
 _REFERENCE = re.compile(r"url\(#([^)]*)\)")
-_ID_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+# Graphviz numbers edges in the order of the DOT source: "edge3", or "PREFIX_edge3" in a graph with an id.
+_EDGE_NUMBER = re.compile(r"(?:^|_)edge([0-9]+)$")
+_LIGHT = THEMES["light"]
 # How many main conclusions a description quotes before it only counts the rest.
 _LISTED = 3
 
@@ -83,18 +89,56 @@ def _local(name: str, namespace: str) -> str | None:
     return local if uri == namespace else None
 
 
-def inline_svg(svg: bytes | str, *, id_prefix: str, title: str, description: str = "") -> str:
+def inline_svg(
+    svg: bytes | str,
+    *,
+    id_prefix: str,
+    title: str,
+    description: str = "",
+    notes: Notes | None = None,
+    marked: bool = False,
+) -> str:
     """Graphviz's SVG made ready to inline in HTML: the ``<svg>`` element alone, as text.
 
     Every id becomes ``{id_prefix}-{id}`` (and references to it follow), so that several diagrams on one page never
-    share an id. The diagram is an image (``role="img"``) named by a new ``<title>`` and ``<desc>``, which
-    replace Graphviz's titles of generated node names. Only Graphviz's drawing elements are kept, event handler
-    attributes are dropped, and links that are not ``http``, ``https`` or relative lose their ``href``. Text is
-    written through :func:`escape` alone. Raises :class:`~argmap.OptionError` for a bad prefix and
-    :class:`~argmap.RenderError` for input that is not SVG.
+    share an id. The diagram is named by a new ``<title>`` and ``<desc>``. Graphviz's own titles, which hold
+    generated node names, are replaced by the ``notes`` of the drawing (see :mod:`argmap.render.notes`) or dropped:
+    given notes, every node and edge is named by its note (its tooltip), each element's node takes its anchor as
+    its id and, when the note has a safe link, leads there, and the diagram is a graphics document whose parts a
+    screen reader can visit; without notes it is one image (``role="img"``). ``marked`` says the drawing was made
+    with :data:`~argmap.render.theme.MARKED`: each marker colour becomes the light theme's colour and a class that
+    :func:`~argmap.render.theme.stylesheet` colours by the page's mode.
+
+    Only Graphviz's drawing elements are kept, event handler and style attributes are dropped, and links that are
+    not ``http``, ``https`` or relative lose their ``href``. Text is written through :func:`escape` alone. Raises
+    :class:`~argmap.OptionError` for a bad prefix and :class:`~argmap.RenderError` for input that is not SVG.
     """
-    if not _ID_PREFIX.fullmatch(id_prefix):
-        raise OptionError(f"id_prefix must be a letter followed by letters, digits, '_' or '-', not {id_prefix!r}")
+    root, writer = _prepare(svg, id_prefix, notes, marked)
+    return "".join(writer.svg(root, title, description))
+
+
+def standalone_svg(
+    svg: bytes | str,
+    *,
+    title: str,
+    description: str = "",
+    notes: Notes | None = None,
+    marked: bool = False,
+    id_prefix: str = "argmap",
+) -> bytes:
+    """Graphviz's SVG as a file of its own: :func:`inline_svg`'s document with an XML declaration and, for a
+    ``marked`` drawing, the stylesheet that colours it by the reader's light or dark mode.
+    """
+    root, writer = _prepare(svg, id_prefix, notes, marked)
+    style = "<style>" + stylesheet() + "svg.argmap-viewer{background:var(--argmap-canvas)}</style>\n" if marked else ""
+    return "".join(
+        ['<?xml version="1.0" encoding="UTF-8"?>\n', *writer.svg(root, title, description, style), "\n"]
+    ).encode()
+
+
+def _prepare(svg: bytes | str, prefix: str, notes: Notes | None, marked: bool) -> tuple[ET.Element, _Writer]:
+    if not (isinstance(prefix, str) and ID_PREFIX.fullmatch(prefix)):
+        raise OptionError(f"id_prefix must be a letter followed by letters, digits, '_' or '-', not {prefix!r}")
     try:
         root = ET.fromstring(svg)
     except ET.ParseError as error:
@@ -102,15 +146,56 @@ def inline_svg(svg: bytes | str, *, id_prefix: str, title: str, description: str
     if _local(root.tag, _SVG) != "svg":
         raise RenderError("Graphviz made no <svg> element")
     ids = {id for element in root.iter() if (id := element.get("id")) is not None}
-    return "".join(_Writer(id_prefix, ids).svg(root, title, description))
+    writer = _Writer(prefix, ids, notes, marked)
+    writer.annotate(root)
+    return root, writer
 
 
 class _Writer:
     """Writes an SVG tree without recursion, so that no nesting depth can exhaust the stack."""
 
-    def __init__(self, prefix: str, ids: set[str]) -> None:
+    def __init__(self, prefix: str, ids: set[str], notes: Notes | None = None, marked: bool = False) -> None:
         self.prefix = prefix
         self.ids = ids
+        self.notes = notes
+        self.marked = marked
+        # The ids that replace Graphviz's, for nodes with an anchor.
+        self.anchors: dict[ET.Element, str] = {}
+
+    def annotate(self, root: ET.Element) -> None:
+        """Gives each node, cluster and edge group its note, in place of Graphviz's title; every other title goes."""
+        notes = self.notes
+        kept: set[ET.Element] = set()
+        for group in root.iter(f"{{{_SVG}}}g"):
+            classes = group.get("class", "").split()
+            title = group.find(f"{{{_SVG}}}title")
+            if title is None or not {"node", "cluster", "edge"} & set(classes):
+                continue
+            note = None
+            if notes is not None and "edge" in classes:
+                number = _EDGE_NUMBER.search(group.get("id", ""))
+                if number is not None and 0 < int(number.group(1)) <= len(notes.edges):
+                    note = notes.edges[int(number.group(1)) - 1]
+            elif notes is not None:
+                note = notes.nodes.get(title.text or "")
+            if note is None:
+                continue
+            kept.add(title)
+            title.text = note.title
+            group.set("role", "graphics-symbol")
+            extra = [f"argmap-{note.kind}", *([f"argmap-{note.status}"] if note.status else [])]
+            group.set("class", " ".join([*classes, *extra]))
+            if note.anchor is not None:
+                self.anchors[group] = note.anchor
+            if note.href is not None and is_safe_href(note.href):
+                link = ET.Element(f"{{{_SVG}}}a", {"href": note.href})
+                for child in [child for child in group if child is not title]:
+                    group.remove(child)
+                    link.append(child)
+                group.append(link)
+        for parent in root.iter():
+            for child in [child for child in parent if _local(child.tag, _SVG) == "title" and child not in kept]:
+                parent.remove(child)
 
     def _id(self, id: str) -> str:
         return f"{self.prefix}-{id}"
@@ -120,6 +205,20 @@ class _Writer:
         return f"url(#{self._id(id)})" if id in self.ids else "none"
 
     def _attributes(self, element: ET.Element) -> Iterator[tuple[str, str]]:
+        classes: list[str] = []
+        for name, value in self._own_attributes(element):
+            if name == "class":
+                classes.insert(0, value)
+            elif self.marked and name in ("fill", "stroke") and value.lower() in MARKERS:
+                field = MARKERS[value.lower()]
+                classes.append(f"argmap-{name}-{field.replace('_', '-')}")
+                yield name, getattr(_LIGHT, field)
+            else:
+                yield name, value
+        if classes:
+            yield "class", " ".join(classes)
+
+    def _own_attributes(self, element: ET.Element) -> Iterator[tuple[str, str]]:
         for key, value in element.items():
             name = _local(key, _SVG)
             if name is None and _local(key, _XLINK) == "href":
@@ -127,7 +226,7 @@ class _Writer:
             if name is None or name.lower().startswith("on") or name == "style":
                 continue
             if name == "id":
-                value = self._id(value)
+                value = self.anchors.get(element) or self._id(value)
             elif name == "href":
                 if value.startswith("#"):
                     if value[1:] not in self.ids:
@@ -139,15 +238,23 @@ class _Writer:
                 value = _REFERENCE.sub(self._reference, value)
             yield name, value
 
-    def svg(self, root: ET.Element, title: str, description: str) -> Iterator[str]:
+    def svg(self, root: ET.Element, title: str, description: str, style: str = "") -> Iterator[str]:
         labels = f"{self._id('title')} {self._id('desc')}" if description else self._id("title")
         head = [f'xmlns="{_SVG}"']
         head += [f'{name}="{escape(value)}"' for name in _ROOT_ATTRIBUTES if (value := root.get(name)) is not None]
-        head += [f'role="img" aria-labelledby="{labels}" class="argmap-svg"']
+        if self.notes is None:
+            head += [f'role="img" aria-labelledby="{labels}" class="argmap-svg"']
+        else:
+            head += [
+                f'role="graphics-document" aria-roledescription="argument map" aria-labelledby="{labels}"',
+                f'class="argmap-svg{" argmap-viewer" if style else ""}"',
+            ]
         yield f"<svg {' '.join(head)}>\n"
         yield f'<title id="{self._id("title")}">{escape(title)}</title>\n'
         if description:
             yield f'<desc id="{self._id("desc")}">{escape(description)}</desc>\n'
+        # The style is argmap's own stylesheet (theme colours and fixed rules): no user text is in it.
+        yield style
         yield escape(root.text or "")
         # Each entry is an element to open, or (with a closing tag) the end of one whose children are written.
         stack: list[ET.Element | str] = list(reversed(root))

@@ -9,7 +9,19 @@ import attrs
 
 from ..errors import OptionError
 
-__all__ = ["STATUSES", "STATUS_STYLE", "THEMES", "Theme", "status_colours"]
+__all__ = [
+    "AUTO",
+    "MARKED",
+    "MARKERS",
+    "STATUSES",
+    "STATUS_STYLE",
+    "THEMES",
+    "THEME_NAMES",
+    "Theme",
+    "property_name",
+    "status_colours",
+    "stylesheet",
+]
 
 #: The statuses a labelling gives (the values of :class:`argmap.af.Label`), in the order of the legend.
 STATUSES: tuple[str, ...] = ("in", "out", "undec")
@@ -106,3 +118,66 @@ def status_colours(theme: Theme, status: str) -> tuple[str, str]:
         "out": (theme.out_fill, theme.out_border),
         "undec": (theme.undec_fill, theme.undec_border),
     }[status]
+
+
+#: The theme of HTML drawings that follows the page: light, or dark where the reader or the site's theme toggle
+#: asks for it (see :func:`stylesheet`). Outside HTML it draws as ``"light"``.
+AUTO = "auto"
+#: The names ``theme=`` takes: :data:`AUTO` and those of :data:`THEMES`.
+THEME_NAMES: tuple[str, ...] = (AUTO, *THEMES)
+
+_COLOURS: tuple[str, ...] = tuple(field.name for field in attrs.fields(Theme) if field.name != "fontname")
+# What each theme's drawings sit on in a page: the frame of the viewer, so that every text and edge keeps its
+# contrast whatever the page's own background.
+_CANVAS: Mapping[str, str] = {"light": "#ffffff", "dark": "#0d1117"}
+
+#: A theme whose every colour but the background is a marker (``#fe0000`` plus the colour's number), drawn where CSS
+#: is to set the colours: :func:`argmap.render.svg.inline_svg` turns each marker back into the light theme's colour
+#: and a class that the stylesheet gives the colour of the page's mode.
+MARKED = Theme(**{name: "transparent" if name == "background" else f"#fe00{n:02x}" for n, name in enumerate(_COLOURS)})
+#: The colour field each marker of :data:`MARKED` stands for, by marker.
+MARKERS: Mapping[str, str] = {getattr(MARKED, name): name for name in _COLOURS if name != "background"}
+
+
+def property_name(field: str) -> str:
+    """The CSS custom property that holds a theme colour: ``statement_fill`` is ``--argmap-statement-fill``."""
+    return "--argmap-" + field.replace("_", "-")
+
+
+def _declarations(theme: Theme, canvas: str) -> str:
+    pairs = [(property_name(name), getattr(theme, name)) for name in _COLOURS if name != "background"]
+    pairs.append(("--argmap-canvas", canvas))
+    return "".join(f"{name}:{value};" for name, value in pairs)
+
+
+def stylesheet(light: Theme = THEMES["light"], dark: Theme = THEMES["dark"]) -> str:
+    """The CSS that colours :data:`AUTO` drawings: custom properties with the ``light`` theme's colours on every
+    ``.argmap-viewer``, the ``dark`` theme's where the page is dark, and a class per marked colour.
+
+    A page is dark when the reader prefers a dark scheme and the page has not chosen light, or when the theme
+    toggle of furo (``body[data-theme]``), the PyData and Book themes (``html[data-theme]``), MkDocs Material
+    (``data-md-color-scheme="slate"``) or JupyterLab (``data-jp-theme-light="false"``) says dark. A viewer of
+    class ``argmap-light`` or ``argmap-dark`` keeps that mode. Pages may set the properties themselves.
+    """
+    viewer = ".argmap-viewer:not(.argmap-light)"
+    toggles = [
+        f'html[data-theme="dark"] {viewer}',
+        f'body[data-theme="dark"] {viewer}',
+        f'[data-md-color-scheme="slate"] {viewer}',
+        f'body[data-jp-theme-light="false"] {viewer}',
+        ".argmap-viewer.argmap-dark",
+    ]
+    unchosen = (
+        'html:not([data-theme="light"]) body:not([data-theme="light"]):not([data-md-color-scheme="default"])'
+        ':not([data-jp-theme-light="true"])'
+    )
+    lines = [
+        f".argmap-viewer{{{_declarations(light, _CANVAS['light'])}}}",
+        f"{','.join(toggles)}{{{_declarations(dark, _CANVAS['dark'])}}}",
+        f"@media (prefers-color-scheme: dark){{{unchosen} {viewer}{{{_declarations(dark, _CANVAS['dark'])}}}}}",
+    ]
+    for name in _COLOURS:
+        if name != "background":
+            lines.append(f".argmap-fill-{name.replace('_', '-')}{{fill:var({property_name(name)})}}")
+            lines.append(f".argmap-stroke-{name.replace('_', '-')}{{stroke:var({property_name(name)})}}")
+    return "\n".join(lines) + "\n"
