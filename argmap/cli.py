@@ -19,7 +19,7 @@ from .errors import ArgmapError, GraphvizNotFound, MapError, ParseError, SearchL
 from .model import ArgumentMap, ElementType
 from .render.files import FORMATS, pipe, render
 from .render.options import DIRECTIONS, SHOW, VIEWS
-from .render.theme import THEMES
+from .render.theme import THEME_NAMES
 
 if TYPE_CHECKING:
     # Checking, evaluation, the catalogue and the schema are imported by the commands that use them: every run of
@@ -59,7 +59,7 @@ _EPILOG = "exit status:\n" + "\n".join(f"  {status:<4} {meaning}" for status, me
 # Exceptions that bad input, a bad option or a failed write raise on purpose; anything else is a bug and must show.
 _EXPECTED = (ArgmapError, OSError, UnicodeDecodeError)
 _STDOUT = "-"
-_RENDER_OPTIONS = ("view", "direction", "theme", "wrap", "show")
+_RENDER_OPTIONS = ("view", "direction", "theme", "wrap", "show", "name", "max_width", "max_height")
 # Files in these suffixes (or read --from these formats) are abstract frameworks; everything else is a map.
 _FRAMEWORK_SUFFIXES = frozenset(suffix for suffixes in af.FORMATS.values() for suffix in suffixes)
 
@@ -488,7 +488,11 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     render_parser.add_argument(
         "--direction", choices=DIRECTIONS, help="where reasons are (default: BT, below their conclusions)"
     )
-    render_parser.add_argument("--theme", choices=tuple(THEMES), help="colours (default: light)")
+    render_parser.add_argument(
+        "--theme",
+        choices=THEME_NAMES,
+        help="colours (default: auto for HTML, which follows the reader's light or dark mode; light otherwise)",
+    )
     render_parser.add_argument(
         "--wrap", type=_width, metavar="N", help="wrap text at N characters, 0 for no wrapping (default: 40)"
     )
@@ -503,6 +507,15 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         choices=af.SEMANTICS,
         metavar="SEMANTICS",
         help=f"colour elements by their status under SEMANTICS: {', '.join(af.SEMANTICS)} (the first labelling)",
+    )
+    render_parser.add_argument(
+        "--name", metavar="NAME", help="the map's name, which starts each node's anchor (default: from its title)"
+    )
+    render_parser.add_argument(
+        "--max-width", metavar="LENGTH", help="HTML: the widest the diagram's frame may be, a CSS length (e.g. 60rem)"
+    )
+    render_parser.add_argument(
+        "--max-height", metavar="LENGTH", help="HTML: the tallest the diagram's frame may be (default: 85vh)"
     )
     _add_input_format(render_parser)
     render_parser.set_defaults(run=_render)
