@@ -32,7 +32,7 @@ def run(executable: str, source: str, format: str) -> bytes:
 
 class DotCache:
     """Drawings in ``directory``, each named by a hash of its format, its source and the ``dot`` program (its
-    path, size and time), so that a new Graphviz draws anew. :attr:`runs` counts the times ``dot`` ran.
+    path, size and time), so that a new Graphviz draws anew. ``runs`` counts the times ``dot`` ran.
     """
 
     def __init__(self, directory: str | os.PathLike[str], executable: str = "dot") -> None:
