@@ -12,6 +12,7 @@ reduced to a SHA-256 digest; a reading or writing error is kept as its message, 
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import sys
@@ -63,7 +64,7 @@ def fingerprints() -> dict[str, dict[str, str]]:
         except ArgmapError as error:
             found[key] = {"read": f"error: {type(error).__name__}: {error}"}
             continue
-        found[key] = {name: _digest(lambda write=write: write(m)) for name, write in OUTPUTS.items()}  # type: ignore[misc]
+        found[key] = {name: _digest(functools.partial(write, m)) for name, write in OUTPUTS.items()}
     return found
 
 

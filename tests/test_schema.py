@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from argmap import MapError, Problem
 from argmap.catalogue import CATALOGUE
+from argmap.formats import _shapes as shapes
 from argmap.formats import dumps
 from argmap.formats import json as argmap_json
 from argmap.formats.json_schema import DIALECT, json_schema, json_schema_text
@@ -115,7 +116,7 @@ def reader_path(parts: Path_) -> str:
     """A JSON path written as the reader writes it."""
     path = "$"
     for part in parts:
-        path = f"{path}[{part}]" if isinstance(part, int) else argmap_json._member(path, part)
+        path = f"{path}[{part}]" if isinstance(part, int) else shapes.member(path, part)
     return path
 
 

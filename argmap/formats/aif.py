@@ -12,27 +12,27 @@ import attrs
 from .._io import read_text
 from ..errors import MapError, Problem
 from ..model import Argument, ArgumentMap, ElementType, Inference, Quote, Relation, RelationKind, Source, Statement
-from .json import (
-    _DATA,
-    _INVALID,
-    _QUOTE,
-    _REFERENCE,
-    _SECTION,
-    _SOURCE,
-    _STRING,
-    _STRINGS,
-    _Array,
-    _check_json_value,
-    _decode,
-    _Digits,
-    _encode_mapping,
-    _Enum,
-    _Field,
-    _json_type,
-    _Object,
-    _parse_int,
-    _show,
-    _wrong_type,
+from ._shapes import (
+    DATA,
+    INVALID,
+    QUOTE,
+    REFERENCE,
+    SECTION,
+    SOURCE,
+    STRING,
+    STRINGS,
+    ArrayKind,
+    Digits,
+    EnumKind,
+    Field,
+    ObjectKind,
+    check_json_value,
+    decode,
+    encode_mapping,
+    json_type,
+    parse_int,
+    show,
+    wrong_type,
 )
 
 __all__ = ["VERSION", "dumps", "loads"]
@@ -106,7 +106,7 @@ def _node_id(value: Any, where: str, problems: list[Problem], what: str = "a nod
         return value
     if type(value) is int:
         return str(value)
-    _wrong_type(f"{what} (a string or an integer)", value, where, problems)
+    wrong_type(f"{what} (a string or an integer)", value, where, problems)
     return None
 
 
@@ -122,10 +122,10 @@ class _Version:
         if type(value) is int and value > VERSION:
             message = f"argmap's block has version {value}, newer than this argmap reads ({VERSION}): upgrade argmap"
         else:
-            shown = _show(value) if isinstance(value, int | float | str) else _json_type(value)
+            shown = show(value) if isinstance(value, int | float | str) else json_type(value)
             message = f"unsupported version {shown} of argmap's block: expected {VERSION}"
         problems.append(Problem("unsupported-version", message, where))
-        return _INVALID
+        return INVALID
 
     def write(self, value: Any, where: str, problems: list[Problem]) -> Any:
         return value
@@ -136,37 +136,37 @@ class _NodeIds:
 
     def read(self, value: Any, where: str, problems: list[Problem]) -> Any:
         if not isinstance(value, list):
-            return _wrong_type("an array of node ids", value, where, problems)
+            return wrong_type("an array of node ids", value, where, problems)
         ids = [_node_id(item, f"{where}[{n}]", problems) for n, item in enumerate(value)]
-        return _INVALID if None in ids else tuple(ids)
+        return INVALID if None in ids else tuple(ids)
 
     def write(self, value: Any, where: str, problems: list[Problem]) -> Any:
         return list(value)
 
 
-def _block(*fields: _Field) -> _Object:
+def _block(*fields: Field) -> ObjectKind:
     """The shape of one of argmap's blocks, read into a dict of the keys present."""
-    return _Object(dict, fields)
+    return ObjectKind(dict, fields)
 
 
 _ELEMENT_FIELDS = (
-    _Field("id", _STRING),
-    _Field("tags", _STRINGS),
-    _Field("data", _DATA),
-    _Field("section", _REFERENCE),
+    Field("id", STRING),
+    Field("tags", STRINGS),
+    Field("data", DATA),
+    Field("section", REFERENCE),
 )
-_STEP_FIELDS = (_Field("rules", _STRINGS), _Field("step_data", _DATA))
-_STATEMENT_BLOCK = _block(*_ELEMENT_FIELDS, _Field("quotes", _Array(_QUOTE)))
+_STEP_FIELDS = (Field("rules", STRINGS), Field("step_data", DATA))
+_STATEMENT_BLOCK = _block(*_ELEMENT_FIELDS, Field("quotes", ArrayKind(QUOTE)))
 _ARGUMENT_BLOCK = _block(
-    *_ELEMENT_FIELDS, _Field("text", _STRING), _Field("scheme", _STRING), _Field("steps", _NodeIds()), *_STEP_FIELDS
+    *_ELEMENT_FIELDS, Field("text", STRING), Field("scheme", STRING), Field("steps", _NodeIds()), *_STEP_FIELDS
 )
-_RELATION_BLOCK = _block(_Field("kind", _Enum(RelationKind), required=True))
+_RELATION_BLOCK = _block(Field("kind", EnumKind(RelationKind), required=True))
 _DOCUMENT_BLOCK = _block(
-    _Field("version", _Version(), required=True),
-    _Field("title", _STRING),
-    _Field("metadata", _DATA),
-    _Field("sources", _Array(_SOURCE)),
-    _Field("sections", _Array(_SECTION)),
+    Field("version", _Version(), required=True),
+    Field("title", STRING),
+    Field("metadata", DATA),
+    Field("sources", ArrayKind(SOURCE)),
+    Field("sections", ArrayKind(SECTION)),
 )
 
 
@@ -273,7 +273,7 @@ class _Reader:
 
     def read(self) -> ArgumentMap:
         if not isinstance(self.document, dict):
-            _wrong_type("an AIF object with nodes and edges", self.document, "$", self.problems)
+            wrong_type("an AIF object with nodes and edges", self.document, "$", self.problems)
             self.stop_on_problems()
         nodes, edges = self._array("nodes"), self._array("edges")
         if _EXTRAS in self.document:
@@ -319,7 +319,7 @@ class _Reader:
             return []
         value = self.document[key]
         if not isinstance(value, list):
-            _wrong_type("an array", value, f"$.{key}", self.problems)
+            wrong_type("an array", value, f"$.{key}", self.problems)
             return []
         return value
 
@@ -337,17 +337,17 @@ class _Reader:
                 continue
             where = f"$.nodes[{index}]"
             if not isinstance(fields, dict):
-                _wrong_type("a node object", fields, where, self.problems)
+                wrong_type("a node object", fields, where, self.problems)
                 continue
             id = self._id_field(fields, "nodeID", where)
             node_type, text = fields.get("type"), fields.get("text")
             if "type" not in fields:
                 self.problem("missing-key", "the key 'type' is missing", where)
             elif node_type not in _NODE_TYPES:
-                shown = _show(node_type) if type(node_type) is str else _json_type(node_type)
+                shown = show(node_type) if type(node_type) is str else json_type(node_type)
                 self.problem("invalid-value", f"unknown node type {shown}; AIF has {', '.join(_NODE_TYPES)}", where)
             if "text" in fields and type(text) is not str:
-                _wrong_type("a string", text, f"{where}.text", self.problems)
+                wrong_type("a string", text, f"{where}.text", self.problems)
             elif node_type == "I" and "text" not in fields:
                 self.problem("missing-key", f"the I-node {id!r} has no 'text'", where)
             if id is not None and node_type in _NODE_TYPES:
@@ -374,12 +374,12 @@ class _Reader:
         """The ends of an edge that is not in the common form, or ``None`` after recording what is wrong."""
         where = f"$.edges[{index}]"
         if not isinstance(fields, dict):
-            _wrong_type("an edge object", fields, where, self.problems)
+            wrong_type("an edge object", fields, where, self.problems)
             return None
         if "edgeID" in fields:
             _node_id(fields["edgeID"], f"{where}.edgeID", self.problems, "an edge id")
         source, target = (self._id_field(fields, key, where) for key in ("fromID", "toID"))
-        label = f"edge {_show(fields['edgeID'])}" if "edgeID" in fields else "the edge"
+        label = f"edge {show(fields['edgeID'])}" if "edgeID" in fields else "the edge"
         for end, direction in ((source, "comes from"), (target, "goes to")):
             if end is not None and end not in self.nodes:
                 self.problem("dangling-reference", f"{label} {direction} unknown node {end!r}", where)
@@ -423,7 +423,7 @@ class _Reader:
         for node in nodes.values():
             node.element = node.block.get("id", node.id)
 
-    def _read_block(self, node: _Node, shape: _Object) -> None:
+    def _read_block(self, node: _Node, shape: ObjectKind) -> None:
         if _EXTRAS in node.fields:
             block = shape.read(node.fields[_EXTRAS], f"{node.where}.{_EXTRAS}", self.problems)
             node.block = block if isinstance(block, dict) else {}
@@ -487,7 +487,7 @@ class _Reader:
             if "aif" in data:
                 self.problem("invalid-structure", "data['aif'] is both in argmap's block and the node", node.where)
             if self.suspicious:
-                _check_json_value(kept, node.where, self.problems)
+                check_json_value(kept, node.where, self.problems)
             data["aif"] = kept
         return data
 
@@ -581,12 +581,12 @@ class _Reader:
     def _check_kept(self, document: Fields) -> None:
         """Report the values kept as they are that JSON cannot carry back, by their place in the document."""
         for key, value in document.items():
-            _check_json_value(value, f"$.{key}", self.problems)
+            check_json_value(value, f"$.{key}", self.problems)
         for node in self.nodes.values():
             if node.role in (_Role.RAW, _Role.RELATION):
-                _check_json_value(node.fields, node.where, self.problems)
+                check_json_value(node.fields, node.where, self.problems)
         for edge in self.raw_edges:
-            _check_json_value(edge.fields, f"$.edges[{edge.number}]", self.problems)
+            check_json_value(edge.fields, f"$.edges[{edge.number}]", self.problems)
 
     def _metadata(self) -> Fields:
         """The map's metadata, with what the model has no place for under ``"aif"`` (see ``docs/aif.md``)."""
@@ -636,9 +636,9 @@ def _parse(text: str, path: str | None) -> tuple[Any, bool]:
     """The parsed document, and whether it may hold values that JSON cannot carry back."""
     odd: list[str] = []
 
-    def integer(literal: str) -> int | _Digits:
-        value = _parse_int(literal)
-        if isinstance(value, _Digits):
+    def integer(literal: str) -> int | Digits:
+        value = parse_int(literal)
+        if isinstance(value, Digits):
             odd.append(literal)
         return value
 
@@ -646,7 +646,7 @@ def _parse(text: str, path: str | None) -> tuple[Any, bool]:
         odd.append(literal)
         return float(literal)
 
-    document = _decode(text, path, parse_int=integer, parse_constant=constant)
+    document = decode(text, path, parse_int=integer, parse_constant=constant)
     # Checking every kept value costs more than reading the whole document, so it is done only where needed.
     return document, bool(odd) or _may_hold_surrogates(text)
 
@@ -814,9 +814,9 @@ class _Writer:
         if metadata:
             top["metadata"] = metadata
         if self.m.sources:
-            top["sources"] = _Array(_SOURCE).write(self.m.sources, "$.sources", self.problems)
+            top["sources"] = ArrayKind(SOURCE).write(self.m.sources, "$.sources", self.problems)
         if self.m.sections:
-            top["sections"] = _Array(_SECTION).write(self.m.sections, "$.sections", self.problems)
+            top["sections"] = ArrayKind(SECTION).write(self.m.sections, "$.sections", self.problems)
         if self.problems:
             raise MapError(self.problems)
         document: Fields = {"nodes": self.nodes, "edges": self.edges, "locutions": []}
@@ -825,7 +825,7 @@ class _Writer:
         return document
 
     def _check(self, value: Mapping[str, Any], where: str) -> Fields:
-        _check_json_value(value, where, self.problems)
+        check_json_value(value, where, self.problems)
         return dict(value)
 
     def _node(self, id: str, fields: Fields, block: Fields) -> None:
@@ -849,7 +849,7 @@ class _Writer:
         data = _spread(fields, self._check(s.data, f"{where}.data"), lambda node: _split(node, atom=True))
         block = self._element_block(s.id, id, s.tags, data, s.section)
         if s.quotes:
-            block["quotes"] = _Array(_QUOTE).write(s.quotes, f"{where}.quotes", self.problems)
+            block["quotes"] = ArrayKind(QUOTE).write(s.quotes, f"{where}.quotes", self.problems)
         self._node(id, fields, block)
 
     def _element_block(self, element: str, id: str, tags: tuple[str, ...], data: Fields, section: str | None) -> Fields:
@@ -993,7 +993,7 @@ def _spread(fields: Fields, data: Fields, split: Split, scheme: str | None = Non
 
 
 def _encode(document: Fields) -> str:
-    return json.dumps(document, indent=2, ensure_ascii=False, default=_encode_mapping) + "\n"
+    return json.dumps(document, indent=2, ensure_ascii=False, default=encode_mapping) + "\n"
 
 
 def dumps(m: ArgumentMap) -> str:

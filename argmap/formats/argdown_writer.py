@@ -11,7 +11,7 @@ from ..errors import MapError, Problem
 from ..model import Argument, ArgumentMap, ElementType, Inference, Relation, RelationKind, Section, Statement
 from ._argdown_keys import RESERVED_KEYS
 from ._argdown_lexer import SPACES
-from .json import _check_json_value
+from ._shapes import check_json_value
 
 __all__ = ["INEXPRESSIBLE", "MAX_NESTING", "RESERVED_KEYS", "dumps"]
 
@@ -291,7 +291,7 @@ class _Checker:
         if not data:
             return
         problems: list[Problem] = []
-        _check_json_value(data, "data", problems)
+        check_json_value(data, "data", problems)
         self.problems += [Problem(p.code, p.message, f"{where}: {p.where}") for p in problems]
         for key in reserved:
             if key in data:

@@ -6,6 +6,7 @@ import json as _json
 from collections.abc import Mapping
 from typing import Any, Final
 
+from . import _shapes as shapes
 from . import json
 
 __all__ = ["DIALECT", "json_schema", "json_schema_text"]
@@ -72,23 +73,23 @@ _DESCRIPTIONS: Mapping[str, Mapping[str, str]] = {
 }
 
 
-def _name(kind: json._Object) -> str:
+def _name(kind: shapes.ObjectKind) -> str:
     return getattr(kind.type, "__name__", "object").lower()
 
 
 def _kind(kind: object, defs: dict[str, Any]) -> dict[str, Any]:
     """The schema of one of the reader's kinds of value; objects go into ``defs`` and are referred to."""
-    if isinstance(kind, json._String):
+    if isinstance(kind, shapes.StringKind):
         return {"type": ["string", "null"] if kind.nullable else "string"}
-    if isinstance(kind, json._Strings):
+    if isinstance(kind, shapes.StringsKind):
         return {"type": "array", "items": {"type": "string"}}
-    if isinstance(kind, json._Data):
+    if isinstance(kind, shapes.DataKind):
         return {"$ref": "#/$defs/data"}
-    if isinstance(kind, json._Enum):
+    if isinstance(kind, shapes.EnumKind):
         return {"enum": [member.value for member in kind.type]}
-    if isinstance(kind, json._Array):
+    if isinstance(kind, shapes.ArrayKind):
         return {"type": "array", "items": _kind(kind.item, defs)}
-    if isinstance(kind, json._Object):
+    if isinstance(kind, shapes.ObjectKind):
         name = _name(kind)
         if name not in defs:
             defs[name] = _object(kind, defs)
@@ -96,7 +97,7 @@ def _kind(kind: object, defs: dict[str, Any]) -> dict[str, Any]:
     raise TypeError(f"no JSON Schema for the reader's {type(kind).__name__}")
 
 
-def _object(kind: json._Object, defs: dict[str, Any]) -> dict[str, Any]:
+def _object(kind: shapes.ObjectKind, defs: dict[str, Any]) -> dict[str, Any]:
     descriptions = _DESCRIPTIONS.get(_name(kind), {})
     properties: dict[str, Any] = {}
     for field in kind.fields:
@@ -120,7 +121,7 @@ def json_schema() -> dict[str, Any]:
     texts that are not empty and hold no control characters.
     """
     defs: dict[str, Any] = {}
-    body = _object(json._MAP, defs)
+    body = _object(shapes.MAP, defs)
     version = {
         "description": "The version of the format; a reader refuses any other.",
         "const": json.VERSION,
