@@ -258,6 +258,23 @@ _ENTRIES = (
         fix="Add a quote where the text states the claim; leave implicit premises as they are.",
     ),
     CheckInfo(
+        code="uncovered-source",
+        severity=Severity.INFO,
+        title="Sentences of a source that no quote covers",
+        meaning="A source of the map has sentences that no statement's quote touches and that the map does not "
+        "list as background (in metadata['background'], each with the source, an excerpt of the sentence and a "
+        "one-word reason). The diagnostic names the statements that quote the source; a source that no statement "
+        "quotes gets none (unquoted-statement notes such maps). argmap coverage MAP lists the sentences with their "
+        "lines.",
+        why="A reconstruction of a text should account for every sentence that gives a reason, a concession, an "
+        "objection or the conclusion; a sentence left out may be reasoning the map misses. Marking news and "
+        "scene-setting as background makes the coverage complete and explicit.",
+        example='b.source("editorial", text="Kim visits Russia. It may help him.")\n'
+        'b.statement("The trip may help Kim.", quote=("editorial", "It may help him"))',
+        fix="Quote the sentence from the statement it states, add the reasoning it gives, or list it as background: "
+        "metadata={'background': [{'source': 'editorial', 'text': 'Kim visits Russia', 'reason': 'news'}]}.",
+    ),
+    CheckInfo(
         code="open-critical-question",
         severity=Severity.INFO,
         title="Critical questions of an argument's scheme are not raised",

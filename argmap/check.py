@@ -10,6 +10,7 @@ import attrs
 from ._gc import gc_paused
 from .catalogue import CATALOGUE, CheckInfo, Severity
 from .model import Argument, ArgumentMap, ElementType, Location, Relation, RelationKind, Statement
+from .quotes import SourceText, normal
 from .schemes import SCHEMES, find_scheme
 
 __all__ = ["Diagnostic", "check"]
@@ -295,62 +296,6 @@ def _weak_components(size: int, links: Iterable[tuple[int, int]]) -> list[list[i
 
 # Quotes --------------------------------------------------------------------------------------------------------
 
-_TYPOGRAPHIC = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-    }
-)
-
-
-def _normal_quote(text: str) -> str:
-    return " ".join(text.translate(_TYPOGRAPHIC).split())
-
-
-@attrs.define
-class _SourceText:
-    """A source's text, normalised once, and the offsets of its words, built on first need.
-
-    ``text in source`` scans the whole source for every quote, quadratic for a long source with many quotes.
-    Instead a quote of three or more words is looked for only where its rarest inner word (a whole word of the
-    source) occurs; a shorter quote, or one whose every inner word is common, costs one scan.
-    """
-
-    text: str
-    _words: dict[str, list[int]] | None = attrs.field(default=None, init=False)
-
-    def _offsets(self) -> dict[str, list[int]]:
-        if self._words is None:
-            self._words = {}
-            offset = 0
-            for word in self.text.split(" "):
-                self._words.setdefault(word, []).append(offset)
-                offset += len(word) + 1
-        return self._words
-
-    def __contains__(self, quote: str) -> bool:
-        tokens = quote.split(" ")
-        if len(tokens) < 3:
-            return quote in self.text
-        words = self._offsets()
-        inner: list[tuple[int, Sequence[int]]] = []
-        offset = len(tokens[0]) + 1
-        for token in tokens[1:-1]:
-            inner.append((offset, words.get(token, ())))
-            offset += len(token) + 1
-        shift, hits = min(inner, key=lambda pair: len(pair[1]))  # a word the source lacks has no hits at all
-        if len(hits) * len(quote) > len(self.text):
-            return quote in self.text
-        return any(hit >= shift and self.text.startswith(quote, hit - shift) for hit in hits)
-
 
 def _excerpt(text: str, limit: int = 40) -> str:
     return _printable(text if len(text) <= limit else text[: limit - 1] + "\u2026")
@@ -540,14 +485,14 @@ def _unknown_source(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
 def _quote_not_found(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
     m = facts.m
     raw = {source.id: source.text for source in m.sources}
-    texts: dict[str, _SourceText] = {}
+    texts: dict[str, SourceText] = {}
     for statement in m.statements:
         for quote in statement.quotes:
             if quote.source not in raw:
                 continue  # unknown-source reports it
             if quote.source not in texts:
-                texts[quote.source] = _SourceText(_normal_quote(raw[quote.source]))
-            wanted = _normal_quote(quote.text)
+                texts[quote.source] = SourceText(raw[quote.source])
+            wanted = normal(quote.text)
             if wanted not in texts[quote.source]:
                 me: _Ref = (_S, statement.id)
                 source = _printable(quote.source)
@@ -564,6 +509,28 @@ def _unquoted_statement(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic
         if not statement.quotes:
             me: _Ref = (_S, statement.id)
             yield report(f"{_name(me)} quotes no source", [me])
+
+
+def _uncovered_source(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
+    # Imported here: only maps with sources need sentences split and quotes placed.
+    from .coverage import coverage
+
+    quoting: dict[str, list[_Ref]] = {}
+    for statement in facts.m.statements:
+        for id in dict.fromkeys(quote.source for quote in statement.quotes):
+            quoting.setdefault(id, []).append((_S, statement.id))
+    for source in coverage(facts.m):
+        uncovered = source.uncovered
+        # The statements that quote the source are the map's account of it; a source nothing quotes is left to
+        # unquoted-statement.
+        if uncovered and source.source in quoting:
+            first = uncovered[0]
+            noun = "sentence" if len(uncovered) == 1 else "sentences"
+            message = (
+                f"source '{_printable(source.source)}' has {len(uncovered)} {noun} that no quote covers and the map "
+                f"does not mark as background, the first at line {first.line}: \u201c{_excerpt(first.text)}\u201d"
+            )
+            yield report(message, quoting[source.source])
 
 
 # Critical questions ------------------------------------------------------------------------------------------
@@ -634,6 +601,7 @@ _CHECKS: tuple[tuple[str, _Check], ...] = (
     ("multiple-main-conclusions", _multiple_main_conclusions),
     ("unknown-source", _unknown_source),
     ("unquoted-statement", _unquoted_statement),
+    ("uncovered-source", _uncovered_source),
     ("open-critical-question", _open_critical_question),
 )
 

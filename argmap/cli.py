@@ -357,6 +357,36 @@ def _explain(args: argparse.Namespace) -> ExitStatus:
     return ExitStatus.OK
 
 
+def _coverage(args: argparse.Namespace) -> ExitStatus:
+    from .coverage import coverage
+
+    m = _load(args.file, args.input_format)
+    found = coverage(m)
+    if args.format == "json":
+        _write_json([source.to_json() for source in found])
+        return ExitStatus.OK
+    if not found:
+        print(f"{args.file}: the map has no sources")
+    for source in found:
+        name = source.title or source.source
+        print(
+            f"{args.file}: source {source.source!r} ({name}): {sum(s.covered for s in source.sentences)} of "
+            f"{len(source.sentences)} sentences quoted ({source.sentence_share:.0%}), {source.character_share:.0%} "
+            f"of its characters; {len(source.uncovered)} uncovered, "
+            f"{sum(s.background is not None for s in source.sentences)} marked as background"
+        )
+        for sentence in source.uncovered:
+            print(f"  {source.source}:{sentence.line}:{sentence.column}: {sentence.text}")
+        for first, second in source.overlaps:
+            print(f"  overlap: the quotes of [{first}] and [{second}] share text")
+        for statement, text in source.missing:
+            print(f"  not found: [{statement}] quotes {text!r}")
+        if args.quotes:
+            for quote in source.quotes:
+                print(f"  {source.source}:{quote.line}:{quote.column}: [{quote.statement}] {quote.text}")
+    return ExitStatus.OK
+
+
 def _schema(args: argparse.Namespace) -> ExitStatus:
     from .formats.json_schema import json_schema_text
 
@@ -595,12 +625,30 @@ def _add_schema(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     schema_parser.set_defaults(run=_schema)
 
 
+def _add_coverage(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    coverage_parser = commands.add_parser(
+        "coverage",
+        help="how much of each source the map's quotes cover",
+        description="Report, per source of the map, the share of sentences and characters its quotes cover, the "
+        "sentences no quote touches (except those the map marks as background), overlapping quotes, and quotes "
+        "not found.",
+    )
+    coverage_parser.add_argument("file", metavar="FILE", help="the map")
+    coverage_parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    coverage_parser.add_argument(
+        "--quotes", action="store_true", help="also list every quote, in source order (text output)"
+    )
+    _add_input_format(coverage_parser)
+    coverage_parser.set_defaults(run=_coverage)
+
+
 _COMMANDS: dict[str, Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = {
     "check": _add_check,
     "render": _add_render,
     "evaluate": _add_evaluate,
     "convert": _add_convert,
     "explain": _add_explain,
+    "coverage": _add_coverage,
     "schema": _add_schema,
 }
 

@@ -432,8 +432,9 @@ def test_unknown_source_is_reported_once_per_statement_and_not_as_a_missing_quot
     b = MapBuilder()
     b.source("editorial", text=EDITORIAL)
     b.statement("X.", id="x", quotes=[("a", "t"), ("b", "t"), ("a", "u"), ("editorial", f"Moon{R}s current")])
-    [d] = check(b.build())
+    [d, note] = check(b.build())
     assert d.message == "[x] quotes unknown sources 'a', 'b'"
+    assert (note.code, note.subjects) == ("uncovered-source", ("x",))  # the editorial has more than one quote
 
 
 def test_unquoted_statement_only_when_the_map_has_sources() -> None:
@@ -597,6 +598,7 @@ def test_order_is_by_severity_then_check_then_map_order() -> None:
         ("disconnected", ("z",)),
         ("unquoted-statement", ("y",)),
         ("unquoted-statement", ("x",)),
+        ("uncovered-source", ("z",)),
     ]
 
 
