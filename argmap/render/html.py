@@ -16,6 +16,7 @@ import attrs
 
 from ..errors import OptionError
 from ..model import ArgumentMap, ElementType, Source
+from ..quotes import SourceText
 from .dot import drawing
 from .notes import NodeUrl, Notes, anchor, map_name, notes
 from .options import DrawOptions, HtmlOptions
@@ -226,13 +227,12 @@ def page(m: ArgumentMap, **options: Unpack[HtmlOptions]) -> str:
 def _source_html(m: ArgumentMap, source: Source, name: str) -> str:
     """A source's text as paragraphs, each passage that statements quote marked with their anchors."""
     claims: list[tuple[int, int, str]] = []
+    text = SourceText(source.text)
     for statement in m.statements:
         for quote in statement.quotes:
-            if quote.source != source.id or not quote.text.strip():
-                continue
-            start = source.text.find(quote.text)
-            if start >= 0:
-                claims.append((start, start + len(quote.text), anchor(name, ElementType.STATEMENT, statement.id)))
+            found = text.find(quote.text) if quote.source == source.id else None
+            if found is not None:
+                claims.append((*found, anchor(name, ElementType.STATEMENT, statement.id)))
     heading = f"<h2>{escape(source.title or source.id)}</h2>"
     return f'<article class="argmap-source">{heading}{"".join(_paragraphs(source.text, claims))}</article>'
 
