@@ -12,13 +12,25 @@ __all__ = ["TEXT_PATH", "build"]
 TEXT_PATH = Path(__file__).with_name("kim-in-russia.txt")
 
 _EDITORIAL = "editorial"
+# The sentences that give no reason, concession, objection or conclusion, each with why it is left out, so that
+# the map's coverage of the editorial is complete and explicit (``argmap coverage``).
+_BACKGROUND = [
+    {"source": _EDITORIAL, "text": text, "reason": reason}
+    for text, reason in (
+        ("Back To Top", "chrome"),
+        ("[Editorial] Kim in Russia", "heading"),
+        ("North Korean leader courts Putin’s support", "headline"),
+        ("It is the first visit to Russia by a North Korean leader since the late Kim Jong-il", "history"),
+        ("All these cross-border economic exchanges are constrained", "context"),
+    )
+]
 
 
 def build() -> argmap.ArgumentMap:
     """The editorial's reasoning: eight reasons, chained through intermediate conclusions, and one concession."""
     # Decoded from bytes rather than read as text, so that no newline translation can change what is quoted.
     text = TEXT_PATH.read_bytes().decode("utf-8")
-    b = argmap.MapBuilder(title="Kim in Russia")
+    b = argmap.MapBuilder(title="Kim in Russia", metadata={"background": _BACKGROUND})
     b.source(_EDITORIAL, text=text, title="Kim in Russia")
 
     def claim(id: str, text: str, *quotes: str) -> str:
@@ -61,6 +73,13 @@ def build() -> argmap.ArgumentMap:
         "Russia already sides with North Korea on the lifting of sanctions.",
         "already sides with the North on the lifting of sanctions",
     )
+    ally = claim(
+        "russia-key-ally",
+        "Russia is the North’s second-most-important ally and a key source of its energy, food and foreign currency.",
+        "For now, Russia is the North’s second-most-important ally",
+        "Russia has been a key source of energy and food for the North",
+        "Russia also provides foreign currency to the North by hiring North Korean workers",
+    )
     reinforced = claim(
         "summit-reinforces-north",
         "Kim’s meeting with Putin will reinforce the North’s position.",
@@ -94,8 +113,45 @@ def build() -> argmap.ArgumentMap:
         "suggests the possibility of a new three-way alliance being formed against the US, and more broadly against "
         "the alliance of the US, South Korea and Japan",
     )
+    wary = claim(
+        "china-wary",
+        "China, North Korea’s top patron, may be wary of closer ties between Pyongyang and Moscow.",
+        "China, North Korea’s top patron, may also be wary of closer ties between Pyongyang and Moscow",
+    )
+    card = claim(
+        "russia-plays-north-card",
+        "Russia seeks closer ties with North Korea to increase its influence on it and to play it as a card against "
+        "the US, and China as well.",
+        "Russia seeks closer ties with North Korea in order to increase its influence on North Korea and play it as a "
+        "card vis-a-vis the US, and China as well",
+    )
+    gain = claim(
+        "both-gain",
+        "Both Kim and Putin are set to gain a lot from their meeting in Vladivostok.",
+        "both Kim and Putin are set to gain a lot from their meeting in Vladivostok",
+    )
 
-    # South Korea's alliances.
+    # South Korea's alliances: Japan gets on with Washington and Beijing, Seoul quarrels with Tokyo.
+    us_japan = claim(
+        "us-japan-best-terms",
+        "There is no problem between the US and Japan, whose leaders are on better terms than ever.",
+        "there is no problem between the US and Japan",
+        "the two countries and their leaders are on much better terms than at any time in the past",
+    )
+    japan_china = claim(
+        "japan-courts-china",
+        "Japan is keen on improving ties with China, which welcomed a Japanese military ship flying Japan’s wartime "
+        "flag.",
+        "Japan is also keen on improving ties with China",
+        "China’s decision to welcome a Japanese military ship to a ceremony marking the 70th anniversary of the "
+        "Chinese navy Tuesday, even though the ship was flying Japan’s wartime flag",
+    )
+    flag_row = claim(
+        "japan-korea-flag-row",
+        "A row over the “Rising Sun” flag aborted Japan’s participation in a naval review in South Korea.",
+        "This stands in contrast with the recent row between Japan and South Korea, which aborted Japan’s "
+        "participation in a naval review ceremony here due to a dispute over the “Rising Sun” flag",
+    )
     tokyo = claim(
         "seoul-tokyo-rock-bottom",
         "Ties between South Korea and Japan are at rock bottom, mostly due to historical issues.",
@@ -139,13 +195,19 @@ def build() -> argmap.ArgumentMap:
         "moon-criticised-at-home", "Moon faces criticism at home.", "Moon is also facing criticism at home"
     )
 
-    # The concession and its rebuttal.
+    # The concession, its bearing on the worry, and the rebuttal of that bearing.
     isolation = claim(
         "trip-eases-isolation",
         "Kim’s trip could help bring the North further out of international isolation.",
+        "Kim said his country would diversify its top-level diplomacy efforts in order to strengthen friendships and "
+        "cooperation with countries that respect its sovereignty",
+        "It is good for Kim, who hitherto has met only the leaders of South Korea, the US and China, to engage more "
+        "foreign leaders, as this could help bring the North Korean leader further out of international isolation",
+    )
+    benign = claim(
+        "trip-has-positive-side",
+        "Kim’s Russian trip may have some positive aspects.",
         "There may be some positive aspects of Kim’s Russian trip",
-        "to engage more foreign leaders, as this could help bring the North Korean leader further out of "
-        "international isolation",
     )
     image = claim(
         "not-merely-image",
@@ -154,7 +216,7 @@ def build() -> argmap.ArgumentMap:
     )
 
     b.argument(
-        [leverage, unsc, sanctions],
+        [leverage, unsc, sanctions, ally],
         reinforced,
         id="russia-strengthens-north",
         text="Kim wants leverage against the US, and Russia, a permanent Security Council member already on the "
@@ -166,9 +228,23 @@ def build() -> argmap.ArgumentMap:
         id="kim-putin-xi-engagements",
         text="The series of engagements among Kim, Putin and Xi points to a new alignment.",
     )
+    b.argument(
+        [leverage, card],
+        gain,
+        id="mutual-gain",
+        text="Each side uses the other: Kim for leverage against the US, Putin for influence.",
+    )
     b.argument([sidelined], geopolitics, id="seoul-left-out", text="South Korea is left out of the diplomacy.")
     b.argument([reinforced], geopolitics, id="north-emboldened", text="The North’s hand is strengthened.")
     b.argument([axis], geopolitics, id="bloc-against-alliance", text="A bloc forms against Seoul’s alliance.")
+    b.argument([gain], geopolitics, id="summit-serves-both", text="The summit serves Kim and Putin, not Seoul.")
+    b.argument([flag_row], tokyo, id="flag-row", text="Even a flag derails Seoul’s ties with Tokyo.")
+    b.argument(
+        [us_japan, japan_china, tokyo],
+        sidelined,
+        id="seoul-the-outlier",
+        text="Japan gets on with Washington and Beijing while Seoul quarrels with Tokyo.",
+    )
     b.argument(
         [big_deal, us_concern],
         washington,
@@ -186,8 +262,17 @@ def build() -> argmap.ArgumentMap:
     b.argument([hostile], main, id="pyongyang-turns-on-moon", text="Pyongyang has turned against Moon.")
     b.argument([criticised], main, id="doubts-at-home", text="Moon’s policy is contested at home.")
 
-    # The concession speaks of the trip itself ("positive aspects of Kim's Russian trip"), so it answers the worry
-    # that the trip reflects geopolitics turning against Seoul, not Moon's policy directly.
-    b.attack(isolation, geopolitics)
-    b.attack(image, isolation)
+    # China's wariness of closer Pyongyang-Moscow ties questions whether the engagements add up to a three-way
+    # alliance; the editorial mentions it and leaves it unanswered.
+    b.undercut(wary, "kim-putin-xi-engagements")
+    # The editorial grants the concession ("It is good for Kim ... as this could help bring the North Korean leader
+    # further out of international isolation") and denies only that it makes the trip benign: the rebuttal
+    # undercuts the argument from the concession, whose attack on the worry that the trip reflects geopolitics
+    # turning against Seoul then fails, and the concession stands. The argument is sketched, not reconstructed, so
+    # that the attack is the argument's own.
+    b.argument(id="benign-reading", text="The trip has positive aspects, so it is no cause for concern.")
+    b.support(benign, "benign-reading", target_type="argument")
+    b.attack("benign-reading", geopolitics, source_type="argument")
+    b.undercut(image, "benign-reading")
+    b.support(isolation, benign)
     return b.build()

@@ -319,13 +319,15 @@ def test_the_worked_example_in_the_docs_is_the_one_tested() -> None:
 def test_the_seed_map_under_grounded_semantics() -> None:
     m = argmap.load(ROOT / "seeds" / "kim-in-russia.json")
     labelling = evaluate(m)
-    assert labelling.ids(OUT) == ("trip-eases-isolation",)
-    assert labelling.ids(UNDEC) == labelling.ids(UNDEC, A) == labelling.ids(OUT, A) == ()
+    # The concession stands; the argument built on it, and the inference China's wariness questions, do not.
+    assert labelling.ids(OUT) == labelling.ids(UNDEC) == labelling.ids(UNDEC, A) == ()
+    assert labelling.ids(OUT, A) == ("kim-putin-xi-engagements", "benign-reading")
     assert labelling.explain("geopolitics-against-seoul") == (
         "statement geopolitics-against-seoul is IN: every attacker is OUT.\n"
-        "- statement trip-eases-isolation attacks it, but is OUT: defeated by statement not-merely-image, "
+        "- argument benign-reading attacks it, but is OUT: defeated by statement not-merely-image, "
         "which is IN."
     )
+    assert labelling.explain("trip-eases-isolation") == "statement trip-eases-isolation is IN: nothing attacks it."
     assert labelling.explain("changing-geopolitics") == (
         "argument changing-geopolitics is IN: all it needs is IN, and every attacker is OUT.\n"
         "- it needs statement geopolitics-against-seoul, which is IN.\n"
@@ -346,9 +348,11 @@ def test_the_seed_map_without_its_rebuttal_loses_the_geopolitics_reasons_only() 
     labelling = evaluate(m)
     assert labelling.ids(OUT) == ("geopolitics-against-seoul",)
     assert labelling.ids(OUT, A) == (
+        "kim-putin-xi-engagements",
         "seoul-left-out",
         "north-emboldened",
         "bloc-against-alliance",
+        "summit-serves-both",
         "changing-geopolitics",
     )
     assert labelling.statements["moon-policy-may-not-work"] is IN

@@ -29,7 +29,11 @@ REASONS = (
     "north-hostile-to-moon",
     "moon-criticised-at-home",
 )
+#: The reasons issue 17 found missing: the contrast with Japan, China's wariness, Russia's own aims.
+ADDED_REASONS = ("us-japan-best-terms", "japan-courts-china", "japan-korea-flag-row", "russia-plays-north-card")
 CONCESSION = "trip-eases-isolation"
+#: The argument from the concession: the trip is no cause for concern.
+BENIGN = "benign-reading"
 REBUTTAL = "not-merely-image"
 
 
@@ -97,9 +101,50 @@ def test_linked_and_convergent_arguments(kim: ArgumentMap) -> None:
 
 
 def test_concession_and_rebuttal(kim: ArgumentMap) -> None:
-    (target,) = attacked_by(kim, CONCESSION)
-    assert target == MAIN or target in reasons_for(kim, MAIN)
-    assert attacked_by(kim, REBUTTAL) == [CONCESSION]
+    # The editorial grants the concession and denies only its bearing: the argument from the concession attacks a
+    # reason for the thesis, and the rebuttal undercuts that argument, not the concession.
+    (attack,) = kim.relations_from(ElementType.ARGUMENT, BENIGN)
+    assert attack.kind is RelationKind.ATTACK
+    assert attack.target in reasons_for(kim, MAIN)
+    (undercut,) = kim.relations_to(ElementType.ARGUMENT, BENIGN)[-1:]
+    assert (undercut.source, undercut.kind) == (REBUTTAL, RelationKind.UNDERCUT)
+    assert attacked_by(kim, REBUTTAL) == []
+    grounds = {r.source for r in kim.relations_to(ElementType.ARGUMENT, BENIGN) if r.kind is RelationKind.SUPPORT}
+    assert any(CONCESSION in {r.source for r in kim.relations_to(ElementType.STATEMENT, g)} for g in grounds)
+
+
+def test_the_concession_stands_and_its_bearing_is_defeated(kim: ArgumentMap) -> None:
+    from argmap.af import Label
+    from argmap.evaluate import evaluate
+
+    labelling = evaluate(kim)
+    assert labelling.statements[CONCESSION] is Label.IN
+    assert labelling.arguments[BENIGN] is Label.OUT
+    (attack,) = kim.relations_from(ElementType.ARGUMENT, BENIGN)
+    assert labelling.statements[attack.target] is Label.IN
+    assert labelling.statements[MAIN] is Label.IN
+
+
+def test_the_missing_reasoning_is_there_and_the_sidelining_is_drawn(kim: ArgumentMap) -> None:
+    from argmap.render.layout import inner_statements
+
+    reasons = reasons_for(kim, MAIN)
+    assert [r for r in ADDED_REASONS if r not in reasons] == []
+    # China's wariness bears on the three-way alliance, unanswered by the editorial.
+    wary = kim.relations_from(ElementType.STATEMENT, "china-wary")
+    assert [(r.kind, r.target) for r in wary] == [(RelationKind.UNDERCUT, "kim-putin-xi-engagements")]
+    assert "south-korea-sidelined" not in inner_statements(kim)
+
+
+def test_every_sentence_is_quoted_or_listed_as_background(kim: ArgumentMap) -> None:
+    from argmap.coverage import coverage
+
+    (editorial,) = coverage(kim)
+    assert editorial.uncovered == ()
+    assert editorial.missing == ()
+    reasons = [sentence.background for sentence in editorial.sentences if sentence.background]
+    assert all(len(reason.split()) == 1 for reason in reasons)
+    assert len(reasons) == 5
 
 
 def test_quotes_are_verbatim(kim: ArgumentMap) -> None:
