@@ -14,20 +14,35 @@ __all__ = ["atomic_write", "read_text"]
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes | str) -> Path:
-    """Write ``data`` (text is encoded as UTF-8) to a temporary file beside ``path``, then rename it over ``path``."""
+    """Write ``data`` (text is encoded as UTF-8) to ``path`` so that a failure never leaves it half-written.
+
+    A new path or a regular file is written to a temporary file beside it, then renamed over it; a symbolic link is
+    followed, so that the file it points to is replaced and the link stays. A FIFO, a device or a socket
+    (``-o /dev/stdout``, ``-o /dev/null``) is written directly: replacing it would destroy it.
+    """
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(target, "wb") as f:
+            f.write(payload)
+        return target
+    real = Path(os.path.realpath(target)) if target.is_symlink() else target
     import tempfile  # here: its imports cost a command that writes nothing (check, explain) a tenth of its start-up
 
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    # A short name, not one made of the target's: a name near the file system's limit must still leave room.
+    fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=".argmap-", suffix=".tmp")
     try:
         # mkstemp makes the file private; give it the mode the replaced file had, or a new file's usual mode.
-        os.fchmod(fd, _mode_for(target))
+        os.fchmod(fd, _mode_for(real))
         with os.fdopen(fd, "wb") as f:
             f.write(payload)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, target)
+        os.replace(tmp, real)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

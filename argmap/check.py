@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, KeysView, Sequence
 import attrs
 
 from ._gc import gc_paused
+from ._text import printable
 from .catalogue import CATALOGUE, CheckInfo, Severity
 from .model import Argument, ArgumentMap, ElementType, Location, Relation, RelationKind, Statement
 from .quotes import SourceText, normal
@@ -83,16 +84,9 @@ _VERB = {
 }
 
 
-def _printable(text: str) -> str:
-    # Ids and quotes may hold line breaks or tabs; a diagnostic must stay on one line.
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
 def _name(ref: _Ref) -> str:
     type, id = ref
-    return f"[{_printable(id)}]" if type is _S else f"<{_printable(id)}>"
+    return f"[{printable(id)}]" if type is _S else f"<{printable(id)}>"
 
 
 def _names(refs: Sequence[_Ref]) -> str:
@@ -298,7 +292,7 @@ def _weak_components(size: int, links: Iterable[tuple[int, int]]) -> list[list[i
 
 
 def _excerpt(text: str, limit: int = 40) -> str:
-    return _printable(text if len(text) <= limit else text[: limit - 1] + "\u2026")
+    return printable(text if len(text) <= limit else text[: limit - 1] + "\u2026")
 
 
 # The checks, each linear in the size of the map ------------------------------------------------------------------
@@ -477,7 +471,7 @@ def _unknown_source(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
     for statement in m.statements:
         missing = list(dict.fromkeys(q.source for q in statement.quotes if q.source not in known))
         if missing:
-            names = ", ".join(f"'{_printable(id)}'" for id in missing)
+            names = ", ".join(f"'{printable(id)}'" for id in missing)
             me: _Ref = (_S, statement.id)
             yield report(f"{_name(me)} quotes unknown {'source' if len(missing) == 1 else 'sources'} {names}", [me])
 
@@ -495,7 +489,7 @@ def _quote_not_found(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
             wanted = normal(quote.text)
             if wanted not in texts[quote.source]:
                 me: _Ref = (_S, statement.id)
-                source = _printable(quote.source)
+                source = printable(quote.source)
                 excerpt = _excerpt(" ".join(quote.text.split()))
                 message = f"{_name(me)} quotes \u201c{excerpt}\u201d, which is not in source '{source}'"
                 yield report(message, [me])
@@ -527,7 +521,7 @@ def _uncovered_source(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
             first = uncovered[0]
             noun = "sentence" if len(uncovered) == 1 else "sentences"
             message = (
-                f"source '{_printable(source.source)}' has {len(uncovered)} {noun} that no quote covers and the map "
+                f"source '{printable(source.source)}' has {len(uncovered)} {noun} that no quote covers and the map "
                 f"does not mark as background, the first at line {first.line}: \u201c{_excerpt(first.text)}\u201d"
             )
             yield report(message, quoting[source.source])

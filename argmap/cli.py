@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from . import af, formats
+from ._text import printable
 from .errors import ArgmapError, GraphvizNotFound, MapError, ParseError, SearchLimit, UnknownCode, UnknownFormat
 from .model import ArgumentMap, ElementType
 from .render.files import FORMATS, pipe, render
@@ -112,12 +113,18 @@ def _load(path: str, format: str | None) -> ArgumentMap:
         return formats.load(path, format)
 
 
+# Output goes out in pieces of this size, each flushed: a closed pipe then fails a write, where one large write to it
+# can end short without an error, and the command would exit 0 with its output cut.
+_CHUNK = 1 << 16
+
+
 def _write_stdout(data: str | bytes) -> None:
-    if isinstance(data, str):
-        sys.stdout.write(data)
-    else:
-        sys.stdout.flush()  # text already written must come before the bytes
-        sys.stdout.buffer.write(data)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    sys.stdout.flush()  # text already written must come before the bytes
+    out = sys.stdout.buffer
+    for start in range(0, len(payload), _CHUNK):
+        out.write(payload[start : start + _CHUNK])
+        out.flush()
 
 
 def _write_json(document: object) -> None:
@@ -300,8 +307,8 @@ def _print_labellings(
         if target is not None:
             lines = labelling.explain(*target).splitlines()
         else:
-            lines = [f"[{s.id}]: {labelling.label(ElementType.STATEMENT, s.id).value}" for s in m.statements]
-            lines += [f"<{a.id}>: {labelling.label(ElementType.ARGUMENT, a.id).value}" for a in m.arguments]
+            lines = [f"[{printable(s.id)}]: {labelling.label(ElementType.STATEMENT, s.id).value}" for s in m.statements]
+            lines += [f"<{printable(a.id)}>: {labelling.label(ElementType.ARGUMENT, a.id).value}" for a in m.arguments]
         if semantics != "grounded":
             lines = [f"labelling {number}:", *(f"  {line}" for line in lines)]
         _write_stdout("".join(f"{line}\n" for line in lines))

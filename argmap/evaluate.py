@@ -8,6 +8,7 @@ from types import MappingProxyType
 import attrs
 
 from ._gc import gc_paused
+from ._text import printable
 from .af import SEMANTICS, Framework, Label, grounded, labellings
 from .errors import ArgmapError, MapError, OptionError, Problem
 from .model import ArgumentMap, ElementType, RelationKind
@@ -64,7 +65,8 @@ class Origin:
         return Origin(self.type, self.id) if self.negated else self
 
     def __str__(self) -> str:
-        return f"{self.type.value} {self.id}"
+        # An id may hold a line break; an explanation keeps one reason per line.
+        return f"{self.type.value} {printable(self.id)}"
 
 
 def _frozen_labels(value: Mapping[str, Label]) -> Mapping[str, Label]:
