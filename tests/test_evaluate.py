@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgumentMap, ElementType, MapBuilder, MapError, OptionError, RelationKind
+from argmap._text import printable
 from argmap.af import SEMANTICS, Label
 from argmap.evaluate import Labelling, NoLabelling, Origin, evaluate, evaluate_all, to_framework
 from argmap.strategies import argument_maps
@@ -143,7 +144,7 @@ def test_every_labelling_labels_every_element_and_can_explain_it(m: ArgumentMap,
         assert legal(m, as_map_labels(labelling))
         for type, id in elements(m):
             label = labelling.label(type, id)
-            assert labelling.explain(id, type).startswith(f"{type.value} {id} is {label.name}")
+            assert labelling.explain(id, type).startswith(f"{type.value} {printable(id)} is {label.name}")
 
 
 @settings(max_examples=40)
