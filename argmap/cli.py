@@ -194,10 +194,13 @@ def _render(args: argparse.Namespace) -> ExitStatus:
     m = _load(args.file, args.input_format)
     options = {name: getattr(args, name) for name in _RENDER_OPTIONS if getattr(args, name) is not None}
     if args.evaluate is not None:
-        from .evaluate import evaluate
+        from .evaluate import DRAWING_TIMEOUT, evaluate_for_drawing
 
         with _reporting(args.file):
-            options["labelling"] = evaluate(m, args.evaluate)
+            timeout = DRAWING_TIMEOUT if args.timeout is None else args.timeout
+            options["labelling"], note = evaluate_for_drawing(m, args.evaluate, timeout)
+        if note is not None:
+            print(f"argmap: warning: {args.file}: {note}", file=sys.stderr)
     output: str = args.output
     if output == _STDOUT:
         with _reporting("<stdout>"):
@@ -544,6 +547,15 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         choices=af.SEMANTICS,
         metavar="SEMANTICS",
         help=f"colour elements by their status under SEMANTICS: {', '.join(af.SEMANTICS)} (the first labelling)",
+    )
+    render_parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        # The default is argmap.evaluate.DRAWING_TIMEOUT, written out: importing evaluation here would slow every
+        # render, and a test keeps the two equal.
+        help="with --evaluate preferred or stable: search at most this long, then draw under grounded semantics "
+        "and say so (default: 10)",
     )
     render_parser.add_argument(
         "--name", metavar="NAME", help="the map's name, which starts each node's anchor (default: from its title)"

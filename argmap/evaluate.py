@@ -10,10 +10,19 @@ import attrs
 from ._gc import gc_paused
 from ._text import printable
 from .af import SEMANTICS, Framework, Label, grounded, labellings
-from .errors import ArgmapError, MapError, OptionError, Problem
+from .errors import ArgmapError, MapError, OptionError, Problem, SearchLimit
 from .model import ArgumentMap, ElementType, RelationKind
 
-__all__ = ["Labelling", "NoLabelling", "Origin", "evaluate", "evaluate_all", "to_framework"]
+__all__ = [
+    "DRAWING_TIMEOUT",
+    "Labelling",
+    "NoLabelling",
+    "Origin",
+    "evaluate",
+    "evaluate_all",
+    "evaluate_for_drawing",
+    "to_framework",
+]
 
 _STATEMENT = ElementType.STATEMENT
 _ARGUMENT = ElementType.ARGUMENT
@@ -309,21 +318,44 @@ def _check_semantics(semantics: str) -> None:
         raise OptionError(f"unknown semantics {semantics!r}: choose one of {', '.join(SEMANTICS)}")
 
 
-def evaluate(m: ArgumentMap, semantics: str = "grounded") -> Labelling:
+def evaluate(m: ArgumentMap, semantics: str = "grounded", *, timeout: float | None = None) -> Labelling:
     """One labelling of the map: for ``grounded`` and ``complete`` the grounded labelling (the least complete one,
     which accepts exactly what every complete labelling accepts); for ``preferred`` and ``stable`` the first that
-    :func:`evaluate_all` yields. :class:`NoLabelling` if there is none (stable only); unknown semantics:
-    :class:`~argmap.OptionError`.
+    :func:`evaluate_all` yields, searched for at most ``timeout`` seconds (:class:`~argmap.SearchLimit` past it).
+    :class:`NoLabelling` if there is none (stable only); unknown semantics: :class:`~argmap.OptionError`.
     """
     _check_semantics(semantics)
     if semantics in ("grounded", "complete"):
         with gc_paused():
             framework = _translate(m)
             return _labelling(m, semantics, framework, grounded(framework))
-    first = next(evaluate_all(m, semantics, limit=1), None)
+    first = next(evaluate_all(m, semantics, limit=1, timeout=timeout), None)
     if first is None:
         raise NoLabelling(f"the map has no {semantics} labelling")
     return first
+
+
+#: How long a drawing's evaluation may search (preferred and stable are intractable in general) before the drawing
+#: falls back to grounded semantics, in seconds.
+DRAWING_TIMEOUT = 10.0
+
+
+def evaluate_for_drawing(
+    m: ArgumentMap, semantics: str, timeout: float = DRAWING_TIMEOUT
+) -> tuple[Labelling, str | None]:
+    """The labelling to colour a drawing with, and ``None``; or, when the search for a ``semantics`` labelling runs
+    past ``timeout`` seconds, the grounded labelling (which the legend names) and a message that says so. Every
+    integration that draws evaluated maps (the command, Sphinx, MkDocs, Jupyter) goes through here, so that no page
+    build can hang on a hard map. Raises what :func:`evaluate` raises but :class:`~argmap.SearchLimit`.
+    """
+    try:
+        return evaluate(m, semantics, timeout=timeout), None
+    except SearchLimit:
+        note = (
+            f"{semantics} semantics found no labelling within {timeout:g} seconds; the map is drawn under grounded "
+            "semantics instead"
+        )
+        return evaluate(m, "grounded"), note
 
 
 def evaluate_all(
