@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from .check import Diagnostic, check
     from .evaluate import Labelling, NoLabelling, Origin, evaluate, evaluate_all, to_framework
     from .formats.json_schema import json_schema
+    from .jupyter import show
     from .render import THEMES, VIEWS, Theme, pipe, render, to_dot
     from .schemes import SCHEMES, Scheme, find_scheme
 
@@ -54,6 +55,7 @@ _LAZY = {
     **dict.fromkeys(("Diagnostic", "check"), "check"),
     **dict.fromkeys(("Labelling", "NoLabelling", "Origin", "evaluate", "evaluate_all", "to_framework"), "evaluate"),
     "json_schema": "formats.json_schema",
+    "show": "jupyter",
     **dict.fromkeys(("THEMES", "VIEWS", "Theme", "pipe", "render", "to_dot"), "render"),
     **dict.fromkeys(("SCHEMES", "Scheme", "find_scheme"), "schemes"),
 }
@@ -136,6 +138,7 @@ __all__ = [
     "loads",
     "pipe",
     "render",
+    "show",
     "slugify",
     "to_dot",
     "to_framework",

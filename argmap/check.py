@@ -14,7 +14,7 @@ from .model import Argument, ArgumentMap, ElementType, Location, Relation, Relat
 from .quotes import SourceText, normal
 from .schemes import SCHEMES, find_scheme
 
-__all__ = ["Diagnostic", "check"]
+__all__ = ["Diagnostic", "Diagnostics", "check"]
 
 _S = ElementType.STATEMENT
 _A = ElementType.ARGUMENT
@@ -600,7 +600,20 @@ _CHECKS: tuple[tuple[str, _Check], ...] = (
 )
 
 
-def check(m: ArgumentMap) -> list[Diagnostic]:
+class Diagnostics(list[Diagnostic]):
+    """What :func:`check` finds: a list of :class:`Diagnostic` that Jupyter shows as a table."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        """The findings as an HTML table (see :func:`argmap.jupyter.diagnostics_html`)."""
+        # Imported here: only a notebook asks for this, and the display code loads the renderers.
+        from .jupyter import diagnostics_html
+
+        return diagnostics_html(self)
+
+
+def check(m: ArgumentMap) -> Diagnostics:
     """Every structural problem of ``m``, in a fixed order: errors, then warnings, then infos.
 
     Within one severity, diagnostics come check by check (in catalogue order), and each check reports in map
@@ -613,4 +626,4 @@ def check(m: ArgumentMap) -> list[Diagnostic]:
         for code, run in _CHECKS:
             info = CATALOGUE[code]
             found[info.severity].extend(run(facts, _Reporter(m, info)))
-    return [diagnostic for severity in Severity for diagnostic in found[severity]]
+    return Diagnostics(diagnostic for severity in Severity for diagnostic in found[severity])

@@ -172,6 +172,15 @@ class Labelling:
         labels = self.statements if type is _STATEMENT else self.arguments
         return tuple(id for id, given in labels.items() if given is label)
 
+    def _repr_html_(self) -> str:
+        """The labelling as Jupyter shows it: a table of each element's status and why (see
+        :func:`argmap.jupyter.labelling_html`).
+        """
+        # Imported here: evaluation depends on no renderer, and only a notebook asks for this.
+        from .jupyter import labelling_html
+
+        return labelling_html(self)
+
     def explain(self, id: str, type: ElementType | None = None) -> str:
         """Why the element ``id`` has its label, as a short chain of reasons, one per line.
 

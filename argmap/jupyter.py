@@ -1,50 +1,208 @@
-"""Jupyter display of argument maps: the diagram as SVG, and a plain-text summary where Graphviz cannot draw."""
+"""Jupyter display: maps as zoomable diagrams that follow the notebook's theme, checks and labellings as tables."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Container
+from collections import Counter
+from collections.abc import Callable, Container, Iterable
+from typing import TYPE_CHECKING
 
+import attrs
+
+from .af import Label
 from .errors import RenderError
-from .model import ArgumentMap
-from .render.files import pipe
-from .render.svg import describe, inline_svg
+from .evaluate import Labelling, evaluate_for_drawing
+from .model import ArgumentMap, ElementType
+from .render.files import run_dot
+from .render.html import Prepared, assets, css_length, prepare
+from .render.options import Direction, View
+from .render.svg import describe, escape, standalone_svg
+from .render.theme import AUTO
 
-__all__ = ["PLAIN", "SVG", "mimebundle"]
+if TYPE_CHECKING:
+    # Only for annotations: a notebook that shows a map need not load the checks.
+    from .check import Diagnostic
 
-#: The MIME type of the diagram.
+__all__ = ["HTML", "PLAIN", "SVG", "Diagram", "diagnostics_html", "labelling_html", "mimebundle", "show"]
+
+#: The MIME type of the zoomable diagram, with its stylesheet and script.
+HTML = "text/html"
+#: The MIME type of the diagram as an image.
 SVG = "image/svg+xml"
 #: The MIME type of the summary.
 PLAIN = "text/plain"
 
 
-def mimebundle(
-    m: ArgumentMap, include: Container[str] | None = None, exclude: Container[str] | None = None
-) -> dict[str, str]:
-    """What Jupyter shows for ``m``, by MIME type: the diagram (:data:`SVG`) and a one-paragraph summary
-    (:data:`PLAIN`), as IPython's ``_repr_mimebundle_`` protocol asks, limited to ``include`` and without
-    ``exclude`` when they are given.
-
-    The SVG is drawn in the debate view with the light theme, with ids prefixed by a hash of the drawing so that
-    different maps shown in one notebook share none, and with the summary as its accessible description. When
-    Graphviz ``dot`` is missing or fails, the bundle holds the summary alone, which then says why there is no
-    diagram: a notebook shows text, never a traceback.
-    """
+def _chooser(include: Container[str] | None, exclude: Container[str] | None) -> Callable[[str], bool]:
+    """Whether IPython's ``include`` and ``exclude`` sets of MIME types let a representation through."""
 
     def wanted(mime: str) -> bool:
         return (include is None or mime in include) and (exclude is None or mime not in exclude)
 
-    summary = describe(m)
-    bundle: dict[str, str] = {}
-    if wanted(SVG):
-        try:
-            drawing = pipe(m, "svg")
-        except RenderError as error:
-            summary += f"\n(No diagram: {error}.)"
-        else:
-            prefix = "argmap-" + hashlib.sha256(drawing).hexdigest()[:12]
-            title = m.title.strip() or "Argument map"
-            bundle[SVG] = inline_svg(drawing, id_prefix=prefix, title=title, description=summary)
-    if wanted(PLAIN):
-        bundle[PLAIN] = summary
-    return bundle
+    return wanted
+
+
+def _css_length(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None:
+        css_length(value, attribute.name)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Diagram:
+    """A map drawn for Jupyter (see :func:`show`): the notebook shows the zoomable viewer (:data:`HTML`), and
+    front ends that show no HTML an SVG image (:data:`SVG`) or a summary (:data:`PLAIN`). Graphviz runs each time
+    the diagram is shown.
+    """
+
+    #: The drawing, before Graphviz runs.
+    prepared: Prepared
+    #: The widest the viewer's frame may be, as a CSS length.
+    max_width: str | None = attrs.field(default=None, validator=_css_length)
+    #: The tallest the viewer's frame may be, as a CSS length (default ``85vh``).
+    max_height: str | None = attrs.field(default=None, validator=_css_length)
+
+    def _repr_mimebundle_(
+        self, include: Container[str] | None = None, exclude: Container[str] | None = None, **kwargs: object
+    ) -> dict[str, str]:
+        """What Jupyter shows, by MIME type, as IPython's protocol asks: limited to ``include`` and without
+        ``exclude`` when they are given. When Graphviz ``dot`` is missing or fails, the bundle holds the summary
+        alone, which then says why there is no diagram: a notebook shows text, never a traceback.
+        """
+        wanted = _chooser(include, exclude)
+        summary = self.prepared.description
+        bundle: dict[str, str] = {}
+        if wanted(HTML) or wanted(SVG):
+            try:
+                svg = run_dot(self.prepared.source, "svg")
+            except RenderError as error:
+                summary += f"\n(No diagram: {error}.)"
+            else:
+                bundle.update(self._drawn(svg, wanted))
+        if wanted(PLAIN):
+            bundle[PLAIN] = summary
+        return bundle
+
+    def _drawn(self, svg: bytes, wanted: Callable[[str], bool]) -> dict[str, str]:
+        """The diagram's representations, made of Graphviz's ``svg``."""
+        prepared = self.prepared
+        # A hash of the drawing: different diagrams in one notebook share no id, and the same one is shown alike.
+        prefix = "argmap-" + hashlib.sha256(svg).hexdigest()[:12]
+        drawn: dict[str, str] = {}
+        if wanted(HTML):
+            # Every output brings the stylesheet and the script: the script initialises the viewers of the outputs
+            # shown since it last ran, and outputs come and go as cells run.
+            figure = prepared.html(svg, id_prefix=prefix, max_width=self.max_width, max_height=self.max_height)
+            drawn[HTML] = assets() + figure
+        if wanted(SVG):
+            drawn[SVG] = standalone_svg(
+                svg,
+                title=prepared.title,
+                description=prepared.description,
+                notes=prepared.notes,
+                marked=prepared.marked,
+                id_prefix=prefix,
+            ).decode()
+        return drawn
+
+    def _repr_html_(self) -> str | None:
+        """The zoomable diagram, or ``None`` (no HTML) when Graphviz cannot draw it."""
+        return self._repr_mimebundle_(include={HTML}).get(HTML)
+
+    def __repr__(self) -> str:
+        """The summary, as a console shows the diagram."""
+        return self.prepared.description
+
+
+def show(
+    m: ArgumentMap,
+    *,
+    view: View = "debate",
+    direction: Direction = "BT",
+    wrap: int = 40,
+    theme: str = AUTO,
+    evaluate: str | Labelling | None = None,
+    max_width: str | None = None,
+    max_height: str | None = None,
+    name: str | None = None,
+) -> Diagram:
+    """``m`` as a notebook shows it: the last expression of a cell, or ``display(argmap.show(m, ...))``.
+
+    ``view``, ``direction``, ``wrap`` and ``theme`` are :func:`~argmap.to_dot`'s; the ``"auto"`` theme follows
+    JupyterLab's light or dark theme. ``evaluate`` names a semantics (``"grounded"``...) to colour elements by
+    their status, or is a :class:`~argmap.Labelling` of ``m``. ``max_width`` and ``max_height`` bound the viewer's
+    frame (CSS lengths: ``"40rem"``, ``"600px"``, ``"80%"``); ``name`` starts each node's anchor (default: made of
+    the map's title). Raises :class:`~argmap.OptionError` for a bad option and
+    :class:`~argmap.NoLabelling` for a semantics that gives the map no labelling; Graphviz runs only when the
+    diagram is shown.
+    """
+    # A notebook must not hang on a hard map: past the drawing timeout the diagram shows grounded semantics.
+    labelling = evaluate_for_drawing(m, evaluate)[0] if isinstance(evaluate, str) else evaluate
+    prepared = prepare(m, name=name, view=view, direction=direction, wrap=wrap, theme=theme, labelling=labelling)
+    return Diagram(prepared=prepared, max_width=max_width, max_height=max_height)
+
+
+def mimebundle(
+    m: ArgumentMap, include: Container[str] | None = None, exclude: Container[str] | None = None
+) -> dict[str, str]:
+    """What Jupyter shows for ``m`` itself (its ``_repr_mimebundle_``): :func:`show`'s diagram with the defaults,
+    limited to ``include`` and without ``exclude``. Only the summary is made when no diagram is wanted.
+    """
+    wanted = _chooser(include, exclude)
+    if not (wanted(HTML) or wanted(SVG)):
+        return {PLAIN: describe(m)} if wanted(PLAIN) else {}
+    return show(m)._repr_mimebundle_(include, exclude)
+
+
+def _table(caption: str, head: Iterable[str], rows: Iterable[Iterable[str]], css_class: str) -> str:
+    """An HTML table of text: every cell escaped, line breaks kept."""
+    header = "".join(f'<th scope="col">{escape(cell)}</th>' for cell in head)
+    body = "".join("<tr>" + "".join(f"<td>{_cell(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+    return (
+        f'<table class="{css_class}"><caption>{escape(caption)}</caption>'
+        f"<thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 warning``, ``2 warnings``; ``info`` is its own plural."""
+    return f"{n} {noun}" if n == 1 or noun == "info" else f"{n} {noun}s"
+
+
+def _cell(text: str) -> str:
+    return "<br>".join(escape(line) for line in text.split("\n"))
+
+
+def labelling_html(labelling: Labelling) -> str:
+    """A labelling as an HTML table, as Jupyter shows it: each statement and argument of the map, in map order,
+    with its text, its status and why it has that status (:meth:`~argmap.Labelling.explain`).
+    """
+    m = labelling.map
+    counts = Counter([*labelling.statements.values(), *labelling.arguments.values()])
+    title = f" of “{m.title.strip()}”" if m.title.strip() else ""
+    caption = (
+        f"{labelling.semantics.capitalize()} labelling{title}: {counts[Label.IN]} accepted, "
+        f"{counts[Label.OUT]} rejected, {counts[Label.UNDEC]} undecided"
+    )
+    rows = [
+        [f"[{s.id}]", s.text, labelling.statements[s.id].name, labelling.explain(s.id, ElementType.STATEMENT)]
+        for s in m.statements
+    ]
+    rows += [
+        [f"<{a.id}>", a.text, labelling.arguments[a.id].name, labelling.explain(a.id, ElementType.ARGUMENT)]
+        for a in m.arguments
+    ]
+    return _table(caption, ["Element", "Text", "Status", "Why"], rows, "argmap-labelling")
+
+
+def diagnostics_html(diagnostics: Iterable[Diagnostic]) -> str:
+    """What :func:`~argmap.check` found, as an HTML table, as Jupyter shows it: each finding's severity, code,
+    message and place (``path:line:column``); a sentence when there is none.
+    """
+    found = list(diagnostics)
+    if not found:
+        return '<p class="argmap-diagnostics">No problems found.</p>'
+    counts = Counter(diagnostic.severity for diagnostic in found)
+    tally = ", ".join(_count(counts[severity], str(severity)) for severity in sorted(counts, reverse=True))
+    rows = [[str(d.severity), d.code, d.message, "" if d.location is None else str(d.location)] for d in found]
+    caption = f"{_count(len(found), 'finding')}: {tally}"
+    return _table(caption, ["Severity", "Code", "Message", "Where"], rows, "argmap-diagnostics")

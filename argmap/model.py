@@ -332,8 +332,9 @@ class ArgumentMap:
     def _repr_mimebundle_(
         self, include: Container[str] | None = None, exclude: Container[str] | None = None, **kwargs: object
     ) -> dict[str, str]:
-        """The map as Jupyter shows it: its diagram as SVG, and a plain-text summary that stands alone without
-        Graphviz.
+        """The map as Jupyter shows it: its zoomable diagram as HTML, the diagram as SVG, and a plain-text summary
+        that stands alone without Graphviz (see :func:`argmap.jupyter.mimebundle`; :func:`argmap.show` takes
+        options).
         """
         # Imported here, not above: the model depends on no renderer, and only a notebook ever asks for this.
         from .jupyter import mimebundle

@@ -43,6 +43,7 @@ nitpick_ignore_regex = [
     ("py:class", r"(argparse|collections\.abc|os|pathlib)\.\w+"),
     ("py:class", r"(graphviz|hypothesis\.strategies|sphinx\.application|docutils\.nodes)\.\w+"),
     ("py:class", r"st\.SearchStrategy"),  # how argmap.strategies spells hypothesis.strategies.SearchStrategy
+    ("py:class", r"mkdocs\.[\w.]+"),  # MkDocs' types in the signatures of the plugin's events
 ]
 
 autodoc_member_order = "bysource"
