@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test docs bench lint clean
+.PHONY: demo test docs screenshots bench lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ test: $(STAMP)
 # make test builds the docs too, with -W, in tests/test_docs.py (which needs `dot`, as in CI).
 docs: $(STAMP)
 	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
+
+# The browser tests take the screenshots that docs/diagrams.md shows, and write them to docs/_static/screenshots/.
+screenshots: $(STAMP)
+	ARGMAP_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/test_browser.py -k screenshot
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --output docs/performance.md

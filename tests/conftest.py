@@ -1,4 +1,4 @@
-"""Shared fixtures: the `dot` marker, the shared corpus, and hypothesis profiles."""
+"""Shared fixtures: the `dot` and `browser` markers, the shared corpus, and hypothesis profiles."""
 
 from __future__ import annotations
 
@@ -30,18 +30,37 @@ pytest_plugins = ["sphinx.testing.fixtures"]
 
 HAVE_DOT = shutil.which("dot") is not None
 REQUIRE_DOT = os.environ.get("ARGMAP_REQUIRE_DOT") == "1"
+# The browser tests drive a Chromium that is already installed (Debian's, in CI): playwright never downloads one.
+CHROMIUM = Path(os.environ.get("ARGMAP_CHROMIUM") or "/usr/bin/chromium")
+HAVE_BROWSER = (
+    CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK) and importlib.util.find_spec("playwright") is not None
+)
+REQUIRE_BROWSER = os.environ.get("ARGMAP_REQUIRE_BROWSER") == "1"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests marked `dot` skip without Graphviz, except where ARGMAP_REQUIRE_DOT=1 (CI), where they must run."""
-    if HAVE_DOT:
-        return
-    if REQUIRE_DOT:
-        raise pytest.UsageError("ARGMAP_REQUIRE_DOT=1 but the Graphviz `dot` executable is not on PATH")
-    skip = pytest.mark.skip(reason="Graphviz `dot` is not installed")
+    """Tests marked `dot` skip without Graphviz, and tests marked `browser` without Chromium and playwright,
+    except where ARGMAP_REQUIRE_DOT=1 or ARGMAP_REQUIRE_BROWSER=1 (CI), where they must run.
+    """
+    missing: dict[str, str] = {}
+    if not HAVE_DOT:
+        if REQUIRE_DOT:
+            raise pytest.UsageError("ARGMAP_REQUIRE_DOT=1 but the Graphviz `dot` executable is not on PATH")
+        missing["dot"] = "Graphviz `dot` is not installed"
+    if not HAVE_BROWSER:
+        if REQUIRE_BROWSER:
+            raise pytest.UsageError(f"ARGMAP_REQUIRE_BROWSER=1 but there is no Chromium at {CHROMIUM} or no playwright")
+        missing["browser"] = f"no Chromium at {CHROMIUM} (set ARGMAP_CHROMIUM) or playwright is not installed"
     for item in items:
-        if "dot" in item.keywords:
-            item.add_marker(skip)
+        for marker, reason in missing.items():
+            if item.get_closest_marker(marker) is not None:
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    """The Chromium that the `browser` tests launch: ARGMAP_CHROMIUM, or Debian's /usr/bin/chromium."""
+    return CHROMIUM
 
 
 @pytest.fixture(scope="session")
