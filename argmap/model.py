@@ -35,8 +35,9 @@ __all__ = [
 #: can make one character five bytes (``&`` becomes ``&amp;``), so more could not be drawn intact.
 MAX_TEXT_LENGTH = 3000
 
-# Control characters other than tab and line breaks, and lone surrogates, break DOT, JSON and terminals alike.
-_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# Control characters other than tab and line breaks, and lone surrogates, break DOT, JSON and terminals alike;
+# U+FFFE and U+FFFF are no characters of XML at all, so SVG and HTML holding them would not be well-formed.
+_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 Data = Mapping[str, Any]
 
@@ -640,7 +641,13 @@ def _text(
     bad = _BAD_CHARS.search(text)
     if bad:
         code_point = ord(bad.group())
-        kind = "lone surrogate" if 0xD800 <= code_point <= 0xDFFF else "control character"
+        kind = (
+            "lone surrogate"
+            if 0xD800 <= code_point <= 0xDFFF
+            else "noncharacter"
+            if code_point >= 0xFFFE
+            else "control character"
+        )
         problems.append(
             Problem("invalid-text", f"{what} contains the {kind} U+{code_point:04X} at offset {bad.start()}", where)
         )

@@ -65,3 +65,13 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(
         atomic_write(target, "new")
     assert target.read_text(encoding="utf-8") == "keep me"
     assert [p.name for p in tmp_path.iterdir()] == ["map.dot"]
+
+
+def test_characters_xml_cannot_hold_are_refused_by_the_model() -> None:
+    import argmap
+
+    for char in ("\ufffe", "\uffff"):
+        b = argmap.MapBuilder(title="T")
+        b.statement(f"A{char}B.", id="a")
+        with pytest.raises(argmap.MapError, match=f"the noncharacter U\\+{ord(char):04X} at offset 1"):
+            b.build()
