@@ -140,6 +140,14 @@ class _Facts:
     _nodes: _Nodes | None = attrs.field(default=None, init=False)
     _premises: dict[str, KeysView[str]] = attrs.field(factory=dict, init=False)
     _roles: dict[str, dict[str, str]] = attrs.field(factory=dict, init=False)
+    _texts: dict[str, SourceText] | None = attrs.field(default=None, init=False)
+
+    @property
+    def texts(self) -> dict[str, SourceText]:
+        """Each source's text, ready to find quotes in (indexed once for every check that needs it)."""
+        if self._texts is None:
+            self._texts = {source.id: SourceText(source.text) for source in self.m.sources}
+        return self._texts
 
     @property
     def nodes(self) -> _Nodes:
@@ -478,14 +486,11 @@ def _unknown_source(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
 
 def _quote_not_found(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
     m = facts.m
-    raw = {source.id: source.text for source in m.sources}
-    texts: dict[str, SourceText] = {}
+    texts = facts.texts
     for statement in m.statements:
         for quote in statement.quotes:
-            if quote.source not in raw:
-                continue  # unknown-source reports it
             if quote.source not in texts:
-                texts[quote.source] = SourceText(raw[quote.source])
+                continue  # unknown-source reports it
             wanted = normal(quote.text)
             if wanted not in texts[quote.source]:
                 me: _Ref = (_S, statement.id)
@@ -513,7 +518,7 @@ def _uncovered_source(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
     for statement in facts.m.statements:
         for id in dict.fromkeys(quote.source for quote in statement.quotes):
             quoting.setdefault(id, []).append((_S, statement.id))
-    for source in coverage(facts.m):
+    for source in coverage(facts.m, facts.texts):
         uncovered = source.uncovered
         # The statements that quote the source are the map's account of it; a source nothing quotes is left to
         # unquoted-statement.

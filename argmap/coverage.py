@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
@@ -30,8 +31,8 @@ BACKGROUND = "background"
 
 # A sentence ends at . ! or ? (with any closing quotes or brackets), before whitespace and a capital, a digit or an
 # opening quote; a blank line ends a paragraph and every sentence in it.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
-_PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 @attrs.frozen(kw_only=True)
@@ -136,16 +137,27 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     ``.``, ``!`` or ``?`` where a new sentence starts with a capital, a digit or an opening quote. A heading, a
     line without a full stop, is a sentence of its own.
     """
-    for paragraph in _PARAGRAPH.finditer(text):
-        start, last = paragraph.start(), paragraph.end()
-        while text[last - 1].isspace():
-            last -= 1
-        for end in _SENTENCE_END.finditer(text, start, last):
-            yield start, end.end()
-            start = end.end()
-            while text[start].isspace():  # the pattern saw a capital after these spaces
-                start += 1
-        yield start, last
+    start = 0
+    for blank in itertools.chain(_BLANK_LINE.finditer(text), [None]):
+        end = len(text) if blank is None else blank.start()
+        yield from _paragraph_sentences(text, start, end)
+        if blank is not None:
+            start = blank.end()
+
+
+def _paragraph_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        return
+    for found in _SENTENCE_END.finditer(text, start, end):
+        yield start, found.end()
+        start = found.end()
+        while text[start].isspace():  # the pattern saw a capital after these spaces
+            start += 1
+    yield start, end
 
 
 def background(m: ArgumentMap) -> tuple[Background, ...]:
@@ -161,8 +173,10 @@ def background(m: ArgumentMap) -> tuple[Background, ...]:
     return tuple(found)
 
 
-def coverage(m: ArgumentMap) -> tuple[SourceCoverage, ...]:
-    """How much of each of ``m``'s sources its quotes cover, in the order of the sources."""
+def coverage(m: ArgumentMap, texts: Mapping[str, SourceText] | None = None) -> tuple[SourceCoverage, ...]:
+    """How much of each of ``m``'s sources its quotes cover, in the order of the sources. ``texts`` may give
+    sources already indexed (see :class:`~argmap.quotes.SourceText`), by source id.
+    """
     quotes: dict[str, list[tuple[str, str]]] = {}
     for statement in m.statements:
         for quote in statement.quotes:
@@ -170,12 +184,22 @@ def coverage(m: ArgumentMap) -> tuple[SourceCoverage, ...]:
     marked: dict[str, list[Background]] = {}
     for entry in background(m):
         marked.setdefault(entry.source, []).append(entry)
-    return tuple(_source(source, quotes.get(source.id, []), marked.get(source.id, [])) for source in m.sources)
+    texts = texts or {}
+    return tuple(
+        _source(
+            source,
+            texts.get(source.id) or SourceText(source.text),
+            quotes.get(source.id, []),
+            marked.get(source.id, []),
+        )
+        for source in m.sources
+    )
 
 
-def _source(source: Source, quotes: list[tuple[str, str]], marked: list[Background]) -> SourceCoverage:
+def _source(
+    source: Source, finder: SourceText, quotes: list[tuple[str, str]], marked: list[Background]
+) -> SourceCoverage:
     text = source.text
-    finder = SourceText(text)
     lines = [0, *(match.end() for match in re.finditer("\n", text))]
 
     def place(offset: int) -> tuple[int, int]:
@@ -207,7 +231,7 @@ def _source(source: Source, quotes: list[tuple[str, str]], marked: list[Backgrou
         quotes=tuple(placed),
         missing=tuple(missing),
         overlaps=tuple(_overlaps(placed)),
-        characters=sum(not char.isspace() for char in text),
+        characters=_visible(text),
         covered_characters=_covered(text, placed),
     )
 
@@ -265,12 +289,17 @@ def _overlaps(placed: Iterable[PlacedQuote]) -> Iterator[tuple[str, str]]:
         active.append(quote)
 
 
+def _visible(text: str) -> int:
+    """How many characters of ``text`` are not whitespace (counted in C: sources may be megabytes long)."""
+    return len("".join(text.split()))
+
+
 def _covered(text: str, placed: Iterable[PlacedQuote]) -> int:
     """The characters other than whitespace that the union of the quotes covers."""
     covered, reached = 0, 0
     for quote in placed:
         start = max(quote.start, reached)
         if quote.end > start:
-            covered += sum(not char.isspace() for char in text[start : quote.end])
+            covered += _visible(text[start : quote.end])
             reached = quote.end
     return covered

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -37,35 +38,53 @@ class SourceText:
     found without scanning the whole source for each one, and is placed in the original text.
 
     A quote of three or more words is looked for only where its rarest inner word (a whole word of the source)
-    occurs; a shorter quote, or one whose every inner word is common, costs one scan.
+    occurs, and a quote of one or two whole words where the rarer of them occurs; a shorter quote that starts or
+    ends inside a word, or a longer one whose every inner word is common, costs one scan.
     """
 
     def __init__(self, text: str) -> None:
-        words = list(_WORD.finditer(text.translate(_TYPOGRAPHIC)))
+        # Typographic marks map to one character each, so offsets in the translated text are offsets in the text.
+        self._translated = text.translate(_TYPOGRAPHIC)
+        self._tokens = self._translated.split()
         #: The normalised text.
-        self.text = " ".join(word.group() for word in words)
-        # Where each word starts, in the normalised text and in the original one.
-        self._starts: list[int] = []
-        self._original: list[int] = [word.start() for word in words]
-        offset = 0
-        for word in words:
-            self._starts.append(offset)
-            offset += len(word.group()) + 1
+        self.text = " ".join(self._tokens)
+        # Built on first need: where each word starts in the normalised text, the words' index, and where each word
+        # starts in the original text (only placing a quote needs that).
+        self._starts: list[int] | None = None
         self._words: dict[str, list[int]] | None = None
+        self._original: list[int] | None = None
+
+    def _word_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = list(itertools.accumulate((len(token) + 1 for token in self._tokens[:-1]), initial=0))
+            if not self._tokens:
+                self._starts = []
+        return self._starts
 
     def _offsets(self) -> dict[str, list[int]]:
         if self._words is None:
             self._words = {}
-            for start, end in zip(self._starts, [*self._starts[1:], len(self.text) + 1], strict=True):
-                self._words.setdefault(self.text[start : end - 1], []).append(start)
+            for token, start in zip(self._tokens, self._word_starts(), strict=True):
+                self._words.setdefault(token, []).append(start)
         return self._words
 
     def _at(self, quote: str) -> int:
         """Where the normalised ``quote`` starts in the normalised text; -1 where it does not occur."""
         tokens = quote.split(" ")
-        if len(tokens) < 3:
-            return self.text.find(quote)
         words = self._offsets()
+        if len(tokens) < 3:
+            # A quote of one or two words is first looked for where its words stand whole, through the index: most
+            # quotes are found there, so many short quotes of a long source stay cheap. One that is not (it starts
+            # or ends inside a word, or is not there at all) costs a scan.
+            if all(token in words for token in tokens):
+                whole: list[tuple[int, Sequence[int]]] = [(0, words[tokens[0]])]
+                if len(tokens) == 2:
+                    whole.append((len(tokens[0]) + 1, words[tokens[1]]))
+                shift, hits = min(whole, key=lambda pair: len(pair[1]))
+                for hit in hits:
+                    if hit >= shift and self.text.startswith(quote, hit - shift):
+                        return hit - shift
+            return self.text.find(quote)
         inner: list[tuple[int, Sequence[int]]] = []
         offset = len(tokens[0]) + 1
         for token in tokens[1:-1]:
@@ -84,8 +103,11 @@ class SourceText:
         """The offset in the original text of a character of the normalised one (a space maps to the end of the
         word before it).
         """
-        word = bisect.bisect_right(self._starts, offset) - 1
-        return self._original[word] + offset - self._starts[word]
+        if self._original is None:
+            self._original = [word.start() for word in _WORD.finditer(self._translated)]
+        starts = self._word_starts()
+        word = bisect.bisect_right(starts, offset) - 1
+        return self._original[word] + offset - starts[word]
 
     def find(self, quote: str) -> tuple[int, int] | None:
         """Where ``quote`` (any text; it is normalised here) first occurs in the original text, as ``(start,
