@@ -1,12 +1,13 @@
-"""The Sphinx extension: the argmap directive in reST and MyST pages, its warnings, its drawings and its cache."""
+"""The Sphinx extension: its directive and role in reST and MyST pages, warnings, drawings, citations and cache."""
 
 from __future__ import annotations
 
 import os
+import pickle
 import re
 import shutil
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
@@ -15,6 +16,10 @@ from sphinx.cmd.build import build_main
 from sphinx.testing.util import SphinxTestApp
 
 import argmap.sphinx
+from argmap.model import Argument, Statement
+from argmap.render import cache as dot_cache
+from argmap.render.html import Prepared, script, stylesheet
+from argmap.render.theme import MARKERS
 
 ROOTS = Path(__file__).resolve().parent / "roots"
 DOT_WARNING = "[argmap.dot]"
@@ -50,36 +55,37 @@ def svgs_in(page: str) -> list[str]:
 def dot_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The formats of every ``dot`` run the extension makes while the test runs."""
     calls: list[str] = []
-    run = argmap.sphinx._run_dot
+    run = dot_cache.run
 
     def counting(executable: str, source: str, format: str) -> bytes:
         calls.append(format)
         return run(executable, source, format)
 
-    monkeypatch.setattr(argmap.sphinx, "_run_dot", counting)
+    monkeypatch.setattr(dot_cache, "run", counting)
     return calls
 
 
+def built_once(name: str, into: Path) -> SphinxTestApp:
+    """A copy of a test root built to HTML, for the tests that only read what it wrote."""
+    app = SphinxTestApp("html", srcdir=copy_root(name, into))
+    try:
+        app.build()
+    finally:
+        # At once, not when the module's tests end: a live app's global registrations would disturb other builds.
+        app.cleanup()
+    return app
+
+
 @pytest.fixture(scope="module")
-def basic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
+def basic(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     """The root with maps that are all fine, built once to HTML for the tests that only read its output."""
-    app = SphinxTestApp("html", srcdir=copy_root("argmap", tmp_path_factory.mktemp("basic")))
-    try:
-        app.build()
-        yield app
-    finally:
-        app.cleanup()
+    return built_once("argmap", tmp_path_factory.mktemp("basic"))
 
 
 @pytest.fixture(scope="module")
-def problems(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
+def problems(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     """The root whose maps are broken in every way the directive reports, built once to HTML."""
-    app = SphinxTestApp("html", srcdir=copy_root("warnings", tmp_path_factory.mktemp("problems")))
-    try:
-        app.build()
-        yield app
-    finally:
-        app.cleanup()
+    return built_once("warnings", tmp_path_factory.mktemp("problems"))
 
 
 def page(app: SphinxTestApp, name: str) -> str:
@@ -121,7 +127,7 @@ def test_a_map_file_is_drawn_as_inline_svg_in_a_figure(basic: SphinxTestApp) -> 
 def test_a_path_is_relative_to_the_page_or_to_the_source_directory(basic: SphinxTestApp) -> None:
     assert len(svgs_in(page(basic, "sub/page"))) == 1  # ../maps/tea.json
     assert len(svgs_in(page(basic, "two"))) == 2  # maps/tea.json and /maps/tea.json
-    classes = re.findall(r'<div class="([^"]*)"><svg', page(basic, "sub/page"))
+    classes = re.findall(r'<div class="([^"]*)"><div class="argmap-viewer"', page(basic, "sub/page"))
     assert [set(c.split()) for c in classes] == [{"argmap", "align-right"}]
 
 
@@ -144,17 +150,25 @@ def test_several_diagrams_on_a_page_share_no_id(basic: SphinxTestApp) -> None:
     first, second = svgs_in(html)
     ids = ids_in(html)
     assert [id for id, n in Counter(ids).items() if n > 1] == []
-    assert ids_in(first)
-    assert all(id.startswith("argmap-1-") for id in ids_in(first))
-    assert ids_in(second)
-    assert all(id.startswith("argmap-2-") for id in ids_in(second))
+    # Nodes take their anchors: the map's name (from the file's stem, suffixed for the page's second drawing of the
+    # map) and the element's id. Every other id is prefixed per diagram.
+    drawn = {
+        first: ("argmap-1-", {"tea.tea", "tea.awake", "tea.argument.health"}),
+        second: ("argmap-2-", {"tea-2.tea", "tea-2.healthy", "tea-2.awake", "tea-2.argument.health"}),
+    }
+    for svg, (prefix, anchors) in drawn.items():
+        assert {id for id in ids_in(svg) if not id.startswith(prefix)} == anchors
+        assert len(ids_in(svg)) > len(anchors)
 
 
 @pytest.mark.dot
 def test_each_diagram_is_an_image_with_a_title_and_a_description(basic: SphinxTestApp) -> None:
     for name in ("file", "inline", "two", "sub/page"):
         for svg in svgs_in(page(basic, name)):
-            labelled_by = re.search(r'<svg [^>]*role="img" aria-labelledby="([^"]*)"', svg)
+            labelled_by = re.search(
+                r'<svg [^>]*role="graphics-document" aria-roledescription="argument map" aria-labelledby="([^"]*)"',
+                svg,
+            )
             assert labelled_by is not None
             title, desc = labelled_by.group(1).split()
             assert re.search(rf'<title id="{title}">[^<]+</title>', svg)
@@ -175,6 +189,66 @@ def test_evaluate_colours_elements_by_status(basic: SphinxTestApp) -> None:
     assert "Evaluated with grounded semantics: 2 accepted, 2 rejected, 0 undecided." in svg
     # Without the option nothing is coloured by status.
     assert light.out_fill not in page(basic, "two")
+
+
+@pytest.mark.dot
+def test_the_viewer_s_stylesheet_and_script_are_static_files_of_the_pages_with_diagrams(basic: SphinxTestApp) -> None:
+    static = basic.outdir / "_static"
+    assert (static / "argmap.css").read_text(encoding="utf-8") == stylesheet()
+    assert (static / "argmap.js").read_text(encoding="utf-8") == script()
+    for name, prefix in (("file", ""), ("sub/page", "../")):
+        html = page(basic, name)
+        assert re.search(
+            rf'<link rel="stylesheet" type="text/css" href="{prefix}_static/argmap\.css\?v=[0-9a-f]+" />', html
+        )
+        assert re.search(rf'<script defer="defer" src="{prefix}_static/argmap\.js\?v=[0-9a-f]+"></script>', html)
+    # Inline, never: the files are the site's, fetched once.
+    assert "<style>" not in page(basic, "file")
+    assert "argmap.css" not in page(basic, "plain")
+    assert "argmap.js" not in page(basic, "plain")
+
+
+@pytest.mark.dot
+def test_each_diagram_is_in_the_viewer_and_follows_the_page_s_mode_by_default(basic: SphinxTestApp) -> None:
+    figure = re.search(r'<figure [^>]*id="tea-figure">(.*?)</figure>', page(basic, "file"), flags=re.DOTALL)
+    assert figure is not None
+    viewer = re.search(r'<div class="argmap-viewer"><div class="argmap-frame" tabindex="0" role="group" ', figure[1])
+    assert viewer is not None
+    # The automatic theme: light colours, each with the class that the stylesheet recolours in dark mode.
+    (svg,) = svgs_in(figure[1])
+    assert f'fill="{argmap.THEMES["light"].out_fill}"' in svg
+    assert "argmap-fill-out-fill" in svg
+    # A theme the directive names keeps its colours in either mode.
+    inline = page(basic, "inline")
+    assert '<div class="argmap-viewer argmap-dark">' in inline
+    assert "argmap-fill-" not in inline
+
+
+@pytest.mark.dot
+def test_every_node_and_edge_explains_itself(basic: SphinxTestApp) -> None:
+    (svg,) = svgs_in(page(basic, "file"))
+    titles = dict(re.findall(r'<g id="([^"]*)"[^>]*>\s*<title>([^<]*)</title>', svg))
+    tea = titles["tea-figure.tea"]
+    assert tea.startswith("Drink tea.\n[tea]\nMain conclusion\n")
+    assert "Status (grounded): statement tea is OUT: statement awake attacks it" in tea
+    assert titles["tea-figure.argument.health"].startswith("Argument &lt;health&gt;\nHealthy drinks are worth")
+    edges = [title for id, title in titles.items() if id.startswith("argmap-1-edge")]
+    assert sorted(edges) == [
+        "&lt;health&gt; concludes “Drink tea.”",
+        "“Tea keeps you awake at night.” attacks “Drink tea.”",
+    ]
+    # No generated name reaches the reader.
+    assert not [title for title in titles.values() if re.fullmatch(r"[a-z]+[0-9]+|%[0-9]+", title)]
+
+
+@pytest.mark.dot
+def test_diagrams_are_kept_picklable_with_the_page(basic: SphinxTestApp) -> None:
+    (diagram,) = basic.env.get_doctree("file").findall(argmap.sphinx.argmap_diagram)
+    prepared = diagram["prepared"]
+    assert isinstance(prepared, Prepared)
+    assert pickle.loads(pickle.dumps(prepared)) == prepared
+    assert prepared.theme == "auto"
+    assert prepared.notes.name == "tea-figure"
 
 
 # Warnings ------------------------------------------------------------------------------------------------------
@@ -313,6 +387,156 @@ def test_a_bad_configuration_value_is_a_warning_not_a_crash(make_app: MakeApp, t
     assert svgs_in(page(app, "two")) == []
 
 
+# Options, names and links -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def options(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    """The root whose pages use every drawing option, well and badly, and name their maps, built once to HTML."""
+    return built_once("options", tmp_path_factory.mktemp("options"))
+
+
+def diagrams(app: SphinxTestApp, docname: str) -> list[argmap.sphinx.argmap_diagram]:
+    """The diagrams of a page as the build keeps them (read back from the pickled doctree)."""
+    return list(app.env.get_doctree(docname).findall(argmap.sphinx.argmap_diagram))
+
+
+def located(app: SphinxTestApp, docname: str, subtype: str) -> dict[int, str]:
+    """The warnings of one subtype about a page: their messages by line."""
+    found = {}
+    for warning in warnings_of(app):
+        where, _, rest = warning.partition(": WARNING: ")
+        if where.startswith(f"{app.srcdir / docname}.rst:") and rest.endswith(f" [argmap.{subtype}]"):
+            found[int(where.rsplit(":", 1)[1])] = rest.removesuffix(f" [argmap.{subtype}]")
+    return found
+
+
+LONG = "A cup of tea in the late evening keeps most people awake long into the night."
+
+
+@pytest.mark.dot
+def test_direction_wrap_theme_and_sizes_apply(options: SphinxTestApp) -> None:
+    first, second = diagrams(options, "good")
+    assert "rankdir=LR" in first["prepared"].source
+    assert "rankdir=BT" in second["prepared"].source
+    html = page(options, "good")
+    unwrapped, wrapped = svgs_in(html)
+    assert f">{LONG}</text>" in unwrapped
+    assert f">{LONG}</text>" not in wrapped
+    assert '<div class="argmap-viewer" style="max-width:40rem;--argmap-max-height:50vh">' in html
+    assert '<div class="argmap-viewer argmap-light">' in html
+    # Values in any case are taken as the option spells them.
+    assert [w for w in warnings_of(options) if "good.rst" in w] == []
+
+
+@pytest.mark.dot
+def test_a_bad_option_value_is_a_located_warning_and_the_default_applies(options: SphinxTestApp) -> None:
+    assert located(options, "bad", "option") == {
+        4: ":direction: 'up' is not one of BT, TB, LR, RL; the default, BT, is used",
+        7: ":wrap: '-1' is not a number of characters (0 for no wrapping); the default, 40, is used",
+        10: ":max-width: '40rem;color:red' is not a CSS length such as 600px, 40rem or 80%; it is ignored",
+        13: ":max-height: 'tall' is not a CSS length such as 600px, 40rem or 80%; it is ignored",
+        16: ":theme: 'blue' is not one of auto, light, dark; the default, auto, is used",
+        19: ":view: 'sideways' is not one of debate, premise; the default, debate, is used",
+        22: ":evaluate: 'strict' is not one of grounded, complete, preferred, stable; it is ignored",
+        25: ":align: 'middle' is not one of left, center, right; it is ignored",
+    }
+    html = page(options, "bad")
+    assert len(svgs_in(html)) == 8
+    assert html.count('<div class="argmap-viewer">') == 8
+    assert "color:red" not in html
+
+
+@pytest.mark.dot
+def test_configuration_values_set_the_defaults(make_app: MakeApp, tmp_path: Path) -> None:
+    settings = {
+        "argmap_default_direction": "RL",
+        "argmap_wrap": 0,
+        "argmap_max_width": "30rem",
+        "argmap_max_height": "20rem",
+        "argmap_theme": "dark",
+    }
+    app = make_app("html", srcdir=copy_root("options", tmp_path), confoverrides=settings)
+    app.build()
+    first, second = diagrams(app, "good")
+    assert "rankdir=LR" in first["prepared"].source  # the directive's own option wins
+    assert "rankdir=RL" in second["prepared"].source
+    html = page(app, "good")
+    assert html.count(f">{LONG}</text>") == 2
+    assert '<div class="argmap-viewer argmap-light" style="max-width:30rem;--argmap-max-height:20rem">' in html
+    assert '<div class="argmap-viewer argmap-dark" style="max-width:30rem;--argmap-max-height:20rem">' in page(
+        app, "names"
+    )
+
+
+@pytest.mark.dot
+def test_a_bad_length_in_the_configuration_is_a_warning(make_app: MakeApp, tmp_path: Path) -> None:
+    app = make_app("html", srcdir=copy_root("options", tmp_path), confoverrides={"argmap_max_height": "tall"})
+    app.build()
+    usage = located(app, "good", "usage")
+    # The first diagram has :max-height: of its own.
+    assert usage == {
+        11: "cannot draw the map: argmap_max_height must be a CSS length such as 600px, 40rem or 80%, not 'tall'"
+    }
+    assert len(svgs_in(page(app, "good"))) == 1
+
+
+@pytest.mark.dot
+def test_each_map_has_a_name_that_starts_its_anchors(options: SphinxTestApp) -> None:
+    names = [diagram["prepared"].notes.name for diagram in diagrams(options, "names")]
+    # The file's stem, slugged; map-N for the page's Nth diagram, given inline; :name:, suffixed when it is taken;
+    # the stem again for a :name: that is no map name.
+    assert names == ["tea-time", "map-2", "Evening_Tea", "Evening_Tea-2", "long"]
+    html = page(options, "names")
+    ids = ids_in(html)
+    assert [id for id, n in Counter(ids).items() if n > 1] == []
+    assert {"tea-time.awake", "map-2.Coffee", "map-2.argument.Taste", "Evening_Tea-2.tea", "long.tea"} <= set(ids)
+    assert located(options, "names", "name") == {
+        14: "an earlier diagram of this page is named 'Evening_Tea': this one is named 'Evening_Tea-2'"
+    }
+    assert located(options, "names", "option") == {
+        17: ":name: 'an evening map' is not a map name (a letter followed by letters, digits, '_' or '-'); the map "
+        "is named 'long'"
+    }
+    # Still a label.
+    assert '<div class="argmap" id="an-evening-map">' in html
+    assert '<a class="reference internal" href="#an-evening-map">' in html
+
+
+def node_url(name: str, element: Statement | Argument) -> str | None:
+    """Links for the test-argmap root: statements to a site by map and id, but not ``tasty``; arguments to a script."""
+    if isinstance(element, Argument):
+        return "javascript:alert(1)"
+    return None if element.id == "tasty" else f"https://example.org/{name}/{element.id}"
+
+
+@pytest.mark.dot
+def test_argmap_node_url_links_nodes_and_drops_unsafe_links(make_app: MakeApp, tmp_path: Path) -> None:
+    src = copy_root("argmap", tmp_path)
+    app = make_app("html", srcdir=src, confoverrides={"argmap_node_url": node_url})
+    app.build()
+    (svg,) = svgs_in(page(app, "inline"))
+    assert re.findall(r'<a href="([^"]*)"', svg) == ["https://example.org/coffee/coffee"]
+    assert "javascript" not in page(app, "inline")
+    links = [w for w in warnings_of(app) if w.endswith("[argmap.link]")]
+    assert (
+        f"{src / 'inline.rst'}:4: WARNING: argmap_node_url gave argument 'taste' of map 'coffee' the link "
+        "'javascript:alert(1)', which is not an http, https or relative URL: it is left out [argmap.link]"
+    ) in links
+    assert len(links) == 5  # the argument of each diagram
+    # The function is not kept with the environment, which still pickles, and nothing else is warned.
+    assert [w for w in warnings_of(app) if not w.endswith("[argmap.link]")] == []
+    assert pickle.loads(pickle.dumps(app.env)).all_docs == app.env.all_docs
+
+
+def test_argmap_node_url_must_be_a_function(make_app: MakeApp, tmp_path: Path) -> None:
+    app = make_app("html", srcdir=copy_root("argmap", tmp_path), confoverrides={"argmap_node_url": "https://x"})
+    app.build()
+    usage = [w for w in warnings_of(app) if w.endswith("[argmap.usage]")]
+    assert len(usage) == 5
+    assert "argmap_node_url must be a function or None, not str: nodes get no links" in usage[0]
+
+
 # Builders and Graphviz -----------------------------------------------------------------------------------------
 
 
@@ -326,6 +550,10 @@ def test_without_dot_one_warning_and_the_dot_source(make_app: MakeApp, tmp_path:
     assert svgs_in(two) == []
     assert two.count('class="argmap-dot argmap') == 2
     assert two.count("digraph") == 2
+    # The source of images, which cannot follow the page's mode: the automatic theme draws it light, not in the
+    # marker colours that the stylesheet replaces.
+    assert argmap.THEMES["light"].text in two
+    assert [marker for marker in MARKERS if marker in two] == []
 
 
 def test_a_failing_dot_is_reported_for_each_diagram(make_app: MakeApp, tmp_path: Path) -> None:
@@ -396,9 +624,11 @@ def test_an_unchanged_rebuild_reads_no_page_and_runs_no_dot(
     # Five diagrams, of which two (the file map drawn plainly twice) are one drawing.
     assert sorted(read) == ["file", "index", "inline", "plain", "sub/page", "two"]
     assert dot_calls == ["svg"] * 4
-    _, read = rebuild(make_app, src)
+    app, read = rebuild(make_app, src)
     assert read == []
     assert dot_calls == ["svg"] * 4
+    # Nor does the extension leave the configuration looking changed (its static files are none of the site's).
+    assert "html_static_path" not in app.status.getvalue()
 
 
 @pytest.mark.dot
@@ -430,6 +660,157 @@ def test_editing_a_map_file_rebuilds_exactly_the_pages_that_show_it(
     assert sorted(read) == ["file", "sub/page", "two"]
     assert ">Drink green tea.</text>" in page(app, "sub/page")
     assert dot_calls == ["svg"] * 3
+
+
+# Citations -----------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def cited(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    """The root whose reST and Markdown pages cite the maps of another page, built once to HTML."""
+    return built_once("cite", tmp_path_factory.mktemp("cited"))
+
+
+def citations_in(html: str) -> list[tuple[str, str]]:
+    """Each citation of a page: where its link leads (empty for none) and the text it shows."""
+    found = re.findall(
+        r'(?:<a class="reference internal" href="([^"]*)"[^>]*>)?<span class="argmap-ref">([^<]*)</span>', html
+    )
+    return [(href, text) for href, text in found]
+
+
+@pytest.mark.dot
+def test_a_citation_links_to_its_element_in_the_diagram(cited: SphinxTestApp) -> None:
+    assert warnings_of(cited) == []
+    assert citations_in(page(cited, "cite")) == [
+        ("maps.html#tea.Drink%20tea", "We should drink tea. (IN)"),
+        ("maps.html#tea.Sleep", "the objection"),
+        ("maps.html#tea.argument.Health", "Tea is healthy. (IN)"),
+        # A map drawn without :evaluate: has no statuses.
+        ("maps.html#coffee.Coffee", "We should drink coffee."),
+    ]
+    # Relative from a folder, and within the page that draws the map.
+    assert citations_in(page(cited, "sub/cite")) == [("../maps.html#tea.Decaf", "Decaf tea does not. (IN)")]
+    maps = page(cited, "maps")
+    assert citations_in(maps) == [("#tea.Sleep", "Tea keeps you awake at night. (OUT)")]
+    # Every link leads to a node's anchor, and the reader learns what it cites.
+    assert 'id="tea.Drink%20tea"' in maps
+    assert 'title="[Drink tea] in the map tea"' in page(cited, "cite")
+    assert 'title="&lt;Health&gt; in the map tea"' in page(cited, "cite")
+
+
+@pytest.mark.dot
+def test_myst_pages_cite_with_the_same_role(cited: SphinxTestApp) -> None:
+    assert citations_in(page(cited, "markdown")) == [
+        ("maps.html#tea.Drink%20tea", "We should drink tea. (IN)"),
+        ("maps.html#tea.argument.Health", "the argument"),
+    ]
+
+
+@pytest.mark.dot
+def test_a_citation_in_a_heading_links_there_and_reads_as_written_elsewhere(cited: SphinxTestApp) -> None:
+    heading = re.search(r"<h1>(.*?)</h1>", page(cited, "heading"), flags=re.DOTALL)
+    assert heading is not None
+    assert citations_in(heading[1]) == [("maps.html#tea.Drink%20tea", "the claim")]
+    # Tables of contents are made of the headings alone, without the maps: there the citation is its text.
+    assert "Why <span>the claim</span> stands</a>" in page(cited, "index")
+
+
+@pytest.fixture
+def broken_citations(tmp_path: Path) -> Path:
+    """The citations root with a page of citations that cannot be resolved, and a second map named ``tea``."""
+    src = copy_root("cite", tmp_path)
+    (src / "broken.rst").write_text(
+        ":orphan:\n\nBroken\n======\n\n"
+        ":argmap:`nothing:Tea`\n\n:argmap:`tea:Nothing`\n\n:argmap:`tea:<Sleep>`\n\n:argmap:`no target`\n",
+        encoding="utf-8",
+    )
+    (src / "again.rst").write_text(
+        ":orphan:\n\nAgain\n=====\n\n.. argmap::\n   :name: tea\n\n   [Drink tea]: We should drink tea now.\n",
+        encoding="utf-8",
+    )
+    return src
+
+
+@pytest.mark.dot
+def test_a_citation_that_cannot_be_resolved_is_a_located_warning(make_app: MakeApp, broken_citations: Path) -> None:
+    app = make_app("html", srcdir=broken_citations)
+    app.build()
+    assert located(app, "broken", "ref") == {
+        6: "cannot cite 'nothing:Tea': no page draws a map named 'nothing'",
+        8: "cannot cite 'tea:Nothing': map 'tea' has no statement 'Nothing'",
+        10: "cannot cite 'tea:<Sleep>': map 'tea' has no argument 'Sleep'",
+        12: "the argmap role takes MAP:ID, or MAP:<ID> for an argument, not 'no target'",
+    }
+    # Shown as written, linking nowhere.
+    assert citations_in(page(app, "broken")) == [
+        ("", "nothing:Tea"),
+        ("", "tea:Nothing"),
+        ("", "tea:&lt;Sleep&gt;"),
+        ("", "no target"),
+    ]
+    # Two pages draw a map named tea: a citation from a third page warns, and links to the first with the element.
+    assert located(app, "cite", "ref") == {
+        4: "maps named 'tea' are drawn on the pages again, maps: the citation links to again (give them distinct "
+        ":name: options)"
+    }
+    assert citations_in(page(app, "cite"))[:2] == [
+        ("again.html#tea.Drink%20tea", "We should drink tea now."),
+        ("maps.html#tea.Sleep", "the objection"),
+    ]
+    # The page that draws the map links to its own diagram.
+    assert citations_in(page(app, "maps")) == [("#tea.Sleep", "Tea keeps you awake at night. (OUT)")]
+
+
+@pytest.mark.dot
+def test_a_citation_that_cannot_be_resolved_fails_a_build_with_w(broken_citations: Path, tmp_path: Path) -> None:
+    (broken_citations / "again.rst").unlink()
+    arguments = ["-W", "-q", "-b", "html", str(broken_citations), str(tmp_path / "out")]
+    assert build_main(arguments) == 1
+    (broken_citations / "broken.rst").unlink()
+    assert build_main([*arguments, "-E"]) == 0
+
+
+@pytest.mark.dot
+def test_citations_resolve_across_pages_read_and_written_in_parallel(tmp_path: Path) -> None:
+    src = copy_root("cite", tmp_path)
+    assert build_main(["-W", "-q", "-j", "2", "-b", "html", str(src), str(tmp_path / "out")]) == 0
+    html = (tmp_path / "out" / "sub" / "cite.html").read_text(encoding="utf-8")
+    assert citations_in(html) == [("../maps.html#tea.Decaf", "Decaf tea does not. (IN)")]
+
+
+@pytest.mark.dot
+def test_a_page_that_cites_a_changed_map_is_written_again(make_app: MakeApp, tmp_path: Path) -> None:
+    src = copy_root("cite", tmp_path)
+    rebuild(make_app, src)
+    cite = tmp_path / "cite" / "_build" / "html" / "cite.html"
+    written = cite.stat().st_mtime_ns
+    maps = src / "maps.rst"
+    # A change beside the map leaves the pages that cite it as they are.
+    maps.write_text(maps.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
+    _, read = rebuild(make_app, src)
+    assert read == ["maps"]
+    assert cite.stat().st_mtime_ns == written
+    # A change to the map writes them again, without reading them.
+    maps.write_text(maps.read_text(encoding="utf-8").replace("should drink tea", "must drink tea"), encoding="utf-8")
+    app, read = rebuild(make_app, src)
+    assert read == ["maps"]
+    assert citations_in(page(app, "cite"))[0] == ("maps.html#tea.Drink%20tea", "We must drink tea. (IN)")
+    assert citations_in(page(app, "markdown"))[0] == ("maps.html#tea.Drink%20tea", "We must drink tea. (IN)")
+    # So does a map that is gone, and its citations warn.
+    maps.write_text(maps.read_text(encoding="utf-8").replace(":name: coffee", ":name: mocha"), encoding="utf-8")
+    app, read = rebuild(make_app, src)
+    assert read == ["maps"]
+    assert located(app, "cite", "ref") == {4: "cannot cite 'coffee:Coffee': no page draws a map named 'coffee'"}
+
+
+@pytest.mark.dot
+def test_other_builders_show_the_cited_text_without_a_link(make_app: MakeApp, tmp_path: Path) -> None:
+    app = make_app("text", srcdir=copy_root("cite", tmp_path))
+    app.build()
+    text = (app.outdir / "cite.txt").read_text(encoding="utf-8")
+    assert "The claim We should drink tea. (IN) stands, the objection falls" in text
+    assert warnings_of(app) == []
 
 
 # MyST ----------------------------------------------------------------------------------------------------------

@@ -1,0 +1,2 @@
+extensions = ["argmap.sphinx"]
+exclude_patterns = ["_build"]
