@@ -29,7 +29,7 @@ from .af import SEMANTICS
 from .catalogue import Severity
 from .check import Diagnostic, check
 from .errors import ArgmapError, GraphvizNotFound, MapError, OptionError, ParseError, RenderError, UnknownFormat
-from .evaluate import Labelling, evaluate
+from .evaluate import DRAWING_TIMEOUT, Labelling, evaluate_for_drawing
 from .model import Argument, ArgumentMap, ElementType, Statement
 from .render.cache import DotCache
 from .render.dot import dot_source
@@ -372,10 +372,14 @@ class ArgmapDirective(SphinxDirective):
         if semantics is None:
             return None
         try:
-            return evaluate(m, semantics)
+            labelling, note = evaluate_for_drawing(m, semantics, self.config.argmap_timeout)
         except ArgmapError as error:
             _warn(f"cannot evaluate the map: {error}; it is drawn without statuses", _EVALUATE, self.get_location())
             return None
+        if note is not None:
+            # A documentation build must not hang on a hard map: past the drawing timeout, grounded semantics.
+            _warn(note, _EVALUATE, self.get_location())
+        return labelling
 
     def _name(self) -> str:
         """The map's name, which starts each node's anchor and names the map in citations: ``:name:``, else the
@@ -653,6 +657,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("argmap_node_url", None, "")
     app.add_config_value("argmap_map_dirs", [], "env", types=frozenset({list, tuple}))
     app.add_config_value("argmap_warn_on", "warning", "env", types=ENUM(*_SEVERITIES))
+    app.add_config_value("argmap_timeout", DRAWING_TIMEOUT, "env", types=frozenset({int, float}))
     app.add_node(argmap_diagram)
     app.add_node(argmap_citation)
     app.add_directive("argmap", ArgmapDirective)

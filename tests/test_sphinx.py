@@ -844,3 +844,22 @@ def test_argdown_maps_render_and_their_findings_point_at_their_lines(make_app: M
     disconnected = [w.split(": WARNING")[0] for w in warnings_of(app) if w.endswith("[argmap.disconnected]")]
     # [Cats] on line 5 of the map file; [Dogs] on the block's fourth line, line 12 of the page.
     assert disconnected == [f"{app.srcdir / 'maps/tea.argdown'}:5", f"{app.srcdir / 'index.rst'}:12"]
+
+
+@pytest.mark.dot
+def test_a_hard_evaluation_falls_back_to_grounded_with_a_warning(make_app: MakeApp, tmp_path: Path) -> None:
+    src = tmp_path / "hard"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["argmap.sphinx"]\nargmap_timeout = 0.5\n', encoding="utf-8")
+    pairs = "\n\n".join(f"   [p{n}]: P{n}.\n     >< [q{n}]: Q{n}." for n in range(40))
+    cycle = "   [c0]: C0.\n     - [c1]: C1.\n       - [c2]: C2.\n         - [c0]"
+    (src / "index.rst").write_text(
+        f"Hard\n====\n\n.. argmap::\n   :evaluate: stable\n\n{pairs}\n\n{cycle}\n", encoding="utf-8"
+    )
+    app = make_app("html", srcdir=src, confoverrides={"argmap_warn_on": "error"})
+    app.build()
+    assert [w for w in warnings_of(app) if "[argmap" in w] == [
+        f"{src / 'index.rst'}:4: WARNING: stable semantics found no labelling within 0.5 seconds; the map is drawn "
+        "under grounded semantics instead [argmap.evaluate]"
+    ]
+    assert "grounded semantics" in page(app, "index")
