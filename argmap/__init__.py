@@ -5,6 +5,7 @@ import sys
 import types
 from typing import TYPE_CHECKING, Any
 
+from . import _display  # noqa: F401  (installs the map's display hook for notebooks)
 from .errors import (
     ArgmapError,
     GraphvizNotFound,
@@ -38,8 +39,17 @@ if TYPE_CHECKING:
     from .af import Framework, Label
     from .build import MapBuilder, slugify
     from .catalogue import CATALOGUE, CheckInfo, Severity, explain
-    from .check import Diagnostic, check
-    from .evaluate import Labelling, NoLabelling, Origin, evaluate, evaluate_all, to_framework
+    from .check import Diagnostic, Diagnostics, check
+    from .evaluate import (
+        DRAWING_TIMEOUT,
+        Labelling,
+        NoLabelling,
+        Origin,
+        evaluate,
+        evaluate_all,
+        evaluate_for_drawing,
+        to_framework,
+    )
     from .formats.json_schema import json_schema
     from .jupyter import show
     from .render import THEMES, VIEWS, Theme, pipe, render, to_dot
@@ -52,8 +62,21 @@ _LAZY = {
     **dict.fromkeys(("Framework", "Label"), "af"),
     **dict.fromkeys(("MapBuilder", "slugify"), "build"),
     **dict.fromkeys(("CATALOGUE", "CheckInfo", "Severity", "explain"), "catalogue"),
-    **dict.fromkeys(("Diagnostic", "check"), "check"),
-    **dict.fromkeys(("Labelling", "NoLabelling", "Origin", "evaluate", "evaluate_all", "to_framework"), "evaluate"),
+    **dict.fromkeys(("Diagnostic", "Diagnostics", "check"), "check"),
+    **dict.fromkeys(
+        (
+            "DRAWING_TIMEOUT",
+            "Labelling",
+            "NoLabelling",
+            "Origin",
+            "evaluate",
+            "evaluate_all",
+            "evaluate_for_drawing",
+            "evaluate_for_drawing",
+            "to_framework",
+        ),
+        "evaluate",
+    ),
     "json_schema": "formats.json_schema",
     "show": "jupyter",
     **dict.fromkeys(("THEMES", "VIEWS", "Theme", "pipe", "render", "to_dot"), "render"),
@@ -89,6 +112,7 @@ sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "CATALOGUE",
+    "DRAWING_TIMEOUT",
     "MAX_TEXT_LENGTH",
     "SCHEMES",
     "THEMES",
@@ -98,6 +122,7 @@ __all__ = [
     "ArgumentMap",
     "CheckInfo",
     "Diagnostic",
+    "Diagnostics",
     "ElementType",
     "Framework",
     "GraphvizNotFound",
@@ -131,6 +156,7 @@ __all__ = [
     "dumps",
     "evaluate",
     "evaluate_all",
+    "evaluate_for_drawing",
     "explain",
     "find_scheme",
     "json_schema",

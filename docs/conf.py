@@ -55,16 +55,11 @@ autodoc_inherit_docstrings = False
 highlight_language = "text"
 pygments_style = "sphinx"
 
-html_theme = "alabaster"
+# Furo follows the reader's light or dark mode and has a toggle; the diagrams follow both (argmap.sphinx brings
+# their stylesheet and script), so the docs need no diagram CSS of their own.
+html_theme = "furo"
 html_title = f"argmap {release}"
 html_static_path = ["_static"]
 html_css_files = ["argmap-docs.css"]
-html_theme_options = {
-    "description": "Typed argument maps: model, check, evaluate and draw the reasoning of a text.",
-    "fixed_sidebar": True,
-    "page_width": "1100px",
-    "sidebar_width": "240px",
-}
-html_sidebars = {"**": ["about.html", "navigation.html", "relations.html", "searchbox.html"]}
 html_show_sourcelink = False
 html_copy_source = False

@@ -392,3 +392,17 @@ def test_any_map_becomes_a_well_formed_figure_with_a_note_for_every_node(m: Argu
 def test_html_only_options_are_refused_elsewhere() -> None:
     with pytest.raises(OptionError, match="max_width applies to HTML output only"):
         pipe(small_map(), "dot", max_width="10rem")
+
+
+@pytest.mark.dot
+def test_a_passage_quoted_by_a_premise_drawn_inside_its_argument_selects_the_argument() -> None:
+    b = MapBuilder(title="T")
+    b.source("s", text="Tea is good. It has antioxidants.")
+    tea = b.statement("Tea is good.", id="tea", quote=("s", "Tea is good"))
+    anti = b.statement("Tea has antioxidants.", id="anti", quote=("s", "It has antioxidants"))
+    b.argument([anti], tea, id="health")
+    html = page(b.build(), name="t")
+    assert 'data-argmap-claims="t.argument.health">It has antioxidants</mark>' in html
+    assert 'data-argmap-claims="t.tea">Tea is good</mark>' in html
+    premise_view = page(b.build(), name="t", view="premise")
+    assert 'data-argmap-claims="t.anti">It has antioxidants</mark>' in premise_view

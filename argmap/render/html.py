@@ -8,7 +8,7 @@ import hashlib
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from typing import Unpack
 
@@ -18,6 +18,7 @@ from ..errors import OptionError
 from ..model import ArgumentMap, ElementType, Source
 from ..quotes import SourceText
 from .dot import drawing
+from .layout import inner_statements
 from .notes import NodeUrl, Notes, anchor, map_name, notes
 from .options import DrawOptions, HtmlOptions
 from .svg import describe, escape, inline_svg
@@ -197,7 +198,8 @@ def page(m: ArgumentMap, **options: Unpack[HtmlOptions]) -> str:
     name = options.get("name") or map_name(m.title)
     options["name"] = name
     body = figure(m, **options)
-    sources = "".join(_source_html(m, source, name) for source in m.sources)
+    shown = _shown_by(m, name, options.get("view", "debate"))
+    sources = "".join(_source_html(m, source, shown) for source in m.sources)
     title = m.title.strip() or "Argument map"
     scripts = [script(), _static("argmap-page.js")]
     policy = (
@@ -224,15 +226,33 @@ def page(m: ArgumentMap, **options: Unpack[HtmlOptions]) -> str:
     )
 
 
-def _source_html(m: ArgumentMap, source: Source, name: str) -> str:
-    """A source's text as paragraphs, each passage that statements quote marked with their anchors."""
+def _shown_by(m: ArgumentMap, name: str, view: str) -> dict[str, list[str]]:
+    """The anchors of the nodes that show each statement: its own, or in the debate view, for a premise drawn only
+    inside its arguments, those arguments'.
+    """
+    hidden = inner_statements(m) if view == "debate" else set()
+    shown: dict[str, list[str]] = {}
+    for argument in m.arguments:
+        for id in dict.fromkeys(argument.statement_ids()):
+            if id in hidden:
+                shown.setdefault(id, []).append(anchor(name, ElementType.ARGUMENT, argument.id))
+    for statement in m.statements:
+        if statement.id not in hidden:
+            shown[statement.id] = [anchor(name, ElementType.STATEMENT, statement.id)]
+    return shown
+
+
+def _source_html(m: ArgumentMap, source: Source, shown: Mapping[str, list[str]]) -> str:
+    """A source's text as paragraphs, each passage that statements quote marked with the anchors of the nodes that
+    show them.
+    """
     claims: list[tuple[int, int, str]] = []
     text = SourceText(source.text)
     for statement in m.statements:
         for quote in statement.quotes:
             found = text.find(quote.text) if quote.source == source.id else None
             if found is not None:
-                claims.append((*found, anchor(name, ElementType.STATEMENT, statement.id)))
+                claims.extend((*found, node) for node in shown.get(statement.id, ()))
     heading = f"<h2>{escape(source.title or source.id)}</h2>"
     return f'<article class="argmap-source">{heading}{"".join(_paragraphs(source.text, claims))}</article>'
 

@@ -3,7 +3,6 @@
   "use strict";
   var viewer = document.querySelector(".argmap-page .argmap-viewer");
   if (!viewer) return;
-  viewer.setAttribute("data-argmap-select", "");
   var marks = document.querySelectorAll("mark.argmap-quote");
   var nodes = viewer.querySelectorAll("g.argmap-statement, g.argmap-argument");
 
@@ -38,12 +37,14 @@
     });
   }
 
+  /* Selects the passage's next claim that the diagram draws (a premise inside its argument has no node). */
   function fromMark(mark) {
-    var claims = claimsOf(mark);
+    var drawn = claimsOf(mark).filter(function (id) {
+      return document.getElementById(id) !== null;
+    });
+    if (!drawn.length) return;
     var current = document.querySelector(".argmap-svg .argmap-selected");
-    var next = claims[(claims.indexOf(current ? current.id : "") + 1) % claims.length];
-    var node = document.getElementById(next);
-    if (node) select(node, true);
+    select(document.getElementById(drawn[(drawn.indexOf(current ? current.id : "") + 1) % drawn.length]), true);
   }
 
   for (var m = 0; m < marks.length; m++) {

@@ -6,6 +6,8 @@
     return;
   }
   var MIN = 0.05, MAX = 4, STEP = 1.25, PX_PER_PT = 4 / 3;
+  // Below this scale a fitted diagram's text gets hard to read, and the hint offers the full-size view.
+  var SMALL = 0.8;
 
   function size(svg, name) {
     var value = svg.getAttribute(name) || "";
@@ -53,7 +55,7 @@
     bar.className = "argmap-bar";
     this.hint = document.createElement("p");
     this.hint.className = "argmap-hint";
-    this.hint.textContent = "Shrunk to fit: click the diagram to read it at full size";
+    this.hint.textContent = "Shrunk to fit: click or tap it to read it full size";
     this.hint.hidden = true;
     bar.appendChild(this.hint);
     bar.appendChild(tools);
@@ -63,9 +65,10 @@
     root.setAttribute("data-argmap-ready", "");
   }
 
+  /* In the page the diagram fits the frame's width (the frame scrolls down); full size, it fits the window. */
   Viewer.prototype.fitScale = function () {
-    var width = this.frame.clientWidth;
-    return width > 0 ? Math.min(1, width / this.width) : 1;
+    var frame = this.frame, scale = frame.clientWidth > 0 ? Math.min(1, frame.clientWidth / this.width) : 1;
+    return this.dialog && frame.clientHeight > 0 ? Math.min(scale, frame.clientHeight / this.height) : scale;
   };
 
   Viewer.prototype.apply = function (scale, x, y) {
@@ -81,15 +84,15 @@
     this.svg.style.height = this.height * scale + "px";
     frame.scrollLeft = left * scale - x;
     frame.scrollTop = top * scale - y;
-    var shrunk = scale < 0.999 && !this.dialog;
     this.root.classList.toggle("argmap-zoomed", scale > this.fitScale() + 1e-3);
-    this.hint.hidden = !(shrunk && this.fitted);
+    this.root.classList.toggle("argmap-shrunk", scale < 0.999 && !this.dialog);
+    this.hint.hidden = !(scale < SMALL && !this.dialog && this.fitted);
   };
 
   Viewer.prototype.fit = function () {
     this.fitted = !this.dialog;
     this.scale = 0;
-    this.apply(this.dialog ? 1 : this.fitScale(), 0, 0);
+    this.apply(this.fitScale(), 0, 0);
     this.frame.scrollLeft = 0;
     this.frame.scrollTop = 0;
   };
@@ -106,14 +109,16 @@
 
   Viewer.prototype.listen = function () {
     var self = this, frame = this.frame, drag = null, pinch = null;
+    // The wheel alone scrolls, as everywhere; with Ctrl (which a touchpad's pinch also sends) it zooms.
     frame.addEventListener("wheel", function (event) {
-      if (!(event.ctrlKey || event.metaKey || self.dialog)) return;
+      if (!(event.ctrlKey || event.metaKey)) return;
       event.preventDefault();
       var at = self.point(event);
       self.zoomBy(Math.exp(-event.deltaY * (event.deltaMode === 1 ? 0.05 : 0.002)), at[0], at[1]);
     }, { passive: false });
     frame.addEventListener("pointerdown", function (event) {
       if (event.pointerType === "touch" || event.button !== 0) return;
+      self.dragged = false;
       drag = { x: event.clientX, y: event.clientY, left: frame.scrollLeft, top: frame.scrollTop, moved: false };
     });
     window.addEventListener("pointermove", function (event) {
@@ -135,7 +140,8 @@
         event.preventDefault();
         return;
       }
-      if (self.dialog || event.target.closest("a") || self.root.hasAttribute("data-argmap-select")) return;
+      // Nodes that select (on a map's own page) stop their clicks before they get here.
+      if (self.dialog || event.target.closest("a")) return;
       if (self.scale < 0.999) self.openFull(event);
     });
     frame.addEventListener("touchstart", function (event) {
@@ -176,14 +182,13 @@
 
   Viewer.prototype.openFull = function (event) {
     if (this.dialog || typeof HTMLDialogElement === "undefined") return;
-    var self = this, frame = this.frame, at = null;
-    if (event) {
-      var point = this.point(event);
-      at = [(frame.scrollLeft + point[0]) / this.scale, (frame.scrollTop + point[1]) / this.scale];
-    }
+    var self = this, frame = this.frame;
+    // The point clicked, or else the middle of what the frame shows, is the middle of the full-size view.
+    var point = event ? this.point(event) : [frame.clientWidth / 2, frame.clientHeight / 2];
+    var at = [(frame.scrollLeft + point[0]) / this.scale, (frame.scrollTop + point[1]) / this.scale];
     var dialog = document.createElement("dialog");
     dialog.className = this.root.className + " argmap-dialog";
-    dialog.classList.remove("argmap-zoomed");
+    dialog.classList.remove("argmap-zoomed", "argmap-shrunk");
     dialog.setAttribute("aria-label", frame.getAttribute("aria-label") || "Argument map");
     this.placeholder = document.createElement("div");
     this.placeholder.style.height = this.root.offsetHeight + "px";
@@ -198,14 +203,19 @@
       e.preventDefault();
       self.closeFull(true);
     });
+    // Escape is handled here too: pages may cancel it before the dialog sees it (Sphinx does, to clear search
+    // highlights), and then no cancel event comes.
+    dialog.addEventListener("keydown", function (e) {
+      if (e.key !== "Escape") return;
+      e.preventDefault();
+      self.closeFull(true);
+    });
     dialog.showModal();
     this.fitted = false;
     this.scale = 0;
     this.apply(1, 0, 0);
-    if (at) {
-      frame.scrollLeft = at[0] - frame.clientWidth / 2;
-      frame.scrollTop = at[1] - frame.clientHeight / 2;
-    }
+    frame.scrollLeft = at[0] - frame.clientWidth / 2;
+    frame.scrollTop = at[1] - frame.clientHeight / 2;
     frame.focus();
     history.pushState({ argmapFull: true }, "");
     this.pushed = true;
