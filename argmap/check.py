@@ -612,8 +612,8 @@ class Diagnostics(list[Diagnostic]):
 
     def _repr_html_(self) -> str:
         """The findings as an HTML table (see :func:`argmap.jupyter.diagnostics_html`)."""
-        # Imported here: only a notebook asks for this, and the display code loads the renderers.
-        from .jupyter import diagnostics_html
+        # Imported here: only a notebook asks for this.
+        from ._display import diagnostics_html
 
         return diagnostics_html(self)
 

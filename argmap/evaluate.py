@@ -176,8 +176,8 @@ class Labelling:
         """The labelling as Jupyter shows it: a table of each element's status and why (see
         :func:`argmap.jupyter.labelling_html`).
         """
-        # Imported here: evaluation depends on no renderer, and only a notebook asks for this.
-        from .jupyter import labelling_html
+        # Imported here: only a notebook asks for this.
+        from ._display import labelling_html
 
         return labelling_html(self)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -329,18 +329,6 @@ class ArgumentMap:
     def relations_to(self, type: ElementType, id: str) -> tuple[Relation, ...]:
         """The relations whose target is this element, in map order."""
         return tuple(self._index.incoming[type].get(id, ()))
-
-    def _repr_mimebundle_(
-        self, include: Container[str] | None = None, exclude: Container[str] | None = None, **kwargs: object
-    ) -> dict[str, str]:
-        """The map as Jupyter shows it: its zoomable diagram as HTML, the diagram as SVG, and a plain-text summary
-        that stands alone without Graphviz (see :func:`argmap.jupyter.mimebundle`; :func:`argmap.show` takes
-        options).
-        """
-        # Imported here, not above: the model depends on no renderer, and only a notebook ever asks for this.
-        from .jupyter import mimebundle
-
-        return mimebundle(self, include, exclude)
 
     # Derived roles ----------------------------------------------------------------------------------------
 
