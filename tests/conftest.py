@@ -1,4 +1,4 @@
-"""Shared fixtures: the `dot` and `browser` markers, the shared corpus, and hypothesis profiles."""
+"""Shared fixtures: the `dot` and `browser` markers, the shared corpus, the command, and hypothesis profiles."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, settings
+from samples import Result, Run
+
+from argmap.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -109,3 +112,25 @@ def seed() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(params=["subprocess", "in-process"])
+def run(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Run:
+    """Run `argmap ARGS...` in tmp_path, as `python -m argmap` or through main(); both must behave alike."""
+    monkeypatch.chdir(tmp_path)
+    if request.param == "subprocess":
+
+        def run_subprocess(*args: str) -> Result:
+            done = subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True, check=False)
+            return Result(done.returncode, done.stdout, done.stderr)
+
+        return run_subprocess
+
+    def run_in_process(*args: str) -> Result:
+        status = main(list(args))
+        out, err = capsys.readouterr()
+        return Result(status, out, err)
+
+    return run_in_process

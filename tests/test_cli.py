@@ -7,13 +7,12 @@ import os
 import runpy
 import subprocess
 import sys
-from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
-import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
+from samples import Result, Run
 
 import argmap.cli
 from argmap import ArgumentMap, Location, MapBuilder
@@ -24,54 +23,6 @@ from argmap.formats import dump, dumps, load
 from argmap.formats.json_schema import json_schema_text
 from argmap.render.dot import to_dot
 from argmap.strategies import argument_maps
-
-
-@attrs.frozen
-class Result:
-    """What one run of the command did."""
-
-    status: int
-    stdout: str
-    stderr: str
-
-    @property
-    def lines(self) -> list[str]:
-        """The lines on stdout."""
-        return self.stdout.splitlines()
-
-    def failed_once(self, status: int = ExitStatus.BAD_INPUT) -> str:
-        """Assert the run failed cleanly: this status, nothing on stdout, one line on stderr; return that line."""
-        assert self.status == status, self
-        assert self.stdout == ""
-        assert "Traceback" not in self.stderr
-        [line] = self.stderr.splitlines()
-        return line
-
-
-Run = Callable[..., Result]
-
-
-@pytest.fixture(params=["subprocess", "in-process"])
-def run(
-    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> Run:
-    """Run `argmap ARGS...` in tmp_path, as `python -m argmap` or through main(); both must behave alike."""
-    monkeypatch.chdir(tmp_path)
-    if request.param == "subprocess":
-
-        def run_subprocess(*args: str) -> Result:
-            done = subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True, check=False)
-            return Result(done.returncode, done.stdout, done.stderr)
-
-        return run_subprocess
-
-    def run_in_process(*args: str) -> Result:
-        status = main(list(args))
-        out, err = capsys.readouterr()
-        return Result(status, out, err)
-
-    return run_in_process
-
 
 # Maps -------------------------------------------------------------------------------------------------------------
 

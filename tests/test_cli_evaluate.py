@@ -6,19 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-import test_cli
-from test_cli import Result
-from test_render_evaluate import status_map
+from samples import Result, Run, status_map
 
 from argmap import ArgumentMap, ElementType, MapBuilder, af
 from argmap.cli import ExitStatus
 from argmap.evaluate import Labelling, evaluate, evaluate_all
 from argmap.formats import dump
 from argmap.render.dot import to_dot
-
-# Both ways of running the command, subprocess and in-process, as in test_cli.
-run = test_cli.run
-Run = test_cli.Run
 
 # a <-> b, and b attacks c: two preferred extensions, {1, 3} and {2}; grounded accepts nothing.
 TWO_WAYS = "p af 3\n1 2\n2 1\n2 3\n"

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import stat
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -20,6 +18,7 @@ import graphviz
 import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
+from samples import drawn_lines, edges, layout, nodes, sample_map, subgraphs
 
 from argmap import (
     MAX_TEXT_LENGTH,
@@ -79,57 +78,6 @@ VALID_TEXT = st.one_of(
     st.lists(st.text(CHARACTERS, max_size=8) | st.sampled_from(ADVERSARIAL), min_size=1, max_size=5).map("".join),
 ).filter(lambda text: text.strip() and len(text) <= MAX_TEXT_LENGTH)
 ANY_TEXT = st.one_of(st.text(), st.sampled_from(REFUSED), st.sampled_from(LONGEST), VALID_TEXT)
-
-
-def layout(graph: graphviz.Digraph) -> dict[str, Any]:
-    """What ``dot`` itself makes of the source: ``dot -Tjson`` output, failing the test on any complaint."""
-    done = subprocess.run(["dot", "-Tjson"], input=graph.source.encode(), capture_output=True, check=False)
-    assert done.returncode == 0, done.stderr.decode(errors="replace")
-    result: dict[str, Any] = json.loads(done.stdout)
-    return result
-
-
-def nodes(drawn: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Nodes by name (subgraphs come first among dot's objects)."""
-    return {obj["name"]: obj for obj in drawn.get("objects", ())[drawn["_subgraph_cnt"] :]}
-
-
-def subgraphs(drawn: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {obj["name"]: obj for obj in drawn.get("objects", ())[: drawn["_subgraph_cnt"]]}
-
-
-def edges(drawn: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
-    """Edges as (tail name, head name, attributes), in the order of the source."""
-    names = [obj["name"] for obj in drawn.get("objects", ())]
-    return [(names[e["tail"]], names[e["head"]], e) for e in drawn.get("edges", ())]
-
-
-def drawn_lines(obj: dict[str, Any]) -> list[str]:
-    """The lines of text dot actually draws for a graph, cluster, node or edge label."""
-    return [op["text"] for op in obj.get("_ldraw_", ()) if op["op"] == "T"]
-
-
-def sample_map() -> ArgumentMap:
-    """A map with every relation kind, a two-step argument, nested sections and tags."""
-    b = MapBuilder(title="Kim in Russia")
-    reasons = b.section("Reasons")
-    inner = b.section("Inner reasons", parent=reasons)
-    b.section("Empty")
-    c = b.statement("Moon's current policy may not work.", id="c")
-    p = b.statement("South Korea has been sidelined.", id="p", section=inner, tags=["key"])
-    i = b.statement("Seoul lost influence.", id="i", section=reasons)
-    q = b.statement("Kim uses Russia as leverage.", id="q")
-    b.argument(steps=[([p], i)], premises=[i, q], conclusion=c, id="A", text="Sidelined", rules=["mp"])
-    b.argument(id="sketch", text="A sketched argument")
-    z = b.statement("The trip is only for show.", id="z")
-    u, v, w = b.statement("U.", id="u"), b.statement("V.", id="v"), b.statement("W.", id="w")
-    b.undercut(z, "A")
-    b.attack(u, c)
-    b.contradiction(u, v)
-    b.contrary(w, v)
-    b.entails(w, c)
-    b.support("sketch", c)
-    return b.build()
 
 
 # s0 c, s1 p, s2 i, s3 q, s4 z, s5 u, s6 v, s7 w; a0 A, a1 sketch
@@ -607,7 +555,7 @@ def test_dot_source_needs_no_graphviz_package() -> None:
 _SOURCES_SCRIPT = """
 import sys
 sys.path.insert(0, {tests!r})
-from test_render import sample_map
+from samples import sample_map
 from argmap.render import to_dot
 for view in ("debate", "premise"):
     for theme in ("light", "dark"):
@@ -615,15 +563,10 @@ for view in ("debate", "premise"):
 """
 
 
-def test_source_is_identical_across_hash_seeds() -> None:
-    script = _SOURCES_SCRIPT.format(tests=str(ROOT / "tests"), show=sorted(SHOW))
-    outputs = set()
-    for seed in ("0", "1", "4242"):
-        env = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True, env=env, cwd=ROOT)
-        outputs.add(done.stdout)
+def test_source_is_identical_across_hash_seeds(hash_seed_outputs: Callable[[str], set[str]]) -> None:
+    outputs = hash_seed_outputs(_SOURCES_SCRIPT.format(tests=str(ROOT / "tests"), show=sorted(SHOW)))
     assert len(outputs) == 1
-    assert to_dot(sample_map(), show=SHOW).source.encode() in outputs.pop()
+    assert to_dot(sample_map(), show=SHOW).source in outputs.pop()
 
 
 # Files ----------------------------------------------------------------------------------------------------

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_render import drawn_lines, layout, nodes, sample_map
+from samples import drawn_lines, layout, nodes, sample_map, status_map
 
 from argmap import ArgumentMap, ElementType, MapBuilder, OptionError
 from argmap.af import Label
@@ -24,19 +22,6 @@ from argmap.strategies import argument_maps
 ROOT = Path(__file__).resolve().parent.parent
 LEGEND = ["grounded semantics", "in: accepted", "out: rejected", "undec: undecided"]
 BORDER_STYLE = {"in": set(), "out": {"dashed"}, "undec": {"dotted"}}
-
-
-def status_map() -> ArgumentMap:
-    """A map with every status under grounded semantics: an unanswered objection, a refuted argument, a standoff."""
-    b = MapBuilder(title="Status")
-    c = b.statement("We should plant more trees.", id="c")
-    p = b.statement("Trees cool cities.", id="p")
-    b.argument([p], c, id="A")
-    u = b.statement("There is no room for trees.", id="u")
-    b.attack(u, c)
-    v, w = b.statement("Trees are cheap.", id="v"), b.statement("Trees are expensive.", id="w")
-    b.contradiction(v, w)
-    return b.build()
 
 
 def colours(theme: Theme, status: str) -> tuple[str, str]:
@@ -211,7 +196,7 @@ def test_random_maps_are_coloured_by_their_grounded_labelling(m: ArgumentMap, vi
 _SCRIPT = """
 import sys
 sys.path.insert(0, {tests!r})
-from test_render_evaluate import status_map
+from samples import status_map
 from argmap.evaluate import evaluate
 from argmap.render import to_dot
 m = status_map()
@@ -222,12 +207,7 @@ for semantics in ("grounded", "preferred"):
 """
 
 
-def test_coloured_source_is_identical_across_hash_seeds() -> None:
-    outputs = set()
-    for seed in ("0", "1", "4242"):
-        env = {**os.environ, "PYTHONHASHSEED": seed}
-        script = _SCRIPT.format(tests=str(ROOT / "tests"))
-        done = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True, env=env, cwd=ROOT)
-        outputs.add(done.stdout)
+def test_coloured_source_is_identical_across_hash_seeds(hash_seed_outputs: Callable[[str], set[str]]) -> None:
+    outputs = hash_seed_outputs(_SCRIPT.format(tests=str(ROOT / "tests")))
     assert len(outputs) == 1
-    assert to_dot(status_map(), labelling=evaluate(status_map())).source.encode() in outputs.pop()
+    assert to_dot(status_map(), labelling=evaluate(status_map())).source in outputs.pop()
