@@ -42,8 +42,10 @@ class CheckInfo:
 
     ``reported_by`` says where the code comes from: ``"check"`` for :func:`~argmap.check`; ``"build"`` for what
     :class:`~argmap.MapBuilder`, the model and so every reader refuse; ``"read"`` for what the JSON reader
-    refuses in a file's shape; ``"framework"`` for what an abstract framework refuses; ``"evaluate"`` for what a
-    hand-made labelling breaks. Codes of all but the first come inside a :class:`~argmap.MapError`.
+    refuses in a file's shape; ``"aif"`` for what the AIF reader refuses in how a document's nodes fit together;
+    ``"write"`` for what a writer cannot write; ``"framework"`` for what an abstract framework refuses;
+    ``"evaluate"`` for what a hand-made labelling breaks. Codes of all but the first come inside a
+    :class:`~argmap.MapError`.
     """
 
     code: str
@@ -53,7 +55,7 @@ class CheckInfo:
     why: str
     example: str
     fix: str
-    reported_by: Literal["check", "build", "read", "write", "framework", "evaluate"] = "check"
+    reported_by: Literal["check", "build", "read", "aif", "write", "framework", "evaluate"] = "check"
 
     def describe(self, width: int = 88) -> str:
         """The entry as readable paragraphs, as ``argmap explain`` prints it."""
@@ -79,6 +81,8 @@ _ORIGINS = {
     "build": "Reported by MapBuilder.build(), the model and the readers, inside a MapError: a map with this "
     "problem is refused.",
     "read": "Reported by the JSON reader (argmap.load, argmap.loads and the argmap command), inside a MapError "
+    "that gives the JSON path of each problem: the file is refused.",
+    "aif": "Reported by the AIF reader (argmap.load and the argmap command, for AIF files), inside a MapError "
     "that gives the JSON path of each problem: the file is refused.",
     "write": "Reported by a writer (argmap.dumps, argmap.dump and `argmap convert`), inside a MapError: nothing is "
     "written.",
@@ -441,6 +445,25 @@ _ENTRIES = (
         ' "relations": [{"source": "p", "target": "p", "kind": "supports"}]}',
         fix="Use one of the values the message lists, or a plain finite number or string.",
         reported_by="read",
+    ),
+    CheckInfo(
+        code="invalid-structure",
+        severity=Severity.ERROR,
+        title="AIF nodes that do not fit together",
+        meaning="The nodes and edges of an AIF document are each well formed, but do not fit together as argmap "
+        "reads them: a relation node that argmap wrote has lost an edge or changed its type, a step of an argument "
+        "does not point to exactly one I-node, an edge joins a node that is neither an I-node nor an argument, or "
+        "argmap's own block on a node (the key argmap) repeats what the node says itself (its scheme, "
+        "data['aif'], metadata['aif']) or stands on a node where it means nothing.",
+        why="argmap reads an AIF document only where every node has one meaning in the map; guessing would draw "
+        "relations the document does not make, or drop what argmap's block carries.",
+        example='{"nodes": [{"nodeID": "1", "text": "Kim went to Russia.", "type": "I"},\n'
+        '  {"nodeID": "2", "text": "Default Conflict", "type": "CA", "argmap": {"kind": "attack"}}],\n'
+        ' "edges": [{"edgeID": "1", "fromID": "1", "toID": "2"}]}',
+        fix="Restore the node or edge that a hand edit or another tool removed, keep a scheme or data in one "
+        "place only, or delete argmap's block from a node that was changed since argmap wrote it, so that the "
+        "node is read as plain AIF.",
+        reported_by="aif",
     ),
     CheckInfo(
         code="duplicate-attack",

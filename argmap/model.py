@@ -14,6 +14,7 @@ from ._enum import Enum
 from .errors import MapError, Problem
 
 __all__ = [
+    "INVALID_CHARACTERS",
     "MAX_TEXT_LENGTH",
     "Argument",
     "ArgumentMap",
@@ -35,9 +36,10 @@ __all__ = [
 #: can make one character five bytes (``&`` becomes ``&amp;``), so more could not be drawn intact.
 MAX_TEXT_LENGTH = 3000
 
-# Control characters other than tab and line breaks, and lone surrogates, break DOT, JSON and terminals alike;
-# U+FFFE and U+FFFF are no characters of XML at all, so SVG and HTML holding them would not be well-formed.
-_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+#: What no text of a map may hold: control characters other than tab and line breaks, and lone surrogates, which
+#: break DOT, JSON and terminals alike, and U+FFFE and U+FFFF, which are no characters of XML at all (SVG and HTML
+#: holding them would not be well-formed).
+INVALID_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 Data = Mapping[str, Any]
 
@@ -485,7 +487,7 @@ def _texts_at_once(texts: list[Any], *, allow_empty: bool = False, limit: int | 
         joined = "\n".join(texts)  # a TypeError for anything but strings
     except TypeError:
         return False
-    if _BAD_CHARS.search(joined):
+    if INVALID_CHARACTERS.search(joined):
         return False
     if limit is not None and max(map(len, texts), default=0) > limit:
         return False
@@ -626,7 +628,7 @@ def _text(
     if not allow_empty and not text.strip():
         problems.append(Problem("empty-text", f"{what} is empty", where))
         return False
-    bad = _BAD_CHARS.search(text)
+    bad = INVALID_CHARACTERS.search(text)
     if bad:
         code_point = ord(bad.group())
         kind = (
@@ -647,4 +649,4 @@ def _text(
 
 
 def _clean(text: str, limit: int | None) -> bool:
-    return _BAD_CHARS.search(text) is None and (limit is None or len(text) <= limit)
+    return INVALID_CHARACTERS.search(text) is None and (limit is None or len(text) <= limit)

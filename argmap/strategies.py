@@ -8,10 +8,9 @@ from typing import Any
 
 import attrs
 
-from .formats._argdown_lexer import SPACES
-from .formats.argdown_writer import RESERVED_KEYS
+from .formats.argdown import RESERVED_KEYS, SPACES
 from .model import (
-    _BAD_CHARS,
+    INVALID_CHARACTERS,
     MAX_TEXT_LENGTH,
     Argument,
     ArgumentMap,
@@ -56,7 +55,7 @@ __all__ = [
 ]
 
 # Derived from the model's own rule so the two cannot drift apart; the utf-8 codec already excludes surrogates.
-_CONTROL_CHARACTERS = "".join(c for c in map(chr, range(0x80)) if _BAD_CHARS.match(c))
+_CONTROL_CHARACTERS = "".join(c for c in map(chr, range(0x80)) if INVALID_CHARACTERS.match(c))
 _CHARACTERS = st.characters(codec="utf-8", exclude_characters=_CONTROL_CHARACTERS)
 
 _WORDS = [
@@ -102,7 +101,7 @@ _LONGEST_TEXT = ("a long claim " * (_LONGEST_LENGTH // 13 + 1))[: _LONGEST_LENGT
 
 
 def _valid_text(text: str) -> bool:
-    return bool(text.strip()) and len(text) <= MAX_TEXT_LENGTH and not _BAD_CHARS.search(text)
+    return bool(text.strip()) and len(text) <= MAX_TEXT_LENGTH and not INVALID_CHARACTERS.search(text)
 
 
 @functools.cache

@@ -57,12 +57,11 @@ def largest_map() -> Path:
 
 def in_process(path: Path, repeat: int) -> dict[str, float]:
     """Seconds (best of ``repeat``) to read the file with argmap, and to make its DOT source, in this process."""
-    text = path.read_text(encoding="utf-8")
-    m = aif.loads(text, path=str(path))
+    m = aif.load(path)
     times = {"read": float("inf"), "dot": float("inf")}
     for _ in range(repeat):
         start = time.perf_counter()
-        aif.loads(text, path=str(path))
+        aif.load(path)
         middle = time.perf_counter()
         str(argmap.to_dot(m))  # the DOT source
         times["read"] = min(times["read"], middle - start)
@@ -73,7 +72,7 @@ def in_process(path: Path, repeat: int) -> dict[str, float]:
 def report(path: Path, repeat: int, arguebuf: Path | None) -> tuple[str, float | None]:
     """The Markdown section for docs/performance.md, and arguebuf's time over argmap's (``None`` without it)."""
     document = json.loads(path.read_text(encoding="utf-8"))
-    m = aif.loads(path.read_text(encoding="utf-8"), path=str(path))
+    m = aif.load(path)
     with tempfile.TemporaryDirectory() as tmp:
         out = str(Path(tmp) / "out.dot")
         python = sys.executable

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import builtins
 import contextlib
+import io
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -28,7 +31,7 @@ from argmap import (
     Relation,
     Statement,
 )
-from argmap.formats.aif import dumps, loads
+from argmap.formats.aif import dumps, load, loads
 from argmap.strategies import argument_maps, json_values
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -285,6 +288,30 @@ def test_a_document_that_argmap_wrote_keeps_its_own_sources(tmp_path: Path) -> N
     path = tmp_path / "m.json"
     path.write_text(dumps(loads(BEAR)), encoding="utf-8")
     assert argmap.load(path, format="aif").sources == ()
+
+
+def test_loads_never_touches_the_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A reader's path only names the file in errors: the text beside a file is load's to read, not loads's.
+    write(tmp_path / "map.txt", "a bear passed this way")
+    path = write(tmp_path / "map.json", BEAR)
+    touched: list[str] = []
+
+    def spy(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            touched.append(f"{name}{args[:1]}")
+            return original(*args, **kwargs)
+
+        return call
+
+    for module, name in ((os, "stat"), (os, "lstat"), (os, "open"), (io, "open"), (builtins, "open")):
+        monkeypatch.setattr(module, name, spy(name, getattr(module, name)))
+    m = loads(BEAR, path=str(path))
+    monkeypatch.undo()
+    assert touched == []
+    assert m.sources == ()
+    assert m == loads(BEAR)
+    assert [s.id for s in argmap.load(path, format="aif").sources] == ["map"]
+    assert [s.id for s in load(path).sources] == ["map"]
 
 
 # The corpus --------------------------------------------------------------------------------------------------

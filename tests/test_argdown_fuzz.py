@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgumentMap, ParseError
-from argmap.formats._argdown_lexer import Fault, tokenize
 from argmap.formats.argdown import loads
+from argmap.formats.argdown.lexer import Fault, tokenize
 
 FOLDER = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "argdown"
 DOCUMENTS = sorted(path.name for path in FOLDER.glob("*.argdown"))

@@ -28,10 +28,10 @@ from argmap import (
     Source,
 )
 from argmap.formats import argdown
-from argmap.formats._argdown_lexer import _TAG_WORD
-from argmap.formats._argdown_pyyaml import load as pyyaml_load
-from argmap.formats._argdown_yaml import plain_mapping
 from argmap.formats.argdown import loads
+from argmap.formats.argdown.lexer import _TAG_WORD
+from argmap.formats.argdown.pyyaml import load as pyyaml_load
+from argmap.formats.argdown.yaml import plain_mapping
 from argmap.render import dot_source
 
 S, A = ElementType.STATEMENT, ElementType.ARGUMENT

@@ -26,8 +26,7 @@ from argmap import (
     Statement,
 )
 from argmap.formats import argdown
-from argmap.formats.argdown import loads
-from argmap.formats.argdown_writer import INEXPRESSIBLE, MAX_NESTING, RESERVED_KEYS, dumps
+from argmap.formats.argdown import INEXPRESSIBLE, MAX_NESTING, RESERVED_KEYS, dumps, loads
 from argmap.formats.json import MAX_DEPTH
 from argmap.strategies import _NOT_DATA, _without, argument_maps, json_values, statement_texts
 
@@ -135,7 +134,7 @@ def test_an_empty_map_is_an_empty_document() -> None:
 
 def test_output_is_byte_identical_across_hash_seeds(hash_seed_outputs: Callable[[str], set[str]]) -> None:
     script = (
-        "from tests.test_argdown_write import small_map; from argmap.formats.argdown_writer import dumps; "
+        "from tests.test_argdown_write import small_map; from argmap.formats.argdown.writer import dumps; "
         "print(dumps(small_map()), end='')"
     )
     outputs = hash_seed_outputs(script)

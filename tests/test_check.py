@@ -35,6 +35,7 @@ from argmap.af import Framework, Label
 from argmap.catalogue import CATALOGUE, Severity, explain
 from argmap.check import _CHECKS, Diagnostic, _strong_components, check
 from argmap.evaluate import Labelling
+from argmap.formats import aif
 
 ROOT = Path(__file__).resolve().parent.parent
 # Typographic apostrophes, spelled out so that they are visible.
@@ -623,7 +624,7 @@ def test_catalogue_entries_are_complete() -> None:
         assert code == code.lower()
         assert code.replace("-", "").isalpha()
         assert all([info.title, info.meaning, info.why, info.example, info.fix])
-        assert info.reported_by in ("check", "build", "read", "write", "framework", "evaluate")
+        assert info.reported_by in ("check", "build", "read", "aif", "write", "framework", "evaluate")
         if info.reported_by != "check":
             assert info.severity is Severity.ERROR
 
@@ -645,6 +646,11 @@ def test_the_examples_of_building_problems_are_refused_with_their_code(code: str
 def test_the_examples_of_reading_problems_are_refused_with_their_code(code: str) -> None:
     formats = pytest.importorskip("argmap.formats.json")
     assert code in codes_refused(lambda: formats.loads(CATALOGUE[code].example))
+
+
+@pytest.mark.parametrize("code", [code for code, info in CATALOGUE.items() if info.reported_by == "aif"])
+def test_the_examples_of_aif_problems_are_refused_with_their_code(code: str) -> None:
+    assert code in codes_refused(lambda: aif.loads(CATALOGUE[code].example))
 
 
 @pytest.mark.parametrize("code", [code for code, info in CATALOGUE.items() if info.reported_by == "framework"])

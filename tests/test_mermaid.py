@@ -23,7 +23,7 @@ from argmap import (
     Section,
     Statement,
 )
-from argmap.formats import mermaid
+from argmap.render import mermaid
 from argmap.render.theme import THEMES
 from argmap.strategies import argument_maps, ids, statement_texts
 
@@ -387,7 +387,9 @@ def test_deep_sections_and_long_chains_need_no_recursion() -> None:
 
 
 def test_the_output_is_the_same_on_every_hash_seed(hash_seed_outputs: Callable[[str], set[str]]) -> None:
-    code = "import argmap, argmap.formats.mermaid as w; print(w.dumps(argmap.load('seeds/kim-in-russia.json')))"
+    code = (
+        "import argmap; from argmap.render import mermaid as w; print(w.dumps(argmap.load('seeds/kim-in-russia.json')))"
+    )
     outputs = hash_seed_outputs(code)
     assert outputs == {mermaid.dumps(kim()) + "\n"}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 from collections.abc import Callable, Mapping
@@ -19,6 +20,7 @@ from ..model import ArgumentMap
 __all__ = [
     "FORMATS",
     "MAX_DEPTH",
+    "FileReader",
     "Format",
     "Reader",
     "Writer",
@@ -42,6 +44,14 @@ class Reader(Protocol):
     def __call__(self, text: str, *, path: str | None = None) -> ArgumentMap: ...
 
 
+class FileReader(Protocol):
+    """Reads a map from the file at ``path``, with what the format keeps beside the file (the text that an AIF
+    map annotates).
+    """
+
+    def __call__(self, path: str) -> ArgumentMap: ...
+
+
 #: Writes a map as text.
 Writer = Callable[[ArgumentMap], str]
 
@@ -50,34 +60,45 @@ Writer = Callable[[ArgumentMap], str]
 class Format:
     """A file format: its name, the file suffixes that select it, and its reader and writer (``None`` where a format
     can only be written, or only read).
+
+    :func:`load` reads a file with ``load`` where a format has one, and otherwise reads the file's text with
+    ``loads``.
     """
 
     name: str
     suffixes: tuple[str, ...]
     loads: Reader | None
     dumps: Writer | None
+    load: FileReader | None = None
 
 
 def _lazy(module: str, function: str) -> Any:
-    """``function`` of the format module ``module``, imported on its first call: a command reads or writes one or
-    two formats, and importing every one (YAML for Argdown, say) would slow each start of it.
+    """``function`` of ``module`` (named relative to this package), imported on its first call: a command reads or
+    writes one or two formats, and importing every one (YAML for Argdown, say) would slow each start of it.
     """
 
     def call(*args: Any, **kwargs: Any) -> Any:
-        return getattr(importlib.import_module(f"{__name__}.{module}"), function)(*args, **kwargs)
+        return getattr(importlib.import_module(module, __name__), function)(*args, **kwargs)
 
-    call.__name__ = call.__qualname__ = f"{module}.{function}"
+    call.__name__ = call.__qualname__ = f"{module.lstrip('.')}.{function}"
     return call
 
 
 # Adding a format is one entry here; the order is the order of messages that list them.
 _FORMATS = [
-    Format(name="json", suffixes=(".json",), loads=_lazy("json", "loads"), dumps=_lazy("json", "dumps")),
+    Format(name="json", suffixes=(".json",), loads=_lazy(".json", "loads"), dumps=_lazy(".json", "dumps")),
     Format(
-        name="argdown", suffixes=(".argdown", ".ad"), loads=_lazy("argdown", "loads"), dumps=_lazy("argdown", "dumps")
+        name="argdown", suffixes=(".argdown", ".ad"), loads=_lazy(".argdown", "loads"), dumps=_lazy(".argdown", "dumps")
     ),
-    Format(name="aif", suffixes=(".aif.json", ".aif"), loads=_lazy("aif", "loads"), dumps=_lazy("aif", "dumps")),
-    Format(name="mermaid", suffixes=(".mmd", ".mermaid"), loads=None, dumps=_lazy("mermaid", "dumps")),
+    Format(
+        name="aif",
+        suffixes=(".aif.json", ".aif"),
+        loads=_lazy(".aif", "loads"),
+        dumps=_lazy(".aif", "dumps"),
+        load=_lazy(".aif", "load"),
+    ),
+    # A diagram, drawn by the renderers: argmap writes it, as a format, but cannot read it.
+    Format(name="mermaid", suffixes=(".mmd", ".mermaid"), loads=None, dumps=_lazy("..render.mermaid", "dumps")),
 ]
 
 #: Every format argmap reads or writes, by name.
@@ -124,10 +145,10 @@ def _writer(format: Format) -> Writer:
     return format.dumps
 
 
-def _read(reader: Reader, text: str, path: str | None) -> ArgumentMap:
+def _read(read: Callable[[], ArgumentMap], path: str | None) -> ArgumentMap:
     try:
         with gc_paused():
-            return reader(text, path=path)
+            return read()
     except MapError as error:
         if path is None or error.path is not None:
             raise
@@ -140,7 +161,8 @@ def loads(text: str, format: str = "json", *, path: str | None = None) -> Argume
     Raises :class:`~argmap.ParseError` for text the format cannot parse and :class:`~argmap.MapError` for a map
     that breaks the model's rules, both naming ``path`` when it is given.
     """
-    return _read(_reader(get_format(format)), text, path)
+    reader = _reader(get_format(format))
+    return _read(functools.partial(reader, text, path=path), path)
 
 
 def dumps(m: ArgumentMap, format: str = "json") -> str:
@@ -161,7 +183,10 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap
     chosen = format_for_path(path) if format is None else get_format(format)
     reader = _reader(chosen)  # before touching the file, so that a format argmap cannot read fails first
     name = os.fspath(path)
-    return _read(reader, read_text(name), name)
+    if chosen.load is not None:
+        return _read(functools.partial(chosen.load, name), name)
+    text = read_text(name)
+    return _read(functools.partial(reader, text, path=name), name)
 
 
 def dump(m: ArgumentMap, path: str | os.PathLike[str], format: str | None = None) -> Path:

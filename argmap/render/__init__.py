@@ -1,4 +1,6 @@
-"""Diagrams of argument maps: DOT graphs (:mod:`.dot`) and the files Graphviz makes of them (:mod:`.files`)."""
+"""Diagrams of argument maps: DOT graphs (:mod:`.dot`), the files Graphviz makes of them (:mod:`.files`), and
+Mermaid flowcharts (:mod:`.mermaid`).
+"""
 
 from .dot import dot_source, to_dot
 from .files import FORMATS, pipe, render

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Unpack
 import attrs
 
 from ..model import Argument, ArgumentMap, ElementType, RelationKind, Statement
-from .layout import inner_statements, section_nesting, tag_line
+from .layout import argument_edges, argument_lines, inner_statements, section_nesting, statement_lines
 from .options import DotOptions, Options
 from .quoting import assignments, attribute_list, label
 from .theme import STATUS_STYLE, STATUSES, Theme, status_colours
@@ -272,15 +272,13 @@ class _Layout:
                 self._statement_node(f"s{n}", statement, statement.id in main)
         for n, argument in enumerate(m.arguments):
             self._argument_node(f"a{n}", argument)
-        for n, argument in enumerate(m.arguments):
-            if premise_view:
+        if premise_view:
+            for n, argument in enumerate(m.arguments):
                 self._steps(f"a{n}", argument)
-            elif argument.conclusion is not None:
-                # A premise drawn in its own right (concluded elsewhere, or related) feeds the argument it serves.
-                for premise in argument.premises:
-                    if premise not in hidden:
-                        self._edge(self._statement(premise), f"a{n}", styles.support, "premise")
-                self._edge(f"a{n}", self._statement(argument.conclusion), styles.support, "conclusion")
+        else:
+            names = self.names
+            for tail, head, kind in argument_edges(m, hidden):
+                self._edge(names[tail], names[head], styles.support, kind)
         for relation in m.relations:
             self._edge(
                 self.names[relation.source_type, relation.source],
@@ -294,22 +292,13 @@ class _Layout:
         return self.names[ElementType.STATEMENT, id]
 
     def _statement_node(self, name: str, statement: Statement, main: bool) -> None:
-        show = self.options.show
-        texts = [f"[{statement.id}]"] if "statement-ids" in show else []
-        texts.append(statement.text)
-        if "tags" in show:
-            texts += tag_line(statement.tags, statement.text)
         key = (ElementType.STATEMENT, statement.id)
+        texts = statement_lines(statement, self.options.show)
         self._node(name, key, statement.section, texts, self.styles.statement[main, self._status(key)])
 
     def _argument_node(self, name: str, argument: Argument) -> None:
-        show = self.options.show
-        texts = [f"<{argument.id}>"]
-        if "argument-text" in show and argument.text:
-            texts.append(argument.text)
-        if "tags" in show:
-            texts += tag_line(argument.tags, argument.text if "argument-text" in show else "")
         key = (ElementType.ARGUMENT, argument.id)
+        texts = argument_lines(argument, self.options.show)
         self._node(name, key, argument.section, texts, self.styles.argument[self._status(key)])
 
     def _status(self, key: tuple[ElementType, str]) -> str | None:
@@ -441,17 +430,17 @@ def _add_clusters(
     The clusters are written depth first without recursion: the graphviz package would copy a nested
     subgraph's lines once per level, which is quadratic in the depth of the sections.
     """
-    numbers = {section.id: n for n, section in enumerate(m.sections)}
-    for id in section_nesting(m, [id for id in numbers if members.get(id)]):
-        if id is None:  # the end of a cluster whose subclusters are written
+    for n in section_nesting(m, members):
+        if n is None:  # the end of a cluster whose subclusters are written
             body.append("\t}\n")
             continue
-        name = f"cluster_{numbers[id]}"
+        section = m.sections[n]
+        name = f"cluster_{n}"
         # Raw lines hold only generated names, fixed syntax and labels escaped by _label.
         body.append(f"\tsubgraph {name} {{\n")
-        attributes = assignments(_cluster_attributes(m.section(id).title, name, options))
+        attributes = assignments(_cluster_attributes(section.title, name, options))
         body.append(f"\tgraph{attribute_list(None, attributes)}\n")
-        body += members.get(id, ())
+        body += members.get(section.id, ())
 
 
 def _cluster_attributes(title: str, name: str, options: Options) -> dict[str, str]:

@@ -1,12 +1,21 @@
-"""What a diagram of a map shows, whatever draws it: hidden statements, tag lines and the nesting of sections."""
+"""What a diagram of a map shows, whatever draws it: hidden statements, the lines of each node, the edges of
+arguments, and the nesting of sections.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Container, Iterator, Mapping, Sequence
 
-from ..model import ArgumentMap, ElementType
+from ..model import Argument, ArgumentMap, ElementType, Statement
 
-__all__ = ["inner_statements", "section_nesting", "tag_line"]
+__all__ = [
+    "argument_edges",
+    "argument_lines",
+    "inner_statements",
+    "section_nesting",
+    "statement_lines",
+    "tag_line",
+]
 
 
 def inner_statements(m: ArgumentMap) -> set[str]:
@@ -23,6 +32,48 @@ def inner_statements(m: ArgumentMap) -> set[str]:
         if relation.target_type is ElementType.STATEMENT:
             inner.discard(relation.target)
     return inner
+
+
+def argument_edges(
+    m: ArgumentMap, hidden: Container[str]
+) -> Iterator[tuple[tuple[ElementType, str], tuple[ElementType, str], str]]:
+    """The debate view's edges of the reconstructed arguments, in map order, each as its tail, its head (an element
+    type and id) and what it means: ``"premise"`` into the argument from each premise drawn in its own right
+    (concluded elsewhere, or related: not among ``hidden``), so that chains of arguments stay connected, then
+    ``"conclusion"`` from the argument to its conclusion. Both are drawn as support.
+    """
+    for argument in m.arguments:
+        if argument.conclusion is None:
+            continue
+        node = (ElementType.ARGUMENT, argument.id)
+        for premise in argument.premises:
+            if premise not in hidden:
+                yield (ElementType.STATEMENT, premise), node, "premise"
+        yield node, (ElementType.STATEMENT, argument.conclusion), "conclusion"
+
+
+def statement_lines(statement: Statement, show: Collection[str]) -> list[str]:
+    """The lines of a statement's node: ``[id]`` where ``show`` names ``"statement-ids"``, the text, and the
+    :func:`tag_line` where it names ``"tags"``.
+    """
+    lines = [f"[{statement.id}]"] if "statement-ids" in show else []
+    lines.append(statement.text)
+    if "tags" in show:
+        lines += tag_line(statement.tags, statement.text)
+    return lines
+
+
+def argument_lines(argument: Argument, show: Collection[str]) -> list[str]:
+    """The lines of an argument's node: ``<id>``, the description where ``show`` names ``"argument-text"``, and the
+    :func:`tag_line` where it names ``"tags"``.
+    """
+    lines = [f"<{argument.id}>"]
+    described = "argument-text" in show
+    if described and argument.text:
+        lines.append(argument.text)
+    if "tags" in show:
+        lines += tag_line(argument.tags, argument.text if described else "")
+    return lines
 
 
 def tag_line(tags: Sequence[str], shown: str = "") -> list[str]:
@@ -49,13 +100,15 @@ def _holds(text: str, tag: str) -> bool:
     return False
 
 
-def section_nesting(m: ArgumentMap, holding: Iterable[str]) -> Iterator[str | None]:
-    """The sections to draw, depth first, each nested in its parent's: a section's id as it opens, ``None`` as the
-    last one open closes. A section is drawn when it is among ``holding`` or a subsection of it is.
+def section_nesting(m: ArgumentMap, members: Mapping[str | None, Collection[object]]) -> Iterator[int | None]:
+    """The sections to draw, depth first, each nested in its parent's: a section's position in ``m.sections`` as it
+    opens, ``None`` as the last one open closes. A section is drawn when it has members (``members`` holds what
+    each section id has) or a subsection of it has.
 
     Iterative, so that sections nested thousands deep cannot exhaust the stack.
     """
-    drawn = set(holding)
+    numbers = {section.id: n for n, section in enumerate(m.sections)}
+    drawn = {id for id in numbers if members.get(id)}
     children: dict[str | None, list[str]] = {}
     for section in m.sections:
         children.setdefault(section.parent, []).append(section.id)
@@ -66,7 +119,9 @@ def section_nesting(m: ArgumentMap, holding: Iterable[str]) -> Iterator[str | No
     stack: list[str | None] = [id for id in reversed(children.get(None, ())) if id in drawn]
     while stack:
         id = stack.pop()
-        yield id
-        if id is not None:
-            stack.append(None)
-            stack += [child for child in reversed(children.get(id, ())) if child in drawn]
+        if id is None:
+            yield None
+            continue
+        yield numbers[id]
+        stack.append(None)
+        stack += [child for child in reversed(children.get(id, ())) if child in drawn]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Literal, TypedDict
 
 import attrs
@@ -31,6 +31,8 @@ __all__ = [
     "View",
     "check_labelling",
     "invalid",
+    "show_names",
+    "theme_named",
 ]
 
 View = Literal["debate", "premise"]
@@ -112,23 +114,40 @@ class Options:
             raise invalid("direction", direction, DIRECTIONS)
         if isinstance(wrap, bool) or not isinstance(wrap, int) or wrap < 0:
             raise OptionError(f"wrap must be a number of characters (0 for no wrapping), not {wrap!r}")
-        if not isinstance(theme, Theme):
-            if not isinstance(theme, str) or theme not in THEME_NAMES:
-                raise invalid("theme", theme, THEME_NAMES)
-            # Outside HTML, where no stylesheet can follow the page, the automatic theme is the light one.
-            theme = THEMES["light" if theme == AUTO else theme]
-        names = frozenset([show] if isinstance(show, str) else show)
-        unknown = sorted(map(repr, names - frozenset(SHOW)))
-        if unknown:
-            raise OptionError(f"unknown show {', '.join(unknown)}: use any of {', '.join(SHOW)}")
+        chosen = theme_named(theme)
+        names = show_names(show, SHOW)
         if id_prefix and not (isinstance(id_prefix, str) and ID_PREFIX.fullmatch(id_prefix)):
             raise OptionError(f"id_prefix must be a letter followed by letters, digits, '_' or '-', not {id_prefix!r}")
         if labelling is not None:
             check_labelling(m, labelling)
-        return cls(view, direction, wrap, theme, names, id_prefix, labelling)
+        return cls(view, direction, wrap, chosen, names, id_prefix, labelling)
+
+
+def theme_named(theme: str | Theme, names: Collection[str] = THEME_NAMES) -> Theme:
+    """The theme that ``theme`` names, one of ``names``, or ``theme`` itself; :class:`~argmap.OptionError` for
+    another name.
+    """
+    if isinstance(theme, Theme):
+        return theme
+    if not isinstance(theme, str) or theme not in names:
+        raise invalid("theme", theme, names)
+    # Outside HTML, where no stylesheet can follow the page, the automatic theme is the light one.
+    return THEMES["light" if theme == AUTO else theme]
+
+
+def show_names(show: Iterable[str], allowed: Collection[str]) -> frozenset[str]:
+    """The parts of a diagram that ``show`` names (a single string names one), each one of ``allowed``;
+    :class:`~argmap.OptionError` naming any other.
+    """
+    names = frozenset([show] if isinstance(show, str) else show)
+    unknown = sorted(map(repr, names - frozenset(allowed)))
+    if unknown:
+        raise OptionError(f"unknown show {', '.join(unknown)}: use any of {', '.join(allowed)}")
+    return names
 
 
 def check_labelling(m: ArgumentMap, labelling: object) -> None:
+    """Refuse (with :class:`~argmap.OptionError`) anything but a :class:`~argmap.evaluate.Labelling` of ``m``."""
     # Imported here, not at the top: evaluation is an input of the renderers, loaded only when one is given.
     from ..evaluate import Labelling
 
@@ -139,5 +158,6 @@ def check_labelling(m: ArgumentMap, labelling: object) -> None:
         raise OptionError("the labelling is of another map: evaluate the map being drawn")
 
 
-def invalid(option: str, value: object, allowed: Sequence[str]) -> OptionError:
+def invalid(option: str, value: object, allowed: Collection[str]) -> OptionError:
+    """The error for an ``option`` whose ``value`` is none of ``allowed``."""
     return OptionError(f"unknown {option} {value!r}: use one of {', '.join(allowed)}")

@@ -10,8 +10,8 @@ from typing import Any
 
 import yaml
 
-from . import MAX_DEPTH
-from ._argdown_lexer import Fault
+from .. import MAX_DEPTH
+from .lexer import Fault
 
 __all__ = ["load"]
 

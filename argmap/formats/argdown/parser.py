@@ -5,15 +5,27 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
-from . import _argdown_lexer as lx
-from ._argdown_lexer import Fault
-from ._argdown_model import Argument, Document, Element, Inference, Member, Relation, Section, Statement, derive, truthy
-from ._argdown_yaml import load as load_yaml
-from ._argdown_yaml import merge
+from . import lexer as lx
+from .document import (
+    Document,
+    Element,
+    Member,
+    ParsedArgument,
+    ParsedInference,
+    ParsedRelation,
+    ParsedSection,
+    ParsedStatement,
+    derive,
+    truthy,
+)
+from .lexer import Fault
+from .syntax import LINE_TERMINATORS, SPACES
+from .yaml import load as load_yaml
+from .yaml import merge
 
 __all__ = ["parse"]
 
-_TERMINATORS: Final = frozenset("\n\r\u2028\u2029")
+_TERMINATORS: Final = frozenset(LINE_TERMINATORS)
 
 _FREESTYLE: Final = frozenset({lx.FS, lx.UCC, lx.ESC, lx.SPC})
 _CONTENT: Final = _FREESTYLE | {lx.LINK, lx.BOLD_START, lx.ITALIC_START, lx.TAG, lx.AMEN, lx.SMEN, lx.NL}
@@ -21,7 +33,7 @@ _STATEMENT_START: Final = _CONTENT | {lx.SREF, lx.SDEF}
 _ARGUMENT_START: Final = frozenset({lx.ADEF, lx.AREF})
 _TITLED: Final = frozenset({lx.SDEF, lx.SREF, lx.ADEF, lx.AREF})
 _REFERENCES: Final = frozenset({lx.SREF, lx.AREF})
-_LINK: Final = re.compile(r"\[([^\n\r\u2028\u2029]+)\]\(([^\n\r\u2028\u2029]+)\)")
+_LINK: Final = re.compile(rf"\[([^{LINE_TERMINATORS}]+)\]\(([^{LINE_TERMINATORS}]+)\)")
 
 #: What each relation symbol makes: the kind, and whether the element above is the relation's source.
 _RELATION_SYMBOLS: Final = {
@@ -102,11 +114,11 @@ class _Parser:
         self.i = 0
         self.doc = Document()
         self.untitled = 0
-        self.section: Section | None = None
-        self.inference_read: Inference | None = None  # in a pcs, after its first inference line: the last one
+        self.section: ParsedSection | None = None
+        self.inference_read: ParsedInference | None = None  # in a pcs, after its first inference line: the last one
         self.remove_tags = False
         self.shortcodes: dict[str, str] = _SHORTCODES
-        self.index: dict[tuple[object, object, str], Relation] = {}
+        self.index: dict[tuple[object, object, str], ParsedRelation] = {}
 
     # Tokens ----------------------------------------------------------------------------------------------------------
 
@@ -144,18 +156,18 @@ class _Parser:
 
     # Elements ---------------------------------------------------------------------------------------------------------
 
-    def statement(self, title: str, offset: int) -> Statement:
+    def statement(self, title: str, offset: int) -> ParsedStatement:
         found = self.doc.statements.get(title)
         if found is None:
-            found = self.doc.statements[title] = Statement(title, offset)
+            found = self.doc.statements[title] = ParsedStatement(title, offset)
         return found
 
-    def argument(self, title: str | None, offset: int) -> Argument:
+    def argument(self, title: str | None, offset: int) -> ParsedArgument:
         if title is None:
             title = self.untitled_title()
         found = self.doc.arguments.get(title)
         if found is None:
-            found = self.doc.arguments[title] = Argument(title, offset)
+            found = self.doc.arguments[title] = ParsedArgument(title, offset)
         return found
 
     def relation_end(self, member: Member) -> Element:
@@ -174,7 +186,7 @@ class _Parser:
         block = re.match(r"\{[ \t]*(?:\n\r|\n)", image)
         if block is not None:
             # A brace and a line break open YAML's block format: the braces are not part of the YAML then.
-            source = re.sub(r"\}[" + lx.SPACES + r"]*\Z", "", image[block.end() :])
+            source = re.sub(r"\}[" + SPACES + r"]*\Z", "", image[block.end() :])
             value = load_yaml(source, offset + block.end())
         else:
             value = load_yaml(image, offset)
@@ -191,7 +203,7 @@ class _Parser:
         """The text of a token of free text (``_FREESTYLE``), escapes aside: a shortcode stands for its character."""
         piece = self.values[i] if i in self.values else self.text[self.starts[i] : self.ends[i]]
         if self.kinds[i] == lx.SPC:
-            code = self.shortcodes.get(piece.strip(lx.SPACES))
+            code = self.shortcodes.get(piece.strip(SPACES))
             if code is not None:
                 return code + " " if piece[-1] == " " else code
         return piece
@@ -204,7 +216,7 @@ class _Parser:
             piece = self.plain(self.i)
             pieces.append(piece[1:] if kinds[self.i] == lx.ESC else piece)
             self.i += 1
-        return "".join(pieces).strip(lx.SPACES)
+        return "".join(pieces).strip(SPACES)
 
     def tag(self, member: Member, i: int) -> str:
         """Read the tag token ``i`` into the tags of ``member``; returns the text it leaves in the member's text."""
@@ -231,7 +243,7 @@ class _Parser:
                 text = self.values[i] if i in self.values else self.text[self.starts[i] : self.ends[i]]
                 if last > i + 1:
                     text += "".join([self.tag(member, j) for j in range(i + 1, last)])
-                member.text = text.strip(lx.SPACES)
+                member.text = text.strip(SPACES)
                 self.i = last if after != lx.NL else last + 1
                 return
         source, starts, ends, values = self.text, self.starts, self.ends, self.values
@@ -337,7 +349,7 @@ class _Parser:
                         tags.append(self.tag(member, i))
                         i += 1
                     # Read only where the token names nothing: then it defines an untitled element of that text.
-                    member.text = "".join(tags).strip(lx.SPACES)
+                    member.text = "".join(tags).strip(SPACES)
                 self.i = i + 1 if kinds[i] == lx.NL else i
             else:
                 self.i = i
@@ -363,7 +375,7 @@ class _Parser:
         where it is defined and which text speaks for it) as the reference does when it leaves one; returns the
         element.
         """
-        element: Statement | Argument
+        element: ParsedStatement | ParsedArgument
         if member.is_argument:
             element = self.argument(member.title or None, member.offset)
             if not member.title:
@@ -428,7 +440,7 @@ class _Parser:
         kinds, starts, index, relations = self.kinds, self.starts, self.index, self.doc.relations
         # Per open element: its head, the relation to the element above, and what that element's relations attach
         # to; ``end`` is what the relations of the innermost attach to.
-        stack: list[tuple[Member, Relation, Element]] = []
+        stack: list[tuple[Member, ParsedRelation, Element]] = []
         while True:
             kind = kinds[self.i]
             if kind in lx.RELATIONS:
@@ -438,10 +450,10 @@ class _Parser:
                     )
                 relation_kind, from_above = _RELATION_SYMBOLS[kind]
                 symbol = self.text[starts[self.i] : self.ends[self.i]].lstrip(" \t'")
-                relation = Relation(relation_kind, self.ends[self.i] - len(symbol))
+                relation = ParsedRelation(relation_kind, self.ends[self.i] - len(symbol))
                 if from_above:
                     relation.source = end
-                elif kind == lx.UND_OUT and self.inference_read is not None and isinstance(end, Statement):
+                elif kind == lx.UND_OUT and self.inference_read is not None and isinstance(end, ParsedStatement):
                     # Within a pcs, "<_" below a statement undercuts the inference read last: the step it belongs to.
                     relation.target = self.inference_read
                 else:
@@ -483,7 +495,7 @@ class _Parser:
 
     # Premise-conclusion structures --------------------------------------------------------------------------------
 
-    def pcs(self, before: Argument | None) -> None:
+    def pcs(self, before: ParsedArgument | None) -> None:
         """Read a premise-conclusion structure; it reconstructs ``before``, the argument of the paragraph above, or
         else a new untitled argument.
         """
@@ -522,7 +534,7 @@ class _Parser:
                 start,
             )
 
-    def pcs_statement(self, argument: Argument, inference: Inference | None) -> None:
+    def pcs_statement(self, argument: ParsedArgument, inference: ParsedInference | None) -> None:
         self.i += 1  # the number: the reference ignores its value
         kind = self.kinds[self.i]
         if kind in _ARGUMENT_START:
@@ -536,14 +548,14 @@ class _Parser:
         member.inference = inference
         argument.pcs.append(member)
 
-    def inference(self, argument: Argument) -> Inference:
+    def inference(self, argument: ParsedArgument) -> ParsedInference:
         kinds = self.kinds
         if kinds[self.i] != lx.IS:
             raise self.fail(
                 f"an inference line (---- or -- rule, rule {{data}} --) must come before the conclusion; found "
                 f"{self.describe(self.i)}"
             )
-        inference = Inference(self.starts[self.i], argument.title)
+        inference = ParsedInference(self.starts[self.i], argument.title)
         self.i += 1
         if kinds[self.i] in _FREESTYLE or (kinds[self.i] == lx.NL and kinds[self.i + 1] in _FREESTYLE):
             if kinds[self.i] == lx.NL:
@@ -587,7 +599,7 @@ class _Parser:
         self.content(member)
         id = f"s{len(self.doc.sections) + 1}"
         # A heading of nothing but a comment has no title: its id stands for it, as a title stands for a statement.
-        section = Section(id, member.text or id, level, self.starts[start])
+        section = ParsedSection(id, member.text or id, level, self.starts[start])
         if self.kinds[self.i] == lx.DATA:
             section.data = self.data()
         above = self.section
@@ -614,7 +626,7 @@ class _Parser:
             )
         self.i += 1
 
-    def block(self, before: Argument | None, first: bool) -> Argument | None:
+    def block(self, before: ParsedArgument | None, first: bool) -> ParsedArgument | None:
         """Read one paragraph; returns the argument it defines or refers to (a pcs just after reconstructs it)."""
         kinds = self.kinds
         kind = kinds[self.i]
@@ -624,7 +636,7 @@ class _Parser:
             self.pcs(before)
         elif kind in _ARGUMENT_START:
             element = self.tree(self.head(True, "an argument"))
-            assert isinstance(element, Argument)
+            assert isinstance(element, ParsedArgument)
             return element
         elif kind in _STATEMENT_START:
             self.tree(self.head(False, "a statement"))
@@ -653,9 +665,9 @@ class _Parser:
     def frontmatter(self) -> None:
         i = self.i
         image = self.image(i)
-        opening = re.match(r"[" + lx.SPACES + r"]*={3,}", image)
+        opening = re.match(r"[" + SPACES + r"]*={3,}", image)
         assert opening is not None
-        closing = re.search(r"={3,}[" + lx.SPACES + r"]*\Z", image[opening.end() :])
+        closing = re.search(r"={3,}[" + SPACES + r"]*\Z", image[opening.end() :])
         body = image[opening.end() : opening.end() + (closing.start() if closing is not None else len(image))]
         value = load_yaml(body, self.starts[i] + opening.end())
         if isinstance(value, dict):
@@ -688,7 +700,7 @@ class _Parser:
                 self.i += 1
             elif kinds[self.i] != lx.EOF:
                 raise self.fail("an empty line must follow the frontmatter's closing ===")
-        before: Argument | None = None
+        before: ParsedArgument | None = None
         first = True
         while kinds[self.i] != lx.EOF:
             before = self.block(before, first)
@@ -730,13 +742,13 @@ def _unpadded(parts: list[str], kept: list[int]) -> str:
     """
     text = "".join(parts)
     if not kept:  # nothing escaped: every space around the text is layout
-        return text.strip(lx.SPACES)
+        return text.strip(SPACES)
     kept_from = sum(map(len, parts[: kept[0]]))
     kept_to = sum(map(len, parts[: kept[-1] + 1]))
     start, end = 0, len(text)
-    while start < end and start < kept_from and text[start] in lx.SPACES:
+    while start < end and start < kept_from and text[start] in SPACES:
         start += 1
-    while end > start and end > kept_to and text[end - 1] in lx.SPACES:
+    while end > start and end > kept_to and text[end - 1] in SPACES:
         end -= 1
     return text[start:end]
 
@@ -752,7 +764,7 @@ def _marked(member: Member) -> bool:
     return member.data is not None and truthy(member.data.get("isCanonical"))
 
 
-def _takes_section(member: Member, current: Section | None) -> bool:
+def _takes_section(member: Member, current: ParsedSection | None) -> bool:
     """Whether an element takes the section of this mention: data ``isInGroup`` decides, or else the first
     mention that is not a reference and has a section.
     """
@@ -761,5 +773,7 @@ def _takes_section(member: Member, current: Section | None) -> bool:
 
 
 def parse(text: str) -> Document:
-    """Read a document into the reference's model; :class:`Fault` for text the reference rejects."""
+    """Read a document into the reference's model; :class:`~argmap.formats.argdown.lexer.Fault` for text the
+    reference rejects.
+    """
     return _Parser(lx.tokenize(text)).document()

@@ -10,12 +10,12 @@ __all__ = ["load", "merge", "plain_mapping"]
 
 def load(source: str, offset: int) -> Any:
     """The value of the YAML ``source`` that starts at ``offset`` of the document, as plain JSON values; a
-    :class:`~._argdown_lexer.Fault` there (or at the place YAML points to) for bad YAML.
+    :class:`~argmap.formats.argdown.lexer.Fault` there (or at the place YAML points to) for bad YAML.
     """
     found = plain_mapping(source)
     if found is not None:
         return found
-    from ._argdown_pyyaml import load as load_with_pyyaml  # PyYAML costs its import only where data needs it
+    from .pyyaml import load as load_with_pyyaml  # PyYAML costs its import only where data needs it
 
     return load_with_pyyaml(source, offset)
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from ._argdown_lexer import Fault
+from .lexer import Fault
 
 __all__ = [
-    "Argument",
     "Document",
     "Element",
-    "Inference",
     "Member",
-    "Relation",
-    "Section",
-    "Statement",
+    "ParsedArgument",
+    "ParsedInference",
+    "ParsedRelation",
+    "ParsedSection",
+    "ParsedStatement",
     "derive",
     "truthy",
 ]
@@ -39,7 +39,7 @@ class Member:
         "title",
     )
 
-    def __init__(self, offset: int, section: Section | None) -> None:
+    def __init__(self, offset: int, section: ParsedSection | None) -> None:
         self.offset = offset
         self.section = section
         self.title = ""
@@ -49,7 +49,7 @@ class Member:
         self.data: dict[str, Any] | None = None
         self.data_offset = offset
         self.tags: dict[str, None] | None = None  # in order, without repeats; most mentions have none
-        self.inference: Inference | None = None
+        self.inference: ParsedInference | None = None
 
 
 class _Mentioned:
@@ -70,16 +70,16 @@ class _Mentioned:
         self.tags: dict[str, None] | None = None  # in order, without repeats; most elements have none
         self.data: dict[str, Any] | None = None
         self.data_offsets: dict[str, int] | None = None
-        self.section: Section | None = None
+        self.section: ParsedSection | None = None
 
 
-class Statement(_Mentioned):
+class ParsedStatement(_Mentioned):
     """An equivalence class: every member with one title is one statement."""
 
     __slots__ = ()
 
 
-class Inference:
+class ParsedInference:
     """One inference line of a premise-conclusion structure, in the argument titled ``argument``.
 
     It names its argument rather than holding it: the argument holds its premise-conclusion structure, which holds
@@ -96,7 +96,7 @@ class Inference:
         self.data: dict[str, Any] | None = None
 
 
-class Argument(_Mentioned):
+class ParsedArgument(_Mentioned):
     """An argument: what its descriptions (members) say, and its premise-conclusion structure (pcs)."""
 
     __slots__ = ("pcs",)
@@ -106,10 +106,11 @@ class Argument(_Mentioned):
         self.pcs: list[Member] = []
 
 
-Element = Statement | Argument | Inference
+#: What a relation leaves from or aims at: a statement, an argument, or (for an undercut) an inference.
+Element = ParsedStatement | ParsedArgument | ParsedInference
 
 
-class Relation:
+class ParsedRelation:
     """A relation between two elements; ``offset`` is where its symbol first stands."""
 
     __slots__ = ("kind", "offset", "source", "target")
@@ -121,7 +122,7 @@ class Relation:
         self.target: Element | None = None
 
 
-class Section:
+class ParsedSection:
     """A heading; ``id`` is the reference's ``s1``, ``s2``... until data says otherwise."""
 
     __slots__ = ("data", "id", "level", "offset", "parent", "title")
@@ -131,7 +132,7 @@ class Section:
         self.title = title
         self.level = level
         self.offset = offset
-        self.parent: Section | None = None
+        self.parent: ParsedSection | None = None
         self.data: dict[str, Any] | None = None
 
 
@@ -141,10 +142,10 @@ class Document:
     def __init__(self) -> None:
         self.frontmatter: dict[str, Any] = {}
         self.frontmatter_offset = 0
-        self.statements: dict[str, Statement] = {}
-        self.arguments: dict[str, Argument] = {}
-        self.relations: list[Relation] = []
-        self.sections: list[Section] = []
+        self.statements: dict[str, ParsedStatement] = {}
+        self.arguments: dict[str, ParsedArgument] = {}
+        self.relations: list[ParsedRelation] = []
+        self.sections: list[ParsedSection] = []
 
 
 def truthy(value: object) -> bool:
@@ -160,12 +161,12 @@ def truthy(value: object) -> bool:
 _OPPOSING = frozenset({"attack", "contradictory", "contrary"})
 
 
-def derive(doc: Document, index: dict[tuple[object, object, str], Relation]) -> None:
+def derive(doc: Document, index: dict[tuple[object, object, str], ParsedRelation]) -> None:
     """Derive relations and sections as the reference does after reading: elements without a section take their
     first mention's; relations of reconstructed arguments move to their conclusions; strict mode makes relations
     between statements logical; redundant attacks on arguments go; configured groups replace the headings.
     """
-    elements: list[Statement | Argument] = [*doc.statements.values(), *doc.arguments.values()]
+    elements: list[ParsedStatement | ParsedArgument] = [*doc.statements.values(), *doc.arguments.values()]
     for element in elements:
         if element.section is None and element.first is not None:
             element.section = element.first.section
@@ -182,15 +183,15 @@ def derive(doc: Document, index: dict[tuple[object, object, str], Relation]) -> 
         _regroup(doc, regroup)
 
 
-def _move_argument_relations(doc: Document, index: dict[tuple[object, object, str], Relation]) -> None:
+def _move_argument_relations(doc: Document, index: dict[tuple[object, object, str], ParsedRelation]) -> None:
     """A reconstructed argument's relations leave from its conclusion, and undercuts of it aim at its (last)
     inference; a relation that then repeats one that exists is merged into it.
     """
     statements = doc.statements
-    kept: list[Relation] = []
+    kept: list[ParsedRelation] = []
     for relation in doc.relations:
         source, target, kind = relation.source, relation.target, relation.kind
-        if isinstance(source, Argument) and source.pcs:
+        if isinstance(source, ParsedArgument) and source.pcs:
             conclusion = statements[source.pcs[-1].title]
             del index[(source, target, kind)]
             if target is conclusion:
@@ -201,7 +202,7 @@ def _move_argument_relations(doc: Document, index: dict[tuple[object, object, st
                 continue
             relation.source = source = conclusion
             index[(conclusion, target, kind)] = relation
-        if kind == "undercut" and isinstance(target, Argument) and target.pcs:
+        if kind == "undercut" and isinstance(target, ParsedArgument) and target.pcs:
             inference = target.pcs[-1].inference
             assert inference is not None
             del index[(source, target, kind)]
@@ -218,10 +219,10 @@ def _move_argument_relations(doc: Document, index: dict[tuple[object, object, st
 def _strict(doc: Document) -> None:
     """Strict mode: between statements, support is entailment and attack is contrariety (one per pair)."""
     contrary: set[tuple[object, object]] = set()
-    kept: list[Relation] = []
+    kept: list[ParsedRelation] = []
     for relation in doc.relations:
         source, target = relation.source, relation.target
-        if isinstance(source, Statement) and isinstance(target, Statement):
+        if isinstance(source, ParsedStatement) and isinstance(target, ParsedStatement):
             if relation.kind == "support":
                 relation.kind = "entails"
             elif relation.kind == "attack":
@@ -237,16 +238,16 @@ def _drop_redundant_attacks(doc: Document) -> None:
     """A statement that attacks an argument and also attacks (or contradicts, or is contrary to) one of its premises
     attacks it through that premise: the reference keeps only the attack on the premise.
     """
-    against: defaultdict[Statement, set[Statement]] = defaultdict(set)
-    on_arguments: list[tuple[Relation, Statement, Argument]] = []
+    against: defaultdict[ParsedStatement, set[ParsedStatement]] = defaultdict(set)
+    on_arguments: list[tuple[ParsedRelation, ParsedStatement, ParsedArgument]] = []
     for relation in doc.relations:
         kind, source, target = relation.kind, relation.source, relation.target
-        if kind in _OPPOSING and isinstance(source, Statement):
-            if isinstance(target, Statement):
+        if kind in _OPPOSING and isinstance(source, ParsedStatement):
+            if isinstance(target, ParsedStatement):
                 against[source].add(target)
                 if kind != "attack":
                     against[target].add(source)
-            elif kind == "attack" and isinstance(target, Argument):
+            elif kind == "attack" and isinstance(target, ParsedArgument):
                 on_arguments.append((relation, source, target))
     redundant = {
         relation
@@ -263,14 +264,14 @@ def _regroup(doc: Document, groups: list[Any]) -> None:
     title replace the headings' sections.
     """
     doc.sections = []
-    elements: list[Statement | Argument] = [*doc.statements.values(), *doc.arguments.values()]
+    elements: list[ParsedStatement | ParsedArgument] = [*doc.statements.values(), *doc.arguments.values()]
     for element in elements:
         element.section = None
     offset = doc.frontmatter_offset
     used: set[str] = set()
     highest = -1
     # (group config, level, number the reference gives it, parent); depth first, in order, as the reference goes.
-    stack: list[tuple[Any, int, int, Section | None]] = [
+    stack: list[tuple[Any, int, int, ParsedSection | None]] = [
         (group, 1, n, None) for n, group in reversed(list(enumerate(groups)))
     ]
     while stack:
@@ -284,11 +285,11 @@ def _regroup(doc: Document, groups: list[Any]) -> None:
         if f"s{number}" in used:
             number = highest + 1
         highest = max(highest, number)
-        section = Section(f"s{number}", title.strip(), level, offset)
+        section = ParsedSection(f"s{number}", title.strip(), level, offset)
         used.add(section.id)
         section.parent = parent
         doc.sections.append(section)
-        tables: tuple[tuple[str, dict[str, Statement] | dict[str, Argument]], ...] = (
+        tables: tuple[tuple[str, dict[str, ParsedStatement] | dict[str, ParsedArgument]], ...] = (
             ("statements", doc.statements),
             ("arguments", doc.arguments),
         )

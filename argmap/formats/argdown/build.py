@@ -1,14 +1,16 @@
-"""Argdown, the plain-text syntax of argument mappers: read as the reference implementation (@argdown/cli 1.7.5)."""
+"""From the reference's model of an Argdown document to an :class:`~argmap.ArgumentMap` that remembers where each
+element was written.
+"""
 
 from __future__ import annotations
 
 import ast
 import operator
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
-from ..errors import MapError, ParseError, Problem
-from ..model import (
+from ...errors import MapError, ParseError, Problem
+from ...model import (
     Argument,
     ArgumentMap,
     ElementType,
@@ -21,24 +23,11 @@ from ..model import (
     Source,
     Statement,
 )
-from . import _argdown_model as ad
-from ._argdown_keys import RESERVED_KEYS
-from ._argdown_lexer import Fault
-from ._argdown_parser import parse
+from . import document as ad
+from .lexer import Fault
+from .syntax import RESERVED_KEYS
 
-if TYPE_CHECKING:
-    from .argdown_writer import dumps
-
-__all__ = ["dumps", "loads"]
-
-
-def __getattr__(name: str) -> Any:
-    """``dumps``, the writer, imported when first asked for: a command that only reads Argdown never loads it."""
-    if name == "dumps":
-        from .argdown_writer import dumps
-
-        return dumps
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__all__ = ["Lines", "to_map"]
 
 
 _KINDS: Final = {
@@ -54,7 +43,7 @@ _MORE_SHOWN: Final = 4
 _TITLE: Final = operator.attrgetter("title")
 
 
-class _Lines:
+class Lines:
     """Offsets of a text (with ``\\n`` line breaks only) to lines and columns, both counted from 1."""
 
     def __init__(self, text: str, path: str | None) -> None:
@@ -82,6 +71,7 @@ class _Lines:
         return found
 
     def error(self, message: str, offset: int) -> ParseError:
+        """A :class:`~argmap.ParseError` of ``message`` at ``offset``, naming the file."""
         line, column = self.position(offset)
         return ParseError(message, path=self.path, line=line, column=column)
 
@@ -97,11 +87,11 @@ def _text_value(value: object) -> bool:
 class _Builder:
     """Turns the reference's model of a document into an :class:`ArgumentMap`."""
 
-    def __init__(self, doc: ad.Document, lines: _Lines) -> None:
+    def __init__(self, doc: ad.Document, lines: Lines) -> None:
         self.doc = doc
         self.lines = lines
         # The ids of the sections, by heading; an element outside any heading has none.
-        self.section_ids: dict[ad.Section | None, str | None] = {None: None}
+        self.section_ids: dict[ad.ParsedSection | None, str | None] = {None: None}
 
     def sections(self) -> list[Section]:
         result = []
@@ -139,7 +129,7 @@ class _Builder:
             for statement, location in zip(statements, locations, strict=True)
         ]
 
-    def quotes(self, statement: ad.Statement) -> list[Quote]:
+    def quotes(self, statement: ad.ParsedStatement) -> list[Quote]:
         value = None if statement.data is None else statement.data.get("quotes")
         if value is None:
             return []
@@ -298,16 +288,16 @@ def _unrepr(text: str) -> str:
 
 
 def _end(element: ad.Element | None) -> tuple[str, ElementType]:
-    if isinstance(element, ad.Statement):
+    if isinstance(element, ad.ParsedStatement):
         return element.title, ElementType.STATEMENT
-    if isinstance(element, ad.Argument):
+    if isinstance(element, ad.ParsedArgument):
         return element.title, ElementType.ARGUMENT
     assert element is not None
     # An undercut of an inference line undercuts its argument: argmap's undercuts aim at whole arguments.
     return element.argument, ElementType.ARGUMENT
 
 
-def _uses(inference: ad.Inference, conclusion: ad.Member, index: int) -> list[int] | None:
+def _uses(inference: ad.ParsedInference, conclusion: ad.Member, index: int) -> list[int] | None:
     """The statement numbers a step's ``uses`` (or ``from``) data lists, from the inference's data or else the
     conclusion's, or ``None`` where neither says.
     """
@@ -330,36 +320,9 @@ def _uses(inference: ad.Inference, conclusion: ad.Member, index: int) -> list[in
     return None
 
 
-def loads(text: str, *, path: str | None = None) -> ArgumentMap:
-    """Read a map from Argdown text, as the reference implementation (``@argdown/cli`` 1.7.5) reads it.
-
-    Statements are the reference's equivalence classes: their ids are Argdown titles (``Untitled 1``, ``Untitled 2``
-    ... for untitled ones, numbered as the reference numbers them) and their text is that of the last definition
-    (or the one marked ``{isCanonical: true}``). Arguments keep their titles as ids and their descriptions as text;
-    each inference line of a premise-conclusion structure is one :class:`~argmap.Inference`. Relations are derived
-    as the reference derives them (an argument's relations leave from its conclusion once it is reconstructed; in
-    strict mode support between statements is entailment and attack is contrariety), and come in the document order
-    of their relation symbols; statements and arguments come in the order of their first mention. Headings become
-    sections ``s1``, ``s2``...; the frontmatter's ``title`` becomes the map's title and the rest its metadata.
-
-    Some YAML data keys become fields of the model instead of data: ``sources`` in the frontmatter (a list of
-    ``{id, text, title}``), ``quotes`` of a statement (a list of ``{source, text}``), ``scheme`` of an argument,
-    ``id`` of a heading, ``uses`` (or ``from``) of an inference (the numbers of its premises); see
-    :doc:`/argdown`. Every statement, argument, relation and section remembers where it was written
-    (``location``).
-
-    Text that is not Argdown, or that the model cannot hold (such as a text over
-    :data:`~argmap.model.MAX_TEXT_LENGTH` characters), raises :class:`~argmap.ParseError` with the line and column
-    at fault; ``path`` names the file in it. Reading takes time linear in the length of the text.
+def to_map(doc: ad.Document, lines: Lines) -> ArgumentMap:
+    """The map that ``doc``, read from the text of ``lines``, means; a :class:`~argmap.formats.argdown.lexer.Fault`
+    for data that a field of the model cannot take, a located :class:`~argmap.ParseError` for a map that breaks the
+    model's rules.
     """
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if "\r" in text:
-        # Windows and old Mac line breaks read as Unix ones. The reference's patterns for YAML blocks and empty lines
-        # know only "\n", so it reads a Windows file's data blocks as text; lines and columns stay the same.
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = _Lines(text, path)
-    try:
-        return _Builder(parse(text), lines).build()
-    except Fault as fault:
-        raise lines.error(fault.message, fault.offset) from None
+    return _Builder(doc, lines).build()

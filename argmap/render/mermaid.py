@@ -1,21 +1,17 @@
-"""Write a map as a Mermaid flowchart, drawn with argmap's diagram conventions (write-only)."""
+"""Draw a map as a Mermaid flowchart, with the conventions of the DOT diagrams (the write-only format mermaid)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Literal
 
 import attrs
 
-from ..errors import OptionError
 from ..model import Argument, ArgumentMap, ElementType, RelationKind, Statement
-from ..render.layout import inner_statements, section_nesting, tag_line
-from ..render.options import DIRECTIONS
-from ..render.theme import THEMES, Theme
+from .layout import argument_edges, argument_lines, inner_statements, section_nesting, statement_lines
+from .options import DIRECTIONS, Direction, invalid, show_names, theme_named
+from .theme import THEMES, Theme
 
 __all__ = ["DEFAULT_SHOW", "SHOW", "dumps"]
-
-Direction = Literal["BT", "TB", "LR", "RL"]
 
 #: What ``show=`` may name, each an optional part of the diagram, as for :func:`argmap.to_dot`.
 SHOW: tuple[str, ...] = ("sections", "tags", "argument-text", "statement-ids")
@@ -75,16 +71,9 @@ class _Options:
     @classmethod
     def of(cls, direction: str, theme: str | Theme, show: Iterable[str]) -> _Options:
         if direction not in DIRECTIONS:
-            raise OptionError(f"unknown direction {direction!r}: use one of {', '.join(DIRECTIONS)}")
-        if not isinstance(theme, Theme):
-            if not isinstance(theme, str) or theme not in THEMES:
-                raise OptionError(f"unknown theme {theme!r}: use one of {', '.join(THEMES)}")
-            theme = THEMES[theme]
-        names = frozenset([show] if isinstance(show, str) else show)
-        unknown = sorted(map(repr, names - frozenset(SHOW)))
-        if unknown:
-            raise OptionError(f"unknown show {', '.join(unknown)}: use any of {', '.join(SHOW)}")
-        return cls(direction, theme, names)
+            raise invalid("direction", direction, DIRECTIONS)
+        # Mermaid has no stylesheet to follow the page's colours: no automatic theme.
+        return cls(direction, theme_named(theme, THEMES), show_names(show, SHOW))
 
 
 def dumps(
@@ -142,13 +131,8 @@ class _Writer:
                     mains.append(f"s{n}")
         for n, argument in enumerate(m.arguments):
             self._argument(f"a{n}", argument)
-        for n, argument in enumerate(m.arguments):
-            if argument.conclusion is not None:
-                # A premise drawn in its own right (concluded elsewhere, or related) feeds the argument it serves.
-                for premise in argument.premises:
-                    if premise not in hidden:
-                        self._edge(self.names[ElementType.STATEMENT, premise], f"a{n}", RelationKind.SUPPORT)
-                self._edge(f"a{n}", self.names[ElementType.STATEMENT, argument.conclusion], RelationKind.SUPPORT)
+        for tail, head, _ in argument_edges(m, hidden):
+            self._edge(self.names[tail], self.names[head], RelationKind.SUPPORT)
         for relation in m.relations:
             source = self.names[relation.source_type, relation.source]
             self._edge(source, self.names[relation.target_type, relation.target], relation.kind)
@@ -178,21 +162,12 @@ class _Writer:
         return "\n".join([lines[0], *(_INDENT + line for line in lines[1:])]) + "\n"
 
     def _statement(self, name: str, statement: Statement) -> None:
-        show = self.options.show
-        texts = [f"[{statement.id}]"] if "statement-ids" in show else []
-        texts.append(statement.text)
-        if "tags" in show:
-            texts += tag_line(statement.tags, statement.text)
-        self._node(name, (ElementType.STATEMENT, statement.id), statement.section, f"{name}({_label(texts)})")
+        label = _label(statement_lines(statement, self.options.show))
+        self._node(name, (ElementType.STATEMENT, statement.id), statement.section, f"{name}({label})")
 
     def _argument(self, name: str, argument: Argument) -> None:
-        show = self.options.show
-        texts = [f"<{argument.id}>"]
-        if "argument-text" in show and argument.text:
-            texts.append(argument.text)
-        if "tags" in show:
-            texts += tag_line(argument.tags, argument.text if "argument-text" in show else "")
-        self._node(name, (ElementType.ARGUMENT, argument.id), argument.section, f"{name}[{_label(texts)}]")
+        label = _label(argument_lines(argument, self.options.show))
+        self._node(name, (ElementType.ARGUMENT, argument.id), argument.section, f"{name}[{label}]")
 
     def _node(self, name: str, key: tuple[ElementType, str], section: str | None, line: str) -> None:
         self.names[key] = name
@@ -208,14 +183,13 @@ class _Writer:
         """Append each section that holds a node as a subgraph; returns the subgraph ids written, in order."""
         if "sections" not in self.options.show:
             return []
-        m = self.m
-        numbers = {section.id: n for n, section in enumerate(m.sections)}
         written: list[str] = []
-        for id in section_nesting(m, [id for id in numbers if self.members.get(id)]):
-            if id is None:
+        for n in section_nesting(self.m, self.members):
+            if n is None:
                 lines.append("end")
                 continue
-            written.append(f"g{numbers[id]}")
-            lines.append(f"subgraph g{numbers[id]} [{_label([m.section(id).title])}]")
-            lines += self.members.get(id, ())
+            section = self.m.sections[n]
+            written.append(f"g{n}")
+            lines.append(f"subgraph g{n} [{_label([section.title])}]")
+            lines += self.members.get(section.id, ())
         return written

@@ -7,13 +7,12 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Final
 
-from ..errors import MapError, Problem
-from ..model import Argument, ArgumentMap, ElementType, Inference, Relation, RelationKind, Section, Statement
-from ._argdown_keys import RESERVED_KEYS
-from ._argdown_lexer import SPACES
-from ._shapes import check_json_value
+from ...errors import MapError, Problem
+from ...model import Argument, ArgumentMap, ElementType, Inference, Relation, RelationKind, Section, Statement
+from .._shapes import check_json_value
+from .syntax import LINE_TERMINATOR, RESERVED_KEYS, SPACES
 
-__all__ = ["INEXPRESSIBLE", "MAX_NESTING", "RESERVED_KEYS", "dumps"]
+__all__ = ["INEXPRESSIBLE", "MAX_NESTING", "dumps"]
 
 #: The code of a problem that makes a valid map impossible to write as Argdown without losing something.
 INEXPRESSIBLE: Final = "inexpressible"
@@ -26,8 +25,6 @@ _INDENT: Final = "  "
 
 # A line break within a text: Argdown joins the lines of a text with a space, and no escape can stand before one.
 _LINE_BREAK: Final = re.compile("[\n\r]")
-# What ends a title, or is JavaScript whitespace that no escape can keep at either end of a text.
-_TERMINATOR: Final = re.compile("[\n\r\u2028\u2029]")
 
 
 # Plain text ----------------------------------------------------------------------------------------------------------
@@ -256,17 +253,17 @@ class _Checker:
     def text(self, text: str, what: str, where: str) -> None:
         if _LINE_BREAK.search(text):
             self.add(where, f"{what} contains a line break, which Argdown reads as a space")
-        elif _TERMINATOR.match(text) or _TERMINATOR.match(text[-1:]):
+        elif LINE_TERMINATOR.match(text) or LINE_TERMINATOR.match(text[-1:]):
             self.add(where, f"{what} starts or ends with a line or paragraph separator, which Argdown trims")
 
     def trimmed(self, text: str, what: str, where: str) -> None:
-        if _TERMINATOR.search(text):
+        if LINE_TERMINATOR.search(text):
             self.add(where, f"{what} contains a line break, which Argdown reads as a space")
         elif text != text.strip().strip(SPACES):
             self.add(where, f"{what} has whitespace at its start or end, which Argdown trims")
 
     def title(self, id: str, kind: str, closing: str) -> None:
-        if _TERMINATOR.search(id):
+        if LINE_TERMINATOR.search(id):
             self.add(id, f"{kind} id contains a line break, which an Argdown title cannot hold")
         if closing in id:
             self.add(id, f"{kind} id contains {closing!r}, which would end it in Argdown")
@@ -282,7 +279,7 @@ class _Checker:
 
     def tags(self, tags: Sequence[str], where: str, closing: str) -> None:
         for tag in tags:
-            if ")" in tag or _TERMINATOR.search(tag):
+            if ")" in tag or LINE_TERMINATOR.search(tag):
                 self.add(where, f"tag {tag!r} contains ')' or a line break, which would end an Argdown tag")
             elif closing + ":" in tag:
                 self.add(where, f"tag {tag!r} contains {closing + ':'!r}, which would end the reference it stands on")

@@ -6,7 +6,9 @@ import bisect
 import re
 from typing import Final
 
-__all__ = ["SPACES", "Fault", "Tokens", "tokenize"]
+from .syntax import LINE_TERMINATOR, LINE_TERMINATORS, SPACES
+
+__all__ = ["Fault", "Tokens", "tokenize"]
 
 # Token kinds. The reference tries its token types in a fixed order and takes the first that matches; the dispatch
 # below keeps that order for every first character. Several kinds match only at the start of a line (after a line
@@ -51,15 +53,8 @@ EOF: Final = 36
 
 RELATIONS: Final = frozenset({SUP_IN, ATT_IN, SUP_OUT, ATT_OUT, CONTRA, UND_IN, UND_OUT})
 
-#: JavaScript's whitespace (its ``\s`` and ``trim``), which the reference's patterns use; Python's differs (it has
-#: ``\x1c``-``\x1f`` and ``\x85``, not ``\ufeff``).
-SPACES: Final = (
-    "\t\n\v\f\r \u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000\ufeff"
-)
 _WS = SPACES  # in a character class: these characters mean themselves there
 _SPACE_CHARS = frozenset(SPACES)
-# JavaScript's "." matches anything but these.
-_TERMINATORS = "\n\r\u2028\u2029"
 
 _EMPTYLINE = re.compile(r"(?:[ \t]*(?:\r\n|\n)){2,}")
 _NEWLINE = re.compile(r"[ \t]*(?:\r\n|\n|\r)")
@@ -71,7 +66,7 @@ _SKIPPED = r"[ \t]++(?![\r\n])"  # the same, at least one
 # The characters that end free text.
 _CONTROLS = r"\\@#*_\[\],.:;</>\-\r\n(){}"
 _FREESTYLE = re.compile(rf"[^{_CONTROLS}]+")
-_ESCAPED = re.compile(rf"\\[^{_TERMINATORS}] *")
+_ESCAPED = re.compile(rf"\\[^{LINE_TERMINATORS}] *")
 # Each attempt scans one run of non-space characters and stops at the next dot (or colon), so the attempts of one
 # run never rescan it: linear.
 _SPECIAL = re.compile(rf"\.[^{_WS}]+?\.[ \t]?|:[^{_WS}]+?:[ \t]?")
@@ -131,8 +126,8 @@ _SYMBOLS: Final = {
 # repeat, at a cost: an alternative that matches nothing, (?:X|), is much cheaper and matches the same here.
 _COMMON_LINE = re.compile(
     rf"(?:[ \t]*+(?:(?P<opener>[-+_]>?+|<[-+_]|><|\([0-9]++\)){_SKIPPED}|)"
-    rf"(?:(?P<title>\[[^{_TERMINATORS}\]\-+_!][^{_TERMINATORS}\]]*+\](?::|(?!\()(?![^{_TERMINATORS}]*\]:))"
-    rf"|<[^{_TERMINATORS}>\-+_!][^{_TERMINATORS}>]*+>(?::|(?![^{_TERMINATORS}]*>:)))(?:{_SKIPPED}|)"
+    rf"(?:(?P<title>\[[^{LINE_TERMINATORS}\]\-+_!][^{LINE_TERMINATORS}\]]*+\](?::|(?!\()(?![^{LINE_TERMINATORS}]*\]:))"
+    rf"|<[^{LINE_TERMINATORS}>\-+_!][^{LINE_TERMINATORS}>]*+>(?::|(?![^{LINE_TERMINATORS}]*>:)))(?:{_SKIPPED}|)"
     r"|(?(opener)|(?!)))"
     rf"(?:(?P<text>(?:{_FREE_TEXT}|{_CONTROL_TEXT})++)(?!{_SKIPPED})"
     r"(?:(?P<tag>\#[\-0-9A-z]++(?=[\x00-\x7f]|\Z)[ \t]?)|)|)"
@@ -141,7 +136,6 @@ _COMMON_LINE = re.compile(
 )
 _COMMON_LINE_STARTS = frozenset(" \t[<(+-_>")
 _DATA_STOP = re.compile(rf"[\r\u2028\u2029]|\}}[{_WS}][^,}}]")
-_TERMINATOR = re.compile(f"[{_TERMINATORS}]")
 # Spans up to this long are searched directly: a bounded cost per token, so still linear, and cheaper than the cache.
 _SHORT = 256
 
@@ -209,7 +203,7 @@ class _Lexer:
         self.uncommon_line = -1  # the start of the last line tried as a common line that is not one
         self.brackets = _Next(text, "]")
         self.parens = _Next(text, ")")
-        self.terminators = _Next(text, pattern=_TERMINATOR)
+        self.terminators = _Next(text, pattern=LINE_TERMINATOR)
         self.definitions = _Next(text, "]:")
         self.argument_definitions = _Next(text, ">:")
         self.chevrons = _Next(text, ">")
@@ -261,7 +255,7 @@ class _Lexer:
     def within_line(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` holds no line terminator (JavaScript's ``.`` matches all of it)."""
         if end - start <= _SHORT:
-            return _TERMINATOR.search(self.text, start, end) is None
+            return LINE_TERMINATOR.search(self.text, start, end) is None
         found = self.terminators.at(start)
         return found < 0 or found >= end
 

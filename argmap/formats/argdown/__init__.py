@@ -1,0 +1,62 @@
+"""Argdown, the plain-text syntax of argument mappers: read as the reference implementation (@argdown/cli 1.7.5)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final
+
+from ...model import ArgumentMap
+from .build import Lines, to_map
+from .lexer import Fault
+from .parser import parse
+from .syntax import RESERVED_KEYS, SPACES
+
+if TYPE_CHECKING:
+    from .writer import INEXPRESSIBLE, MAX_NESTING, dumps
+
+__all__ = ["INEXPRESSIBLE", "MAX_NESTING", "RESERVED_KEYS", "SPACES", "dumps", "loads"]
+
+_WRITER_NAMES: Final = frozenset({"INEXPRESSIBLE", "MAX_NESTING", "dumps"})
+
+
+def __getattr__(name: str) -> Any:
+    """The writer's names, imported when first asked for: a command that only reads Argdown never loads the writer."""
+    if name in _WRITER_NAMES:
+        from . import writer
+
+        return getattr(writer, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def loads(text: str, *, path: str | None = None) -> ArgumentMap:
+    """Read a map from Argdown text, as the reference implementation (``@argdown/cli`` 1.7.5) reads it.
+
+    Statements are the reference's equivalence classes: their ids are Argdown titles (``Untitled 1``, ``Untitled 2``
+    ... for untitled ones, numbered as the reference numbers them) and their text is that of the last definition
+    (or the one marked ``{isCanonical: true}``). Arguments keep their titles as ids and their descriptions as text;
+    each inference line of a premise-conclusion structure is one :class:`~argmap.Inference`. Relations are derived
+    as the reference derives them (an argument's relations leave from its conclusion once it is reconstructed; in
+    strict mode support between statements is entailment and attack is contrariety), and come in the document order
+    of their relation symbols; statements and arguments come in the order of their first mention. Headings become
+    sections ``s1``, ``s2``...; the frontmatter's ``title`` becomes the map's title and the rest its metadata.
+
+    Some YAML data keys become fields of the model instead of data: ``sources`` in the frontmatter (a list of
+    ``{id, text, title}``), ``quotes`` of a statement (a list of ``{source, text}``), ``scheme`` of an argument,
+    ``id`` of a heading, ``uses`` (or ``from``) of an inference (the numbers of its premises); see
+    :doc:`/argdown`. Every statement, argument, relation and section remembers where it was written
+    (``location``).
+
+    Text that is not Argdown, or that the model cannot hold (such as a text over
+    :data:`~argmap.model.MAX_TEXT_LENGTH` characters), raises :class:`~argmap.ParseError` with the line and column
+    at fault; ``path`` names the file in it. Reading takes time linear in the length of the text.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        # Windows and old Mac line breaks read as Unix ones. The reference's patterns for YAML blocks and empty lines
+        # know only "\n", so it reads a Windows file's data blocks as text; lines and columns stay the same.
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = Lines(text, path)
+    try:
+        return to_map(parse(text), lines)
+    except Fault as fault:
+        raise lines.error(fault.message, fault.offset) from None
