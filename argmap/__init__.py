@@ -10,6 +10,7 @@ from .errors import (
     ArgmapError,
     GraphvizNotFound,
     MapError,
+    NoLabelling,
     OptionError,
     ParseError,
     Problem,
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
     from .evaluate import (
         DRAWING_TIMEOUT,
         Labelling,
-        NoLabelling,
         Origin,
         evaluate,
         evaluate_all,
@@ -67,7 +67,6 @@ _LAZY = {
         (
             "DRAWING_TIMEOUT",
             "Labelling",
-            "NoLabelling",
             "Origin",
             "evaluate",
             "evaluate_all",

@@ -12,3 +12,23 @@ def printable(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def counted(n: int, noun: str) -> str:
+    """``1 statement``, ``2 statements``; ``info`` is its own plural."""
+    return f"{n} {noun}" if n == 1 or noun == "info" else f"{n} {noun}s"
+
+
+def diagram_title(title: str) -> str:
+    """What names a map's diagram: its title, or ``Argument map`` for a map without one."""
+    return title.strip() or "Argument map"
+
+
+def version() -> str:
+    """argmap's installed version; ``unknown`` when run from a source tree that was never installed."""
+    from importlib import metadata  # here: only --version and documentation builds ask
+
+    try:
+        return metadata.version("argmap")
+    except metadata.PackageNotFoundError:
+        return "unknown"

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, KeysView, Sequence
 import attrs
 
 from ._gc import gc_paused
-from ._text import printable
+from ._text import counted, printable
 from .catalogue import CATALOGUE, CheckInfo, Severity
 from .model import Argument, ArgumentMap, ElementType, Location, Relation, RelationKind, Statement
 from .quotes import SourceText, normal
@@ -99,10 +99,6 @@ def _names(refs: Sequence[_Ref]) -> str:
 def _listing(items: Sequence[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _ends(relation: Relation) -> tuple[_Ref, _Ref]:
@@ -201,8 +197,8 @@ def _self_supporting(relation: Relation, facts: _Facts) -> str | None:
 class _Nodes:
     """Every statement, then every argument, in map order, numbered from 0 as graph nodes.
 
-    Positions are looked up by id in one table per namespace: keys holding an enum member would hash through
-    Python code, which dominates the time of a large map.
+    Positions are looked up by id in one table per namespace (statement and argument ids may coincide), keyed by
+    the id alone so that no tuple is built per look-up.
     """
 
     m: ArgumentMap
@@ -447,7 +443,7 @@ def _disconnected(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
         if group is not main:
             members = [nodes.ref(node) for node in group]
             verb = "is" if len(members) == 1 else "are"
-            size = _plural(len(main), "element")
+            size = counted(len(main), "element")
             message = f"{_names(members)} {verb} not connected to the main part of the map ({size})"
             yield report(message, members)
 

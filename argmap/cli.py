@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from . import af, formats
-from ._text import printable
+from ._text import printable, version
 from .errors import ArgmapError, GraphvizNotFound, MapError, ParseError, SearchLimit, UnknownCode, UnknownFormat
 from .model import ArgumentMap, ElementType
 from .render.files import FORMATS, pipe, render
@@ -416,13 +416,7 @@ class _Version(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version and exit")
 
     def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
-        from importlib import metadata
-
-        try:
-            version = metadata.version("argmap")
-        except metadata.PackageNotFoundError:  # run from a source tree that was never installed
-            version = "unknown"
-        sys.stdout.write(f"{parser.prog} {version}\n")
+        sys.stdout.write(f"{parser.prog} {version()}\n")
         parser.exit()
 
 

@@ -10,6 +10,7 @@ __all__ = [
     "ArgmapError",
     "GraphvizNotFound",
     "MapError",
+    "NoLabelling",
     "OptionError",
     "ParseError",
     "Problem",
@@ -83,6 +84,10 @@ class OptionError(ArgmapError, ValueError):
 
 class UnknownFormat(ArgmapError, ValueError):
     """A format name or file suffix that argmap cannot read or write."""
+
+
+class NoLabelling(ArgmapError, LookupError):
+    """The semantics gives the map no labelling at all (only ``stable`` can: for example an odd attack cycle)."""
 
 
 class UnknownCode(ArgmapError, LookupError):

@@ -10,7 +10,7 @@ import attrs
 from ._gc import gc_paused
 from ._text import printable
 from .af import SEMANTICS, Framework, Label, grounded, labellings
-from .errors import ArgmapError, MapError, OptionError, Problem, SearchLimit
+from .errors import MapError, NoLabelling, OptionError, Problem, SearchLimit
 from .model import ArgumentMap, ElementType, RelationKind
 
 __all__ = [
@@ -35,10 +35,6 @@ _NEGATED = "~"
 _MAX_CHAIN = 8
 # A negated node's only attacker is its element, so in a complete labelling its label is the element's opposite.
 _OPPOSITE = {Label.IN: Label.OUT, Label.OUT: Label.IN, Label.UNDEC: Label.UNDEC}
-
-
-class NoLabelling(ArgmapError, LookupError):
-    """The semantics gives the map no labelling at all (only ``stable`` can: for example an odd attack cycle)."""
 
 
 @attrs.frozen
@@ -97,7 +93,7 @@ class Labelling:
     arguments: Mapping[str, Label] = attrs.field(converter=_frozen_labels, hash=False)
     map: ArgumentMap = attrs.field(kw_only=True, eq=False, repr=False, hash=False)
     # The map's framework when the caller has it already (evaluate() does), so that it is not translated twice.
-    _given: Framework | None = attrs.field(default=None, kw_only=True, alias="_framework", eq=False, repr=False)
+    _given: Framework | None = attrs.field(default=None, kw_only=True, alias="framework", eq=False, repr=False)
     # The framework, and the label of each of its arguments, for checking and explaining the labelling.
     _framework: Framework = attrs.field(init=False, eq=False, repr=False, hash=False)
     _labels: Mapping[str, Label] = attrs.field(init=False, eq=False, repr=False, hash=False)
@@ -139,7 +135,7 @@ class Labelling:
     def _illegal(self) -> Iterator[Problem]:
         """Each element whose label does not fit its attackers' labels."""
         labels = self._labels
-        # Sets of names, not a dict keyed by Label: hashing an enum member costs a Python call per attack.
+        # The attacked names by the label of an attacker, as two sets: only IN and UNDEC attackers matter.
         by_in: set[str] = set()
         by_undec: set[str] = set()
         for source, target in self._framework.attacks:
@@ -318,7 +314,7 @@ def _labelling(m: ArgumentMap, semantics: str, framework: Framework, labels: Map
         {s.id: labels[_STATEMENT_PREFIX + s.id] for s in m.statements},
         {a.id: labels[_ARGUMENT_PREFIX + a.id] for a in m.arguments},
         map=m,
-        _framework=framework,
+        framework=framework,
     )
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ._text import counted
 from .af import Label
 from .errors import RenderError
 from .evaluate import Labelling, evaluate_for_drawing
@@ -163,11 +164,6 @@ def _table(caption: str, head: Iterable[str], rows: Iterable[Iterable[str]], css
     )
 
 
-def _count(n: int, noun: str) -> str:
-    """``1 warning``, ``2 warnings``; ``info`` is its own plural."""
-    return f"{n} {noun}" if n == 1 or noun == "info" else f"{n} {noun}s"
-
-
 def _cell(text: str) -> str:
     return "<br>".join(escape(line) for line in text.split("\n"))
 
@@ -202,7 +198,7 @@ def diagnostics_html(diagnostics: Iterable[Diagnostic]) -> str:
     if not found:
         return '<p class="argmap-diagnostics">No problems found.</p>'
     counts = Counter(diagnostic.severity for diagnostic in found)
-    tally = ", ".join(_count(counts[severity], str(severity)) for severity in sorted(counts, reverse=True))
+    tally = ", ".join(counted(counts[severity], str(severity)) for severity in sorted(counts, reverse=True))
     rows = [[str(d.severity), d.code, d.message, "" if d.location is None else str(d.location)] for d in found]
-    caption = f"{_count(len(found), 'finding')}: {tally}"
+    caption = f"{counted(len(found), 'finding')}: {tally}"
     return _table(caption, ["Severity", "Code", "Message", "Where"], rows, "argmap-diagnostics")

@@ -404,7 +404,7 @@ class _Index:
                         problems.append(
                             Problem("dangling-reference", f"step {n} refers to unknown statement {ref!r}", argument.id)
                         )
-        # Keyed by type first: hashing an enum member costs a Python call, and this loop runs once per relation.
+        # Keyed by type first: statement and argument ids are separate namespaces, each with its own table of ids.
         outgoing: dict[ElementType, dict[str, list[Relation]]] = {t: {} for t in ElementType}
         incoming: dict[ElementType, dict[str, list[Relation]]] = {t: {} for t in ElementType}
         tables = {t: statements if t is ElementType.STATEMENT else arguments for t in ElementType}

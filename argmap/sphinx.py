@@ -6,7 +6,6 @@ import os
 import re
 import weakref
 from collections.abc import Callable, Mapping, Sequence
-from importlib import metadata
 from pathlib import Path
 from typing import Any, ClassVar, cast, overload
 
@@ -25,6 +24,7 @@ from sphinx.util.nodes import make_refnode
 
 from . import formats
 from ._io import atomic_write
+from ._text import version
 from .af import SEMANTICS
 from .catalogue import Severity
 from .check import Diagnostic, check
@@ -629,13 +629,6 @@ def _citing_changed_maps(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(docname for docname, cited in registry.citations.items() if cited & changed)
 
 
-def _version() -> str:
-    try:
-        return metadata.version("argmap")
-    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
-        return "unknown"
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the ``argmap`` directive and role, the viewer's static files, and the configuration values:
     ``argmap_dot`` (the ``dot`` program), ``argmap_output_format`` (``"svg"`` or ``"png"`` for HTML), the defaults
@@ -670,7 +663,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-merge-info", _merge)
     app.connect("env-get-updated", _citing_changed_maps)
     return {
-        "version": _version(),
+        "version": version(),
         # The registry of maps that citations use lives in the environment: an environment without it is read anew.
         "env_version": 1,
         "parallel_read_safe": True,

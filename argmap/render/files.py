@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Unpack
 
 from .._gc import gc_paused
 from .._io import atomic_write
+from .._text import diagram_title
 from ..errors import GraphvizNotFound, OptionError, RenderError, UnknownFormat
 from ..model import ArgumentMap
 from .dot import dot_source
@@ -111,7 +112,7 @@ def _svg(m: ArgumentMap, name: str | None, node_url: NodeUrl | None, options: Ht
         dot_options["theme"] = MARKED
     drawn = drawing(m, **dot_options)
     svg = run_dot(drawn.source, "svg")
-    title = m.title.strip() or "Argument map"
+    title = diagram_title(m.title)
     # Given a prefix, every id starts with it, the anchors too, so that drawings inlined together share none.
     prefix = dot_options.get("id_prefix") or None
     return standalone_svg(

@@ -14,6 +14,7 @@ from typing import Unpack
 
 import attrs
 
+from .._text import diagram_title
 from ..errors import OptionError
 from ..model import ArgumentMap, ElementType, Source
 from ..quotes import SourceText
@@ -155,7 +156,7 @@ def prepare(
         notes=notes(drawn, name=name, node_url=node_url),
         marked=theme == AUTO,
         theme=theme if isinstance(theme, str) else "light",
-        title=title or m.title.strip() or "Argument map",
+        title=title or diagram_title(m.title),
         description=describe(m, drawn.options.labelling),
     )
 
@@ -200,7 +201,7 @@ def page(m: ArgumentMap, **options: Unpack[HtmlOptions]) -> str:
     body = figure(m, **options)
     shown = _shown_by(m, name, options.get("view", "debate"))
     sources = "".join(_source_html(m, source, shown) for source in m.sources)
-    title = m.title.strip() or "Argument map"
+    title = diagram_title(m.title)
     scripts = [script(), _static("argmap-page.js")]
     policy = (
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .._text import counted
 from ..af import Label
 from ..errors import OptionError, RenderError
 from ..model import ArgumentMap
@@ -285,8 +286,8 @@ def describe(m: ArgumentMap, labelling: Labelling | None = None) -> str:
     """
     parts = [
         f"Argument map{f' “{m.title}”' if m.title.strip() else ''} with "
-        f"{_count(len(m.statements), 'statement')}, {_count(len(m.arguments), 'argument')} and "
-        f"{_count(len(m.relations), 'relation')}."
+        f"{counted(len(m.statements), 'statement')}, {counted(len(m.arguments), 'argument')} and "
+        f"{counted(len(m.relations), 'relation')}."
     ]
     main = m.main_conclusions
     if main:
@@ -300,10 +301,6 @@ def describe(m: ArgumentMap, labelling: Labelling | None = None) -> str:
             f"{counts[Label.OUT]} rejected, {counts[Label.UNDEC]} undecided."
         )
     return " ".join(parts)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _excerpt(text: str, limit: int = 120) -> str:
