@@ -155,7 +155,7 @@ def drawing(m: ArgumentMap, **options: Unpack[DotOptions]) -> Drawing:
     )
 
 
-@attrs.frozen
+@attrs.define
 class _Drawing:
     """A graph as DOT statements: the graph's, the nodes' and the edges' default attributes, and the lines."""
 
@@ -243,7 +243,7 @@ def _edge_colour(theme: Theme, *, support: bool) -> dict[str, str]:
     return {} if support else {"color": theme.attack}
 
 
-@attrs.frozen
+@attrs.define
 class _Layout:
     """Decides the nodes and edges of one view; node names come from positions in the map."""
 

@@ -106,7 +106,7 @@ def dumps(
     return _Writer(m, _Options.of(direction, theme, show)).write()
 
 
-@attrs.frozen
+@attrs.define
 class _Writer:
     """Builds the lines of one flowchart; node ids come from positions in the map."""
 
