@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, KeysView, Sequence
 
 import attrs
 
-from ._gc import gc_paused
+from ._gc import pauses_gc
 from ._text import counted, printable
 from .catalogue import CATALOGUE, CheckInfo, Severity
 from .model import Argument, ArgumentMap, ElementType, Location, Relation, RelationKind, Statement
@@ -614,6 +614,7 @@ class Diagnostics(list[Diagnostic]):
         return diagnostics_html(self)
 
 
+@pauses_gc
 def check(m: ArgumentMap) -> Diagnostics:
     """Every structural problem of ``m``, in a fixed order: errors, then warnings, then infos.
 
@@ -622,9 +623,8 @@ def check(m: ArgumentMap) -> Diagnostics:
     same list. Every check takes time linear in the size of the map.
     """
     found: dict[Severity, list[Diagnostic]] = {severity: [] for severity in Severity}
-    with gc_paused():
-        facts = _Facts(m)
-        for code, run in _CHECKS:
-            info = CATALOGUE[code]
-            found[info.severity].extend(run(facts, _Reporter(m, info)))
+    facts = _Facts(m)
+    for code, run in _CHECKS:
+        info = CATALOGUE[code]
+        found[info.severity].extend(run(facts, _Reporter(m, info)))
     return Diagnostics(diagnostic for severity in Severity for diagnostic in found[severity])

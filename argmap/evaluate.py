@@ -7,7 +7,7 @@ from types import MappingProxyType
 
 import attrs
 
-from ._gc import gc_paused
+from ._gc import gc_paused, pauses_gc
 from ._text import printable
 from .af import SEMANTICS, Framework, Label, grounded, labellings
 from .errors import MapError, NoLabelling, OptionError, Problem, SearchLimit
@@ -263,6 +263,7 @@ def _name(type: ElementType, id: str) -> str:
     return (_STATEMENT_PREFIX if type is _STATEMENT else _ARGUMENT_PREFIX) + id
 
 
+@pauses_gc
 def to_framework(m: ArgumentMap) -> tuple[Framework, Mapping[str, Origin]]:
     """The map as a Dung framework, and what each framework argument (by name) stands for, in framework order.
 
@@ -273,9 +274,8 @@ def to_framework(m: ArgumentMap) -> tuple[Framework, Mapping[str, Origin]]:
     statements change nothing. See docs/evaluation.md. Linear in the size of the map.
     """
     # Hundreds of thousands of names, lists and pairs that all survive: a collection would only re-scan them.
-    with gc_paused():
-        framework = _translate(m)
-        return framework, MappingProxyType({name: Origin.parse(name) for name in framework.arguments})
+    framework = _translate(m)
+    return framework, MappingProxyType({name: Origin.parse(name) for name in framework.arguments})
 
 
 def _translate(m: ArgumentMap) -> Framework:

@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 import attrs
 
-from .._gc import gc_paused
+from .._gc import gc_paused, pauses_gc
 from .._io import read_text
 from ..errors import MapError, ParseError, Problem, UnknownFormat
 from .framework import Framework
@@ -192,6 +192,7 @@ def _format(name: str) -> _Format:
     return found
 
 
+@pauses_gc
 def loads(text: str, format: str, *, path: str | None = None) -> Framework:
     """Read a framework in ``format``: ``"af"`` (ICCMA 2023 ``p af N``, arguments named ``"1"`` to ``"N"``),
     ``"apx"`` (ASPARTIX facts) or ``"tgf"`` (Trivial Graph Format).
@@ -203,8 +204,7 @@ def loads(text: str, format: str, *, path: str | None = None) -> Framework:
     (('1', '2'),)
     """
     reader = _format(format).loads
-    with gc_paused():
-        return reader(text, path)
+    return reader(text, path)
 
 
 def dumps(af: Framework, format: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Sequence
 
-from .._gc import gc_paused
+from .._gc import pauses_gc
 from ..errors import OptionError, SearchLimit
 from .framework import Framework, Label
 
@@ -47,6 +47,7 @@ def _as_labelling(af: Framework, bits: Sequence[int]) -> dict[str, Label]:
     return {name: _LABEL[bits[i] or _UNDEC] for i, name in enumerate(af.arguments)}
 
 
+@pauses_gc
 def grounded(af: Framework) -> dict[str, Label]:
     """The grounded labelling, in linear time: the least complete labelling, grown from the unattacked arguments.
 
@@ -54,8 +55,7 @@ def grounded(af: Framework) -> dict[str, Label]:
     >>> [label.value for label in grounded(af).values()]
     ['in', 'out', 'in']
     """
-    with gc_paused():
-        return _as_labelling(af, _grounded(af))
+    return _as_labelling(af, _grounded(af))
 
 
 #: When a search must stop (a ``time.monotonic()`` instant), and what to say then; ``None`` for no limit.

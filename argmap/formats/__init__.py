@@ -12,7 +12,7 @@ from typing import Any, Final, Protocol
 
 import attrs
 
-from .._gc import gc_paused
+from .._gc import gc_paused, pauses_gc
 from .._io import atomic_write, read_text
 from ..errors import MapError, UnknownFormat
 from ..model import ArgumentMap
@@ -165,11 +165,11 @@ def loads(text: str, format: str = "json", *, path: str | None = None) -> Argume
     return _read(functools.partial(reader, text, path=path), path)
 
 
+@pauses_gc
 def dumps(m: ArgumentMap, format: str = "json") -> str:
     """Write a map as text in the named format."""
     writer = _writer(get_format(format))
-    with gc_paused():
-        return writer(m)
+    return writer(m)
 
 
 def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Unpack
 
-from .._gc import gc_paused
+from .._gc import pauses_gc
 from .._io import atomic_write
 from .._text import diagram_title
 from ..errors import GraphvizNotFound, OptionError, RenderError, UnknownFormat
@@ -65,6 +65,7 @@ def dot_failed(status: int, stderr: bytes) -> RenderError:
     return RenderError(f"Graphviz dot failed with exit status {status}: {detail}", stderr=text)
 
 
+@pauses_gc
 def pipe(m: ArgumentMap, format: str = "svg", **options: Unpack[HtmlOptions]) -> bytes:
     """The map drawn in ``format`` (see :data:`FORMATS`) with :func:`~argmap.render.dot.to_dot`'s ``options``,
     ``labelling=`` among them to colour elements by their status.
@@ -78,20 +79,19 @@ def pipe(m: ArgumentMap, format: str = "svg", **options: Unpack[HtmlOptions]) ->
     :class:`~argmap.errors.RenderError` with ``dot``'s messages when it fails.
     """
     output = _format(format)
-    with gc_paused():
-        if output == "html":
-            from .html import page
+    if output == "html":
+        from .html import page
 
-            return page(m, **options).encode("utf-8")
-        for option in _HTML_ONLY:
-            if options.get(option) is not None:
-                raise OptionError(f"{option} applies to HTML output only, not {output}")
-        name, node_url = options.pop("name", None), options.pop("node_url", None)
-        if output == "dot":
-            return dot_source(m, **_dot_options(options)).encode("utf-8")
-        if output == "svg":
-            return _svg(m, name, node_url, options)
-        source = dot_source(m, **_dot_options(options))
+        return page(m, **options).encode("utf-8")
+    for option in _HTML_ONLY:
+        if options.get(option) is not None:
+            raise OptionError(f"{option} applies to HTML output only, not {output}")
+    name, node_url = options.pop("name", None), options.pop("node_url", None)
+    if output == "dot":
+        return dot_source(m, **_dot_options(options)).encode("utf-8")
+    if output == "svg":
+        return _svg(m, name, node_url, options)
+    source = dot_source(m, **_dot_options(options))
     return run_dot(source, output)
 
 
