@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
 
-from .formats.argdown import RESERVED_KEYS, SPACES
+from .formats.argdown import normalise
 from .model import (
     INVALID_CHARACTERS,
     MAX_TEXT_LENGTH,
@@ -326,9 +326,7 @@ def argument_maps(
 
     With ``argdown``, maps are only those that Argdown holds unchanged: :func:`argmap.formats.argdown.dumps` writes
     them and the Argdown reader reads them back equal. Each map is drawn as above, then changed as little as it
-    takes: one-line texts and titles, trimmed inference rules and schemes, tags without ``)``, ``:`` or repeats, no
-    reserved data keys, sections in heading order, steps with premises, and relations as the reader derives them
-    (strict mode, with entailment and contrariety, when the first relation is logical).
+    takes by :func:`argmap.formats.argdown.normalise`.
 
     Use it in your own tests, or through ``st.from_type(ArgumentMap)``, which this module registers::
 
@@ -345,7 +343,7 @@ def argument_maps(
     if max_arguments < 0 or max_relations < 0:
         raise ValueError("max_arguments and max_relations must not be negative")
     maps = _argument_maps((min_statements, max_statements, max_arguments, max_relations), sources, sections, text)
-    return maps.map(_argdown_compatible) if argdown else maps
+    return maps.map(normalise) if argdown else maps
 
 
 @st.composite
@@ -382,202 +380,3 @@ def _argument_maps(
         sources=source_list,
         metadata=draw(data()),
     )
-
-
-# Maps that Argdown holds unchanged ------------------------------------------------------------------------------------
-
-_SEPARATORS = {ord(c): " " for c in "\n\r\u2028\u2029"}
-_NOT_DATA = {
-    "map": (*RESERVED_KEYS["frontmatter"], "model", "group"),  # settings that change how the reader reads
-    "statement": (*RESERVED_KEYS["statement"], "isInGroup"),
-    "argument": (*RESERVED_KEYS["argument"], "isInGroup"),
-    "inference": RESERVED_KEYS["inference"],
-}
-_LOGICAL = {RelationKind.SUPPORT: RelationKind.ENTAILS, RelationKind.ATTACK: RelationKind.CONTRARY}
-_DIALECTICAL = {logical: plain for plain, logical in _LOGICAL.items()}
-_Key = tuple[str, ElementType, str, ElementType, RelationKind]
-
-
-def _one_line(text: str) -> str:
-    return text.translate(_SEPARATORS)
-
-
-def _trimmed(text: str) -> str:
-    return _one_line(text).strip().strip(SPACES).strip()
-
-
-def _without(data: Mapping[str, Any], keys: Iterable[str]) -> dict[str, Any]:
-    return {key: value for key, value in data.items() if key not in keys}
-
-
-def _titles(ids: list[str]) -> dict[str, str]:
-    """A valid Argdown title for each id: one line, no closing bracket, no start that Argdown reads otherwise."""
-    taken = set(ids)
-    titles = {}
-    for id in ids:
-        title = _one_line(id).replace("]", "?").replace(">", "?").strip()
-        if title[0] in "-+_!":
-            title = "x" + title
-        if title != id:
-            while title in taken:
-                title += "'"
-            taken.add(title)
-        titles[id] = title
-    return titles
-
-
-def _tags(tags: Iterable[str]) -> list[str]:
-    cleaned = (_one_line(tag).replace(")", "").replace(":", "") for tag in tags)
-    return list(dict.fromkeys(tag for tag in cleaned if tag.strip()))
-
-
-def _argdown_compatible(m: ArgumentMap) -> ArgumentMap:
-    """``m`` changed as little as it takes for Argdown to hold it unchanged: one-line texts and titles, trimmed rules
-    and schemes, tags without ``)`` or repeats, no reserved data keys, sections in heading order, steps with premises,
-    and relations as the reader derives them (strict mode when the first relation is logical).
-    """
-    strict = bool(m.relations) and m.relations[0].kind in _DIALECTICAL
-    statement_title = _titles([s.id for s in m.statements])
-    argument_title = _titles([a.id for a in m.arguments])
-    statements = [
-        attrs.evolve(
-            s,
-            id=statement_title[s.id],
-            text=_one_line(s.text),
-            tags=_tags(s.tags),
-            data=_without(s.data, _NOT_DATA["statement"]),
-        )
-        for s in m.statements
-    ]
-    arguments = [_argument(a, argument_title[a.id], statement_title) for a in m.arguments]
-    conclusions = {a.id: a.conclusion for a in arguments}
-    titles = {ElementType.STATEMENT: statement_title, ElementType.ARGUMENT: argument_title}
-    relations = _relations(m.relations, titles, conclusions, strict=strict)
-    metadata = _without(m.metadata, _NOT_DATA["map"])
-    if strict:
-        metadata["model"] = {"mode": "strict"}
-    return ArgumentMap(
-        title=" ".join(m.title.split()),
-        statements=statements,
-        arguments=arguments,
-        relations=_without_redundant_attacks(relations, arguments),
-        sections=_in_heading_order(m.sections),
-        sources=m.sources,
-        metadata=metadata,
-    )
-
-
-def _argument(a: Argument, title: str, statement_title: Mapping[str, str]) -> Argument:
-    steps = [
-        Inference(
-            premises=list(dict.fromkeys(statement_title[p] for p in step.premises)),
-            conclusion=statement_title[step.conclusion],
-            rules=[rule for rule in map(_trimmed, step.rules) if rule],
-            data=_without(step.data, _NOT_DATA["inference"]),
-        )
-        for step in a.steps
-        if step.premises
-    ]
-    return attrs.evolve(
-        a,
-        id=title,
-        text=_one_line(a.text),
-        steps=steps,
-        tags=_tags(a.tags),
-        scheme=None if a.scheme is None else _trimmed(a.scheme) or None,
-        data=_without(a.data, _NOT_DATA["argument"]),
-        # A sketched argument without a description is placed where it is first mentioned.
-        section=a.section if a.text or steps else None,
-    )
-
-
-def _in_heading_order(sections: Iterable[Section]) -> list[Section]:
-    """Sections that headings can express: a parent no longer open (a later sibling came between) becomes none."""
-    result = []
-    path: list[str] = []
-    for section in sections:
-        parent = section.parent if section.parent in path else None
-        del path[path.index(parent) + 1 if parent is not None else 0 :]
-        path.append(section.id)
-        result.append(attrs.evolve(section, parent=parent, title=_one_line(section.title)))
-    return result
-
-
-def _relations(
-    relations: Iterable[Relation],
-    titles: Mapping[ElementType, Mapping[str, str]],
-    conclusions: Mapping[str, str | None],
-    *,
-    strict: bool,
-) -> list[Relation]:
-    """The relations as the reader derives them: those of reconstructed arguments leave from their conclusions,
-    contradictions leave from arguments, the mode decides between support and entailment, repeats are one.
-    """
-    result: list[Relation] = []
-    seen: set[_Key] = set()
-    for r in relations:
-        source, source_type = titles[r.source_type][r.source], r.source_type
-        target, target_type = titles[r.target_type][r.target], r.target_type
-        kind = r.kind
-        if kind is RelationKind.CONTRADICTION and target_type is ElementType.ARGUMENT:
-            if source_type is ElementType.STATEMENT:
-                source, source_type, target, target_type = target, target_type, source, source_type
-            else:
-                kind = RelationKind.ATTACK
-        conclusion = conclusions.get(source) if source_type is ElementType.ARGUMENT else None
-        if conclusion is not None:
-            source, source_type = conclusion, ElementType.STATEMENT
-            if (target, target_type) == (source, source_type):
-                continue
-        kind = (
-            _LOGICAL.get(kind, kind)
-            if strict and source_type is target_type is ElementType.STATEMENT
-            else _DIALECTICAL.get(kind, kind)
-        )
-        key = (source, source_type, target, target_type, kind)
-        symmetric = kind in (RelationKind.CONTRADICTION, RelationKind.CONTRARY)
-        if key in seen or (symmetric and (target, target_type, source, source_type, kind) in seen):
-            continue
-        seen.add(key)
-        result.append(
-            Relation(source=source, target=target, kind=kind, source_type=source_type, target_type=target_type)
-        )
-    # The reader drops a relation of an element to itself when it has read another of its kind (support or
-    # entailment, attack or contrariety...) to that element before, in an order of its own: keep only lone ones.
-    reaching: dict[tuple[str, ElementType, RelationKind], int] = {}
-    for r in result:
-        key2 = (r.target, r.target_type, _DIALECTICAL.get(r.kind, r.kind))
-        reaching[key2] = reaching.get(key2, 0) + 1
-    return [
-        r
-        for r in result
-        if (r.source, r.source_type) != (r.target, r.target_type)
-        or reaching[(r.target, r.target_type, _DIALECTICAL.get(r.kind, r.kind))] == 1
-    ]
-
-
-def _without_redundant_attacks(relations: list[Relation], arguments: list[Argument]) -> list[Relation]:
-    """The reader drops a statement's attack on an argument that it also attacks through one of the argument's
-    statements (by attack, contradiction or contrariety).
-    """
-    opposed: dict[str, set[str]] = {}
-    for r in relations:
-        if (
-            r.source_type is r.target_type is ElementType.STATEMENT
-            and r.kind.is_attack
-            and r.kind is not RelationKind.UNDERCUT
-        ):
-            opposed.setdefault(r.source, set()).add(r.target)
-            if r.kind is not RelationKind.ATTACK:
-                opposed.setdefault(r.target, set()).add(r.source)
-    statements_of = {a.id: set(a.statement_ids()) for a in arguments}
-    return [
-        r
-        for r in relations
-        if not (
-            r.kind is RelationKind.ATTACK
-            and r.source_type is ElementType.STATEMENT
-            and r.target_type is ElementType.ARGUMENT
-            and opposed.get(r.source, set()) & statements_of[r.target]
-        )
-    ]

@@ -27,8 +27,9 @@ from argmap import (
 )
 from argmap.formats import argdown
 from argmap.formats.argdown import INEXPRESSIBLE, MAX_NESTING, RESERVED_KEYS, dumps, loads
+from argmap.formats.argdown.normal_form import NOT_DATA
 from argmap.formats.json import MAX_DEPTH
-from argmap.strategies import _NOT_DATA, _without, argument_maps, json_values, statement_texts
+from argmap.strategies import argument_maps, json_values, statement_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 S, A = ElementType.STATEMENT, ElementType.ARGUMENT
@@ -180,9 +181,8 @@ def test_any_one_line_text_reads_back_unchanged(text: str) -> None:
 
 @given(st.dictionaries(st.text(max_size=8), json_values(), max_size=4))
 def test_any_json_data_reads_back_unchanged(data: dict[str, Any]) -> None:
-    data = _without(
-        data, (*_NOT_DATA["statement"], *_NOT_DATA["argument"], *_NOT_DATA["inference"], "title", "sources")
-    )
+    reserved = {*NOT_DATA["statement"], *NOT_DATA["argument"], *NOT_DATA["inference"], "title", "sources"}
+    data = {key: value for key, value in data.items() if key not in reserved}
     m = ArgumentMap(
         statements=[Statement(id="s", text="S.", data=data)],
         arguments=[Argument(id="a", data=data, steps=[Inference(premises=["s"], conclusion="s", data=data)])],

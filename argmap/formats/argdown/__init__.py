@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Any, Final
 from ...model import ArgumentMap
 from .build import Lines, to_map
 from .lexer import Fault
+from .normal_form import normalise
 from .parser import parse
 from .syntax import RESERVED_KEYS, SPACES
 
 if TYPE_CHECKING:
     from .writer import INEXPRESSIBLE, MAX_NESTING, dumps
 
-__all__ = ["INEXPRESSIBLE", "MAX_NESTING", "RESERVED_KEYS", "SPACES", "dumps", "loads"]
+__all__ = ["INEXPRESSIBLE", "MAX_NESTING", "RESERVED_KEYS", "SPACES", "dumps", "loads", "normalise"]
 
 _WRITER_NAMES: Final = frozenset({"INEXPRESSIBLE", "MAX_NESTING", "dumps"})
 
