@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test docs screenshots bench lint clean
+.PHONY: demo test docs screenshots fuzz bench lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ docs: $(STAMP)
 # The browser tests take the screenshots that docs/diagrams.md shows, and write them to docs/_static/screenshots/.
 screenshots: $(STAMP)
 	ARGMAP_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/test_browser.py -k screenshot
+
+# Coverage-guided fuzzing of the readers (atheris): FUZZ_SECONDS per reader; new inputs join fuzz/corpus, or
+# FUZZ_CORPUS when given (CI fuzzes a copy, so that the clone stays as it was).
+FUZZ_SECONDS ?= 60
+fuzz: $(STAMP)
+	$(BIN)/python fuzz/run.py all --seconds $(FUZZ_SECONDS) $(if $(FUZZ_CORPUS),--corpus $(FUZZ_CORPUS))
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --output docs/performance.md

@@ -47,14 +47,6 @@ SCREENSHOTS = ROOT / "docs" / "_static" / "screenshots"
 UPDATE_SCREENSHOTS = os.environ.get("ARGMAP_UPDATE_SCREENSHOTS") == "1"
 
 # Chromium as CI runs it: no sandbox (containers run as root), no GPU, and none of its own traffic to Google.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 DESKTOP, PHONE = 1280, 390
 WIDTHS = (DESKTOP, PHONE)
 HEIGHT = 800
@@ -281,17 +273,6 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sites]:
 
 
 # The browser -------------------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def browser(chromium: Path) -> Iterator[Browser]:
-    """One Chromium for every test: the one installed, never one that playwright downloads."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @attrs.define

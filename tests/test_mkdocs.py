@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import markdown
 import pytest
@@ -480,29 +481,22 @@ def test_the_plugin_takes_over_a_fence_that_mkdocs_yml_configures(tmp_path: Path
 
 @pytest.mark.dot
 @pytest.mark.browser
-def test_a_built_page_fits_phones_and_desktops(tmp_path: Path, chromium: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_a_built_page_fits_phones_and_desktops(tmp_path: Path, browser: Any) -> None:
     statements = [f'{{"id": "s{n}", "text": "Statement number {n} stands alone, wide."}}' for n in range(12)]
     wide = f'{{"argmap": 1, "statements": [{", ".join(statements)}]}}'
     project(tmp_path, {"index.md": "# Home\n\n" + fence(TEA) + "\n" + fence(wide)})
     assert build(tmp_path).returncode == 0
     url = (tmp_path / "site" / "index.html").as_uri()
-    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-    args += ["--disable-sync", "--no-first-run"]
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), args=args)
-        for width in (390, 1280):
-            page = browser.new_page(viewport={"width": width, "height": 900})
-            page.goto(url)
-            state = page.evaluate(
-                """() => ({
-                  scroll: document.documentElement.scrollWidth,
-                  ready: document.querySelectorAll(".argmap-viewer[data-argmap-ready]").length,
-                  frames: Array.from(document.querySelectorAll(".argmap-frame"),
-                                     (frame) => frame.getBoundingClientRect().right <= innerWidth),
-                })"""
-            )
-            assert state == {"scroll": width, "ready": 2, "frames": [True, True]}
-            page.close()
-        browser.close()
+    for width in (390, 1280):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto(url)
+        state = page.evaluate(
+            """() => ({
+              scroll: document.documentElement.scrollWidth,
+              ready: document.querySelectorAll(".argmap-viewer[data-argmap-ready]").length,
+              frames: Array.from(document.querySelectorAll(".argmap-frame"),
+                                 (frame) => frame.getBoundingClientRect().right <= innerWidth),
+            })"""
+        )
+        assert state == {"scroll": width, "ready": 2, "frames": [True, True]}
+        page.close()

@@ -1,0 +1,119 @@
+"""Coverage-guided fuzzing of argmap's readers with atheris: each reader must raise nothing but argmap's errors.
+
+    python fuzz/run.py TARGET [--seconds N] [--corpus DIR]    # TARGET: argdown, json, aif, iccma or all
+
+Inputs that reach new code are kept in fuzz/corpus/TARGET/ (give --corpus elsewhere to keep the repository as it
+is); each run also starts from the project's small example map written in the target's format. A crash is saved in
+the current directory as crash-*, and the run exits non-zero. ``make fuzz`` runs every target for a minute; CI runs
+each for a few seconds on a copy of the corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TARGETS = ("argdown", "json", "aif", "iccma")
+# The environment variable that makes this file the fuzzing process of one target.
+_TARGET = "ARGMAP_FUZZ_TARGET"
+
+
+def _reader(target: str) -> Callable[[str], object]:
+    from argmap import af
+    from argmap.formats import loads
+
+    if target == "iccma":
+        return lambda text: af.loads(text, "af")
+    return lambda text: loads(text, target)
+
+
+def _seeds(target: str, directory: Path) -> Path:
+    """Starting points for ``target``, made of the project's own small example map (so that none is copied here)."""
+    from argmap import af
+    from argmap.formats import dumps, load
+
+    directory.mkdir()
+    if target == "iccma":
+        chain = af.Framework(["1", "2", "3"], [("1", "2"), ("2", "3")])
+        (directory / "chain.af").write_text(af.dumps(chain, "af"), encoding="utf-8")
+        (directory / "cycle.af").write_text("p af 4\n1 2\n2 3\n3 1\n4 4\n", encoding="utf-8")
+        return directory
+    example = load(HERE.parent / "docs" / "examples" / "sidelined.json")
+    (directory / f"sidelined.{target}").write_text(dumps(example, target), encoding="utf-8")
+    return directory
+
+
+def fuzz(target: str) -> None:
+    """The fuzzing loop of one target, run by atheris in this process (its arguments come from sys.argv)."""
+    import atheris
+
+    # Everything a reader may run is imported here, under instrumentation: argmap imports formats when first used.
+    with atheris.instrument_imports(include=["argmap"]):
+        import argmap.af
+        import argmap.formats.aif
+        import argmap.formats.argdown
+        import argmap.formats.argdown.pyyaml  # noqa: F401
+        from argmap import ArgmapError
+
+        read = _reader(target)
+
+    def one_input(data: bytes) -> None:
+        # ArgmapError is the promised way to refuse input; anything else is a crash that atheris reports.
+        with contextlib.suppress(ArgmapError):
+            read(data.decode("utf-8", "replace"))
+
+    atheris.Setup(sys.argv, one_input)
+    atheris.Fuzz()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("target", choices=(*TARGETS, "all"))
+    parser.add_argument("--seconds", type=int, default=60, help="time per target (default 60)")
+    parser.add_argument(
+        "--corpus", type=Path, help="where to keep the corpus (default fuzz/corpus; copied there first)"
+    )
+    args = parser.parse_args(argv)
+    status = 0
+    for target in TARGETS if args.target == "all" else (args.target,):
+        corpus = (args.corpus or HERE / "corpus") / target
+        if args.corpus is not None and (HERE / "corpus" / target).is_dir() and not corpus.exists():
+            shutil.copytree(HERE / "corpus" / target, corpus)
+        corpus.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory() as scratch:
+            # Each target in a process of its own (the target named in its environment): atheris instruments what a
+            # process imports once. New interesting inputs are written to the first corpus directory.
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    str(corpus),
+                    str(_seeds(target, Path(scratch) / "seeds")),
+                    f"-max_total_time={args.seconds}",
+                    "-max_len=4096",
+                    "-timeout=10",
+                    f"-artifact_prefix={Path.cwd()}/crash-{target}-",
+                    "-print_final_stats=1",
+                ],
+                cwd=scratch,
+                check=False,
+                env={**os.environ, _TARGET: target},
+            )
+        print(f"fuzz {target}: exit status {done.returncode}", flush=True)
+        status = status or done.returncode
+    return status
+
+
+if __name__ == "__main__":
+    if _TARGET in os.environ:
+        fuzz(os.environ[_TARGET])
+    else:
+        sys.exit(main())
