@@ -16,6 +16,7 @@ from .errors import (
     Problem,
     RenderError,
     SearchLimit,
+    Subject,
     UnknownCode,
     UnknownFormat,
 )
@@ -147,6 +148,7 @@ __all__ = [
     "Severity",
     "Source",
     "Statement",
+    "Subject",
     "Theme",
     "UnknownCode",
     "UnknownFormat",

@@ -9,7 +9,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from .errors import MapError, Problem
+from .errors import MapError, Problem, Subject
 from .model import (
     Argument,
     ArgumentMap,
@@ -146,7 +146,8 @@ class MapBuilder:
         seed = text or (f"for {all_steps[-1].conclusion}" if all_steps else "")
         id = self._new_id("argument", id, seed, "argument")
         if premises and conclusion is None:
-            self._problems.append(Problem("argument-without-conclusion", "premises were given but no conclusion", id))
+            message = "premises were given but no conclusion"
+            self._problems.append(Problem("argument-without-conclusion", message, Subject("argument", id)))
         self._arguments.append(
             Argument(
                 id=id, text=text, steps=tuple(all_steps), tags=tuple(tags), scheme=scheme, data=data, section=section
@@ -237,7 +238,7 @@ class MapBuilder:
                 Problem(
                     "ambiguous-reference",
                     f"{id!r} names both a statement and an argument; pass {end}_type=",
-                    f"{relation.source} -> {relation.target}",
+                    Subject("relation", f"{relation.source} -> {relation.target}"),
                 )
             )
         return ElementType.ARGUMENT if in_arguments else ElementType.STATEMENT

@@ -11,7 +11,7 @@ from typing import Literal
 
 import attrs
 
-from .errors import UnknownCode
+from .errors import Code, UnknownCode
 
 __all__ = ["CATALOGUE", "CheckInfo", "Severity", "explain"]
 
@@ -48,7 +48,7 @@ class CheckInfo:
     :class:`~argmap.MapError`.
     """
 
-    code: str
+    code: Code
     severity: Severity
     title: str
     meaning: str

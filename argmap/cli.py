@@ -66,7 +66,9 @@ _FRAMEWORK_SUFFIXES = frozenset(suffix for suffixes in af.FORMATS.values() for s
 
 
 class _Failure(Exception):
-    """A failure already worded as the one line to print on stderr, with the exit status it calls for."""
+    """A failure already worded as the line to print on stderr (a line per problem of a map read from a text that
+    locates them), with the exit status it calls for.
+    """
 
     def __init__(self, line: str, status: ExitStatus = ExitStatus.BAD_INPUT) -> None:
         super().__init__(line)
@@ -79,11 +81,22 @@ def _one_line(text: str) -> str:
 
 
 def _describe(error: BaseException, path: str) -> _Failure:
-    """Word an expected error about ``path`` as one line, the way the rest of the command reports."""
+    """Word an expected error about ``path`` as one line (or a line per located problem), the way the rest of the
+    command reports.
+    """
     if isinstance(error, ParseError):
         # Shaped like a diagnostic, so editors and CI annotators can jump to the place at fault.
         where = error.path if error.path is not None else path
         return _Failure(f"{where}:{error.line}:{error.column}: error parse-error {_one_line(error.message)}")
+    if isinstance(error, MapError):
+        located = [
+            f"{place.path or path}:{place.line}:{place.column}: error {problem.code} {_one_line(str(problem))}"
+            for problem in error.problems
+            if (place := problem.location) is not None
+        ]
+        if located and len(located) == len(error.problems):
+            # A line per problem, shaped like a parse error's, each at the element at fault.
+            return _Failure("\n".join(located))
     if isinstance(error, GraphvizNotFound):
         return _Failure(f"argmap: error: {_one_line(str(error))}", ExitStatus.NO_GRAPHVIZ)
     if isinstance(error, SearchLimit):
@@ -704,7 +717,8 @@ def run() -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``argmap`` with ``argv`` (default: the command line) and return the exit status (see :class:`ExitStatus`).
 
-    Expected failures print one line on stderr, never a traceback.
+    Expected failures print one line on stderr (a line per problem of a map whose problems have lines), never a
+    traceback.
     """
     try:
         args = _parser_for(sys.argv[1:] if argv is None else argv).parse_args(argv)

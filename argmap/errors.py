@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
 import attrs
 
 __all__ = [
     "ArgmapError",
+    "Code",
     "GraphvizNotFound",
+    "Location",
     "MapError",
     "NoLabelling",
     "OptionError",
@@ -16,6 +19,7 @@ __all__ = [
     "Problem",
     "RenderError",
     "SearchLimit",
+    "Subject",
     "UnknownCode",
     "UnknownFormat",
 ]
@@ -43,22 +47,97 @@ class ParseError(ArgmapError, ValueError):
         return f"{where}:{self.line}:{self.column}: {self.message}"
 
 
-@attrs.frozen
-class Problem:
-    """One thing wrong with a map: a stable ``code``, a message, and where (an element id or a JSON path)."""
+#: Every diagnostic code of :data:`argmap.catalogue.CATALOGUE`, so that a type checker refuses a problem whose code
+#: ``argmap explain`` would not know (a test keeps the two equal).
+Code = Literal[
+    "circular-support",
+    "self-support",
+    "argument-without-premises",
+    "undercut-target",
+    "self-attack",
+    "quote-not-found",
+    "argument-without-conclusion",
+    "support-and-attack",
+    "disconnected",
+    "duplicate-text",
+    "multiple-main-conclusions",
+    "unknown-source",
+    "unquoted-statement",
+    "uncovered-source",
+    "open-critical-question",
+    "duplicate-id",
+    "inexpressible",
+    "dangling-reference",
+    "empty-text",
+    "invalid-text",
+    "ambiguous-reference",
+    "missing-version",
+    "unsupported-version",
+    "wrong-type",
+    "missing-key",
+    "unknown-key",
+    "duplicate-key",
+    "invalid-value",
+    "invalid-structure",
+    "duplicate-attack",
+    "invalid-attack",
+    "unlabelled-element",
+    "bad-label",
+    "illegal-label",
+]
 
-    code: str
-    message: str
-    where: str = ""
+
+@attrs.frozen
+class Location:
+    """Where an element or a problem was read from: ``line`` and ``column`` count from 1."""
+
+    line: int
+    column: int = 1
+    path: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}" if self.where else self.message
+        return f"{self.path or '<string>'}:{self.line}:{self.column}"
+
+
+@attrs.frozen
+class Subject:
+    """The element a problem is about: its ``kind`` (``"statement"``, ``"argument"``, ``"section"``, ``"source"``,
+    ``"relation"``) and its ``id`` (``"source -> target"`` for a relation).
+    """
+
+    kind: str
+    id: str
+
+    def __str__(self) -> str:
+        # An id that would not show as itself (empty, padded, with a control character) shows as its repr.
+        shown = self.id and self.id == self.id.strip() and self.id.isprintable()
+        return self.id if shown else repr(self.id)
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a map: a stable ``code`` of the catalogue, a ``message``, the ``subject`` element it is
+    about (``None`` for none), the JSON ``path`` of the value at fault (``""`` for none) and the ``location`` in the
+    text it was read from (``None`` where the reader does not know one).
+    """
+
+    code: Code
+    message: str
+    subject: Subject | None = None
+    path: str = ""
+    location: Location | None = None
+
+    def __str__(self) -> str:
+        """The subject, the path and the message; the location is left to whoever reports the problem."""
+        where = [str(part) for part in (self.subject, self.path) if part]
+        return ": ".join([*where, self.message])
 
 
 class MapError(ArgmapError, ValueError):
     """A map that breaks the model's rules, with *every* problem found, not only the first.
 
-    ``problems`` lists them in the order they were found; ``str()`` gives one line.
+    ``problems`` lists them in the order they were found; ``str()`` gives one line, which puts each problem that has
+    a location after it.
     """
 
     def __init__(self, problems: Iterable[Problem], *, path: str | None = None) -> None:
@@ -68,10 +147,12 @@ class MapError(ArgmapError, ValueError):
 
     def _summary(self) -> str:
         n = len(self.problems)
-        head = f"{self.path}: " if self.path else ""
+        # A located problem names its file already.
+        head = f"{self.path}: " if self.path and any(p.location is None for p in self.problems) else ""
+        shown = [f"{p.location}: {p}" if p.location is not None else str(p) for p in self.problems]
         if n == 1:
-            return f"{head}{self.problems[0]}"
-        return f"{head}{n} problems: " + "; ".join(str(p) for p in self.problems)
+            return f"{head}{shown[0]}"
+        return f"{head}{n} problems: " + "; ".join(shown)
 
     def with_path(self, path: str) -> MapError:
         """The same problems, reported against the file they came from."""

@@ -10,7 +10,7 @@ import attrs
 from ._gc import gc_paused, pauses_gc
 from ._text import printable
 from .af import SEMANTICS, Framework, Label, grounded, labellings
-from .errors import MapError, NoLabelling, OptionError, Problem, SearchLimit
+from .errors import MapError, NoLabelling, OptionError, Problem, SearchLimit, Subject
 from .model import ArgumentMap, ElementType, RelationKind
 
 __all__ = [
@@ -53,6 +53,11 @@ class Origin:
     def name(self) -> str:
         """The framework argument's name: ``s:ID`` or ``a:ID``, prefixed with ``~`` when negated."""
         return (_NEGATED if self.negated else "") + _name(self.type, self.id)
+
+    @property
+    def subject(self) -> Subject:
+        """The statement or argument of the map, as the subject of a problem."""
+        return Subject(self.type.value, self.id)
 
     @classmethod
     def parse(cls, name: str) -> Origin:
@@ -106,14 +111,17 @@ class Labelling:
         ):
             ids = [element.id for element in elements]
             problems.extend(
-                Problem("unlabelled-element", f"the {type.value} has no label", id) for id in ids if id not in labels
+                Problem("unlabelled-element", f"the {type.value} has no label", Subject(type.value, id))
+                for id in ids
+                if id not in labels
             )
             known = set(ids)
             for id, label in labels.items():
                 if id not in known:
-                    problems.append(Problem("dangling-reference", f"a label for a {type.value} the map lacks", id))
+                    message = f"a label for a {type.value} the map lacks"
+                    problems.append(Problem("dangling-reference", message, Subject(type.value, id)))
                 elif not isinstance(label, Label):
-                    problems.append(Problem("bad-label", f"{label!r} is not a Label", id))
+                    problems.append(Problem("bad-label", f"{label!r} is not a Label", Subject(type.value, id)))
         if problems:
             raise MapError(problems)
         with gc_paused():
@@ -152,9 +160,9 @@ class Labelling:
             legal = Label.OUT if name in by_in else Label.UNDEC if name in by_undec else Label.IN
             if label is not legal:
                 message = f"labelled {label.name} where its attackers make it {legal.name}"
-                yield Problem("illegal-label", message, Origin.parse(name).id)
+                yield Problem("illegal-label", message, Origin.parse(name).subject)
             elif label is Label.UNDEC and self.semantics == "stable":
-                yield Problem("illegal-label", "a stable labelling leaves nothing UNDEC", Origin.parse(name).id)
+                yield Problem("illegal-label", "a stable labelling leaves nothing UNDEC", Origin.parse(name).subject)
 
     def label(self, type: ElementType, id: str) -> Label:
         """The label of the statement or argument ``id``; :class:`~argmap.OptionError` if the map has none."""

@@ -272,20 +272,25 @@ def _warn(where: str, message: str) -> None:
 
 @attrs.frozen
 class _Refusal:
-    """Why a fence draws no map, where to say so, and what the page shows (default: the message)."""
+    """Why a fence draws no map: the warnings to log, each where to say it and what, and what the page shows."""
 
-    where: str
-    message: str
-    shown: str | None = None
+    warnings: tuple[tuple[str, str], ...]
+    shown: str
+
+    @classmethod
+    def at(cls, where: str, message: str, shown: str | None = None) -> _Refusal:
+        """One warning at ``where``, which the page shows too unless ``shown`` says otherwise."""
+        return cls(((where, message),), message if shown is None else shown)
 
 
 def _failure(css_class: str, refusal: _Refusal) -> str:
-    """A visible error block in the page, in the admonition style of MkDocs themes, and a logged warning."""
-    _warn(refusal.where, refusal.message)
+    """A visible error block in the page, in the admonition style of MkDocs themes, and the logged warnings."""
+    for where, message in refusal.warnings:
+        _warn(where, message)
     return (
         f'<div class="admonition failure {escape(css_class)}-error">'
         '<p class="admonition-title">argmap: this map cannot be drawn</p>'
-        f"<pre><code>{escape(refusal.shown or refusal.message)}</code></pre></div>"
+        f"<pre><code>{escape(refusal.shown)}</code></pre></div>"
     )
 
 
@@ -321,7 +326,7 @@ def fence_format(source: str, language: str, css_class: str, options: Mapping[st
 def _draw(page: _Page, source: str, css_class: str, options: Mapping[str, Any]) -> str:
     place = page.place(source)
     if _ERROR in options:
-        return _failure(css_class, _Refusal(place.at(), options[_ERROR]))
+        return _failure(css_class, _Refusal.at(place.at(), options[_ERROR]))
     loaded = _load(page, place, source, options)
     if isinstance(loaded, _Refusal):
         return _failure(css_class, loaded)
@@ -360,7 +365,7 @@ def _draw(page: _Page, source: str, css_class: str, options: Mapping[str, Any]) 
             max_height=options.get("max-height"),
         )
     except ArgmapError as error:
-        return _failure(css_class, _Refusal(place.at(), str(error)))
+        return _failure(css_class, _Refusal.at(place.at(), str(error)))
     if page.assets_due:
         page.assets_due = False
         html = assets() + html
@@ -378,14 +383,14 @@ def _load(
     if src is None:
         return _read(place, lambda: formats.loads(source, format or DEFAULT_FORMAT), "", place)
     if source.strip():
-        return _Refusal(place.at(), "a fence with src draws that file: leave the fence empty")
+        return _Refusal.at(place.at(), "a fence with src draws that file: leave the fence empty")
     try:
         path, shown = page.resolve(src)
         return _read(_Place(shown, offset=0), lambda: formats.load(path, format), path.stem, place)
     except OSError as error:
-        return _Refusal(place.at(), f"cannot read map file {src!r}: {error.strerror or error}")
+        return _Refusal.at(place.at(), f"cannot read map file {src!r}: {error.strerror or error}")
     except ArgmapError as error:
-        return _Refusal(place.at(), str(error))
+        return _Refusal.at(place.at(), str(error))
 
 
 def _read(
@@ -396,9 +401,17 @@ def _read(
         return read(), lines, stem
     except ParseError as error:
         shown = f"line {error.line}, column {error.column}: {error.message}"
-        return _Refusal(lines.at(error.line), f"cannot read the map: {error.message}", shown)
+        return _Refusal.at(lines.at(error.line), f"cannot read the map: {error.message}", shown)
     except MapError as error:
-        return _Refusal(fence.at(), "\n".join(f"{problem.code}: {problem}" for problem in error.problems))
+        # Each problem at its element's line where the reader knows it, else at the fence.
+        warnings = tuple(
+            (
+                fence.at() if problem.location is None else lines.at(problem.location.line),
+                f"error {problem.code}: {problem}",
+            )
+            for problem in error.problems
+        )
+        return _Refusal(warnings, "\n".join(f"{problem.code}: {problem}" for problem in error.problems))
 
 
 def _source_offset(page: Page, markdown: str) -> int:

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import attrs
 
 from ._enum import Enum
-from .errors import MapError, Problem
+from .errors import Code, Location, MapError, Problem, Subject
 
 __all__ = [
     "INVALID_CHARACTERS",
@@ -133,18 +133,6 @@ class Role(Enum):
     MAIN_CONCLUSION = "main-conclusion"
     #: Neither a premise nor a conclusion: an unsupported objection, a claim that is only attacked, or a lone claim.
     NONE = "none"
-
-
-@attrs.frozen
-class Location:
-    """Where an element was read from: ``line`` and ``column`` count from 1."""
-
-    line: int
-    column: int = 1
-    path: str | None = None
-
-    def __str__(self) -> str:
-        return f"{self.path or '<string>'}:{self.line}:{self.column}"
 
 
 @attrs.frozen(kw_only=True)
@@ -365,45 +353,43 @@ class _Index:
         arguments = _ids_at_once(m.arguments) or _table(m.arguments, "argument", problems)
         sources = _table(m.sources, "source", problems)
         sections: dict[str, Section] = {}
-        _text(m.title, "map title", "", problems, allow_empty=True)
+        _text(m.title, "map title", _About(None), problems, allow_empty=True)
         for section in m.sections:
-            _text(section.title, "section title", section.id, problems)
+            about = _About.element(section, "section")
+            _text(section.title, "section title", about, problems)
             if section.parent is not None and section.parent not in sections:
-                problems.append(
-                    Problem(
-                        "dangling-reference",
-                        f"parent section {section.parent!r} is unknown or does not come earlier",
-                        section.id,
-                    )
-                )
-            if _id(section.id, "section", problems) and section.id in sections:
-                problems.append(Problem("duplicate-id", "two sections have this id", section.id))
+                message = f"parent section {section.parent!r} is unknown or does not come earlier"
+                problems.append(about.problem("dangling-reference", message))
+            if _id(section, "section", problems) and section.id in sections:
+                problems.append(about.problem("duplicate-id", "two sections have this id"))
             sections.setdefault(section.id, section)
         for source in m.sources:
-            _text(source.text, "source text", source.id, problems, limit=None)
-            _text(source.title, "source title", source.id, problems, allow_empty=True)
+            about = _About.element(source, "source")
+            _text(source.text, "source text", about, problems, limit=None)
+            _text(source.title, "source title", about, problems, allow_empty=True)
         # Checked element by element (which names each problem) only where the checks at once find one.
         for statement in _unchecked(m.statements, statements, sections):
-            text_ok = _text(statement.text, "statement text", statement.id, problems)
-            _element_extras(statement, text_ok, sections, problems)
+            about = _About.element(statement, "statement")
+            text_ok = _text(statement.text, "statement text", about, problems)
+            _element_extras(statement, about, text_ok, sections, problems)
             for quote in statement.quotes:
-                _text(quote.source, "quote's source id", statement.id, problems)
-                _text(quote.text, "quote", statement.id, problems, limit=None)
+                _text(quote.source, "quote's source id", about, problems)
+                _text(quote.text, "quote", about, problems, limit=None)
         for argument in _unchecked(m.arguments, statements, sections):
-            text_ok = _text(argument.text, "argument text", argument.id, problems, allow_empty=True)
-            _element_extras(argument, text_ok, sections, problems)
+            about = _About.element(argument, "argument")
+            text_ok = _text(argument.text, "argument text", about, problems, allow_empty=True)
+            _element_extras(argument, about, text_ok, sections, problems)
             if argument.scheme is not None:
-                _text(argument.scheme, "scheme name", argument.id, problems)
+                _text(argument.scheme, "scheme name", about, problems)
             for n, step in enumerate(argument.steps, 1):
                 # A list, not a generator: every bad rule is reported, not only the first.
-                rules_ok = [_text(rule, "inference rule", argument.id, problems) for rule in step.rules]
+                rules_ok = [_text(rule, "inference rule", about, problems) for rule in step.rules]
                 if all(rules_ok):
-                    _fits(f"step {n}'s inference rules", list(step.rules), argument.id, problems)
+                    _fits(f"step {n}'s inference rules", list(step.rules), about, problems)
                 for ref in (*step.premises, step.conclusion):
                     if ref not in statements:
-                        problems.append(
-                            Problem("dangling-reference", f"step {n} refers to unknown statement {ref!r}", argument.id)
-                        )
+                        message = f"step {n} refers to unknown statement {ref!r}"
+                        problems.append(about.problem("dangling-reference", message))
         # Keyed by type first: statement and argument ids are separate namespaces, each with its own table of ids.
         outgoing: dict[ElementType, dict[str, list[Relation]]] = {t: {} for t in ElementType}
         incoming: dict[ElementType, dict[str, list[Relation]]] = {t: {} for t in ElementType}
@@ -420,13 +406,9 @@ class _Index:
                 (target_ok, relation.target_type, relation.target),
             ):
                 if not ok:
-                    problems.append(
-                        Problem(
-                            "dangling-reference",
-                            f"{relation.kind.value} relation #{n} refers to unknown {type.value} {id!r}",
-                            f"{relation.source} -> {relation.target}",
-                        )
-                    )
+                    about = _About(Subject("relation", f"{relation.source} -> {relation.target}"), relation.location)
+                    message = f"{relation.kind.value} relation #{n} refers to unknown {type.value} {id!r}"
+                    problems.append(about.problem("dangling-reference", message))
         if problems:
             raise MapError(problems)
         return cls(statements, arguments, sources, sections, outgoing, incoming)
@@ -561,39 +543,62 @@ def _slice_at_once(
     )
 
 
+@attrs.frozen
+class _About:
+    """What the model's problems with one element say they are about: the element, and where it was read from."""
+
+    subject: Subject | None
+    location: Location | None = None
+
+    @classmethod
+    def element(cls, element: Statement | Argument | Section | Source, kind: str) -> _About:
+        # A bad id (reported on its own) need not be a string, but a subject's id is.
+        id = element.id if isinstance(element.id, str) else repr(element.id)
+        return cls(Subject(kind, id), None if isinstance(element, Source) else element.location)
+
+    def problem(self, code: Code, message: str) -> Problem:
+        return Problem(code, message, subject=self.subject, location=self.location)
+
+
 def _table(elements: Iterable[Statement | Argument | Source], kind: str, problems: list[Problem]) -> dict[str, Any]:
     table: dict[str, Any] = {}
     for element in elements:
-        if not _id(element.id, kind, problems):
+        if not _id(element, kind, problems):
             continue
         if element.id in table:
-            problems.append(Problem("duplicate-id", f"two {kind}s have this id", element.id))
+            problems.append(_About.element(element, kind).problem("duplicate-id", f"two {kind}s have this id"))
         else:
             table[element.id] = element
     return table
 
 
-def _id(id: object, kind: str, problems: list[Problem]) -> bool:
+def _id(element: Statement | Argument | Section | Source, kind: str, problems: list[Problem]) -> bool:
+    id: object = element.id
     # The common case costs no allocation: this runs once per element of maps with hundreds of thousands.
     if isinstance(id, str) and id and not id[0].isspace() and not id[-1].isspace() and _clean(id, MAX_TEXT_LENGTH):
         return True
+    about = _About.element(element, kind)
     if not isinstance(id, str) or not id.strip():
-        problems.append(Problem("empty-text", f"a {kind} has an empty id", repr(id)))
+        problems.append(about.problem("empty-text", f"a {kind} has an empty id"))
         return False
     if id != id.strip():
-        problems.append(Problem("invalid-text", f"{kind} id has leading or trailing whitespace", repr(id)))
+        problems.append(about.problem("invalid-text", f"{kind} id has leading or trailing whitespace"))
         return False
-    return _text(id, f"{kind} id", repr(id), problems)
+    return _text(id, f"{kind} id", about, problems)
 
 
 def _element_extras(
-    element: Statement | Argument, text_ok: bool, sections: Mapping[str, Section], problems: list[Problem]
+    element: Statement | Argument,
+    about: _About,
+    text_ok: bool,
+    sections: Mapping[str, Section],
+    problems: list[Problem],
 ) -> None:
-    tags_ok = [_text(tag, "tag", element.id, problems) for tag in element.tags]
+    tags_ok = [_text(tag, "tag", about, problems) for tag in element.tags]
     if text_ok and all(tags_ok) and isinstance(element.id, str):  # (a bad id is reported already)
-        _fits("id, text and tags", [element.id, element.text, *element.tags], element.id, problems)
+        _fits("id, text and tags", [element.id, element.text, *element.tags], about, problems)
     if element.section is not None and element.section not in sections:
-        problems.append(Problem("dangling-reference", f"unknown section {element.section!r}", element.id))
+        problems.append(about.problem("dangling-reference", f"unknown section {element.section!r}"))
 
 
 def box_size(texts: Iterable[str]) -> int:
@@ -603,18 +608,17 @@ def box_size(texts: Iterable[str]) -> int:
     return sum(len(text) + 2 for text in texts)
 
 
-def _fits(what: str, texts: list[str], where: str, problems: list[Problem]) -> None:
+def _fits(what: str, texts: list[str], about: _About, problems: list[Problem]) -> None:
     size = box_size(texts)
     if size > MAX_TEXT_LENGTH:
-        problems.append(
-            Problem("invalid-text", f"{what} are {size} characters together; the limit is {MAX_TEXT_LENGTH}", where)
-        )
+        message = f"{what} are {size} characters together; the limit is {MAX_TEXT_LENGTH}"
+        problems.append(about.problem("invalid-text", message))
 
 
 def _text(
     text: object,
     what: str,
-    where: str,
+    about: _About,
     problems: list[Problem],
     *,
     allow_empty: bool = False,
@@ -623,10 +627,10 @@ def _text(
     if isinstance(text, str) and (allow_empty or (text and not text.isspace())) and _clean(text, limit):
         return True
     if not isinstance(text, str):
-        problems.append(Problem("invalid-text", f"{what} must be a string, not {type(text).__name__}", where))
+        problems.append(about.problem("invalid-text", f"{what} must be a string, not {type(text).__name__}"))
         return False
     if not allow_empty and not text.strip():
-        problems.append(Problem("empty-text", f"{what} is empty", where))
+        problems.append(about.problem("empty-text", f"{what} is empty"))
         return False
     bad = INVALID_CHARACTERS.search(text)
     if bad:
@@ -638,12 +642,11 @@ def _text(
             if code_point >= 0xFFFE
             else "control character"
         )
-        problems.append(
-            Problem("invalid-text", f"{what} contains the {kind} U+{code_point:04X} at offset {bad.start()}", where)
-        )
+        message = f"{what} contains the {kind} U+{code_point:04X} at offset {bad.start()}"
+        problems.append(about.problem("invalid-text", message))
         return False
     if limit is not None and len(text) > limit:
-        problems.append(Problem("invalid-text", f"{what} is {len(text)} characters long; the limit is {limit}", where))
+        problems.append(about.problem("invalid-text", f"{what} is {len(text)} characters long; the limit is {limit}"))
         return False
     return True
 

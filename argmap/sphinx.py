@@ -308,7 +308,8 @@ class ArgmapDirective(SphinxDirective):
             _warn(f"cannot read the map: {error.message}", _PARSE, place.at(error.line))
         except MapError as error:
             for problem in error.problems:
-                _warn(f"error {problem.code}: {problem}", problem.code, place.at(None))
+                line = problem.location.line if problem.location is not None else None
+                _warn(f"error {problem.code}: {problem}", problem.code, place.at(line))
         except UnknownFormat as error:
             _warn(str(error), _FORMAT, self.get_location())
         return None

@@ -30,6 +30,7 @@ from argmap import (
     Quote,
     Relation,
     Statement,
+    Subject,
 )
 from argmap.formats.aif import dumps, load, loads
 from argmap.strategies import argument_maps, json_values
@@ -56,7 +57,7 @@ def kinds(m: ArgumentMap) -> list[tuple[str, str, str, str, str]]:
 def problems(text: str) -> list[tuple[str, str]]:
     with pytest.raises(MapError) as info:
         loads(text)
-    return [(p.code, p.where) for p in info.value.problems]
+    return [(p.code, p.path) for p in info.value.problems]
 
 
 def same_aif(original: dict[str, Any], written: dict[str, Any]) -> None:
@@ -522,7 +523,7 @@ def test_values_that_json_cannot_carry_are_refused() -> None:
     bad = ArgumentMap(statements=[Statement(id="s", text="s", data={"x": float("nan")})], metadata={"t": (1, 2)})
     with pytest.raises(MapError) as info:
         dumps(bad)
-    assert [p.where for p in info.value.problems] == ["$.statements[0].data.x", "$.metadata.t"]
+    assert [p.path for p in info.value.problems] == ["$.statements[0].data.x", "$.metadata.t"]
 
 
 def test_output_is_byte_identical_across_hash_seeds(
@@ -626,7 +627,7 @@ def test_every_bad_node_and_edge_is_named() -> None:
     )
     with pytest.raises(MapError) as info:
         loads(text)
-    found = [(p.code, p.where) for p in info.value.problems]
+    found = [(p.code, p.path) for p in info.value.problems]
     assert found == [
         ("missing-key", "$.nodes[0]"),
         ("wrong-type", "$.nodes[1].nodeID"),
@@ -646,7 +647,7 @@ def test_every_bad_node_and_edge_is_named() -> None:
 def test_the_models_own_errors_name_the_element() -> None:
     with pytest.raises(MapError) as info:
         loads(aif(node("1", "I", "  ")))
-    assert [(p.code, p.where) for p in info.value.problems] == [("empty-text", "1")]
+    assert [(p.code, p.subject) for p in info.value.problems] == [("empty-text", Subject("statement", "1"))]
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,6 @@
-"""Bad input for the Argdown reader: any text gives a map or a ParseError, never another exception, and quickly."""
+"""Bad input for the Argdown reader: any text gives a map, a ParseError or a MapError of located problems, never another
+exception, and quickly.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap import ArgumentMap, ParseError
+from argmap import ArgumentMap, MapError, ParseError
+from argmap.catalogue import CATALOGUE
 from argmap.formats.argdown import loads
 from argmap.formats.argdown.lexer import Fault, tokenize
 
@@ -85,9 +88,17 @@ PIECES = [
 argdownish = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 
 
-def reads_or_fails(text: str) -> ArgumentMap | ParseError:
+def reads_or_fails(text: str) -> ArgumentMap | ParseError | MapError:
     try:
         return loads(text)
+    except MapError as error:
+        for problem in error.problems:
+            assert problem.code in CATALOGUE
+            assert problem.message
+            assert problem.location is not None
+            assert problem.location.line >= 1
+            assert problem.location.column >= 1
+        return error
     except ParseError as error:
         failure = error
     assert failure.line >= 1
@@ -173,6 +184,9 @@ def test_line_endings_do_not_matter(text: str) -> None:
     if isinstance(unix, ParseError):
         assert isinstance(windows, ParseError)
         assert (windows.line, windows.column, windows.message) == (unix.line, unix.column, unix.message)
+    elif isinstance(unix, MapError):
+        assert isinstance(windows, MapError)
+        assert windows.problems == unix.problems
     else:
         assert windows == unix
 
@@ -191,6 +205,12 @@ def load_or_fail(path: Path) -> ParseError | None:
         argmap.load(path)
     except ParseError as error:
         return error
+    except MapError as error:
+        places = [problem.location for problem in error.problems]
+    else:
+        return None
+    # A map the model refuses is no failure to read the file, but each of its problems names the file.
+    assert all(place is not None and place.path == str(path) for place in places)
     return None
 
 
@@ -270,7 +290,7 @@ def _is_utf8(data: bytes) -> bool:
 # Size: the reader is linear -------------------------------------------------------------------------------------
 
 
-def finishes(text: str) -> ArgumentMap | ParseError:
+def finishes(text: str) -> ArgumentMap | ParseError | MapError:
     start = time.monotonic()
     result = reads_or_fails(text)
     assert time.monotonic() - start < HANG

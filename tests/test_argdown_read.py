@@ -21,11 +21,14 @@ from argmap import (
     ElementType,
     Inference,
     Location,
+    MapError,
     ParseError,
+    Problem,
     Quote,
     RelationKind,
     Section,
     Source,
+    Subject,
 )
 from argmap.formats import argdown
 from argmap.formats.argdown import loads
@@ -53,6 +56,12 @@ def error(text: str) -> ParseError:
     with pytest.raises(ParseError) as info:
         read(text)
     return info.value
+
+
+def problems(text: str, path: str | None = None) -> tuple[Problem, ...]:
+    with pytest.raises(MapError) as info:
+        loads(text, path=path)
+    return info.value.problems
 
 
 # Statements -------------------------------------------------------------------------------------------------------
@@ -626,18 +635,27 @@ def test_empty_documents_are_empty_maps() -> None:
 
 
 def test_a_text_over_the_models_limit_is_an_error_at_the_statement() -> None:
-    e = error(f"[a]: short\n\n[b]: {'x' * MAX_TEXT_LENGTH}\n")
-    assert (e.line, e.column) == (3, 1)
+    (e,) = problems(f"[a]: short\n\n[b]: {'x' * MAX_TEXT_LENGTH}\n")
+    assert (e.code, e.location) == ("invalid-text", Location(3, 1))
     assert str(MAX_TEXT_LENGTH) in e.message
 
 
 def test_a_control_character_is_an_error_at_the_statement() -> None:
-    e = error("[a]: fine\n  + [b]: bell\x07\n")
-    assert (e.line, e.column) == (2, 5)
+    (e,) = problems("[a]: fine\n  + [b]: bell\x07\n")
+    assert (e.code, e.subject, e.location) == ("invalid-text", Subject("statement", "b"), Location(2, 5))
     assert "U+0007" in e.message
-    e = error("[a]: fine\n\n[b\x07c]: a title with a bell\n")
-    assert (e.line, e.column) == (3, 1)
+    (e,) = problems("[a]: fine\n\n[b\x07c]: a title with a bell\n")
+    assert (e.code, e.location) == ("invalid-text", Location(3, 1))
     assert "U+0007" in e.message
+
+
+def test_every_problem_of_the_model_keeps_its_code_and_its_own_place() -> None:
+    found = problems("===\nsources: [{id: s, text: ' '}]\n===\n\n[a]: \x01\n\n<b>: \x02\n", path="x.argdown")
+    assert [(p.code, p.subject, p.location) for p in found] == [
+        ("empty-text", Subject("source", "s"), Location(1, 1, "x.argdown")),
+        ("invalid-text", Subject("statement", "a"), Location(5, 1, "x.argdown")),
+        ("invalid-text", Subject("argument", "b"), Location(7, 1, "x.argdown")),
+    ]
 
 
 # Locations -----------------------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from argmap import (
     Section,
     Source,
     Statement,
+    Subject,
 )
 from argmap.formats import argdown
 from argmap.formats.argdown import INEXPRESSIBLE, MAX_NESTING, RESERVED_KEYS, dumps, loads
@@ -203,7 +204,8 @@ def test_data_nested_to_the_limit_reads_back_and_deeper_is_refused() -> None:
         dumps(too_deep)
     (problem,) = info.value.problems
     assert problem.code == "invalid-value"
-    assert problem.where.startswith("s: data.deep[0]")
+    assert str(problem.subject) == "s"
+    assert problem.path.startswith("data.deep[0]")
 
 
 def test_yaml_scalars_keep_their_types() -> None:
@@ -432,15 +434,15 @@ def _arguments_with(**fields: Any) -> list[Argument]:
         ({"statements": _statements(text="ends with a separator\u2028")}, "s", "separator"),
         ({"statements": _statements(tags=["a)b"])}, "s", "')'"),
         ({"statements": _statements(tags=["a]:b"])}, "s", "']:'"),
-        ({"statements": _statements(data={"quotes": []})}, "s", "'quotes'"),
+        ({"statements": _statements(data={"quotes": []})}, "s: data.quotes", "'quotes'"),
         ({"statements": [statement("a]b"), *_statements()]}, "a]b", "']'"),
         ({"statements": [statement("-s"), *_statements()]}, "-s", "'-'"),
-        ({"statements": [statement("s\u2028x"), *_statements()]}, "s\u2028x", "line break"),
+        ({"statements": [statement("s\u2028x"), *_statements()]}, repr("s\u2028x"), "line break"),
         ({"arguments": [Argument(id="+a", text="A.")]}, "+a", "'+'"),
         ({"arguments": [Argument(id="!--a", text="A.")]}, "!--a", "'!--'"),
         ({"arguments": [Argument(id="a>b", text="A.")]}, "a>b", "'>'"),
         ({"arguments": _arguments_with(scheme=" Expert")}, "a", "whitespace"),
-        ({"arguments": _arguments_with(data={"scheme": "x"})}, "a", "'scheme'"),
+        ({"arguments": _arguments_with(data={"scheme": "x"})}, "a: data.scheme", "'scheme'"),
         ({"arguments": [Argument(id="a", steps=[Inference(premises=[], conclusion="t")])]}, "a", "no premises"),
         (
             {"arguments": [Argument(id="a", steps=[Inference(premises=["s"], conclusion="t", rules=["r "])])]},
@@ -449,12 +451,12 @@ def _arguments_with(**fields: Any) -> list[Argument]:
         ),
         (
             {"arguments": [Argument(id="a", steps=[Inference(premises=["s"], conclusion="t", data={"uses": [1]})])]},
-            "a: step 1",
+            "a: steps[0].data.uses",
             "'uses'",
         ),
-        ({"title": "two  spaces"}, "map", "whitespace"),
-        ({"metadata": {"sources": []}}, "map", "'sources'"),
-        ({"metadata": {"nan": float("nan")}}, "map: data.nan", "finite"),
+        ({"title": "two  spaces"}, "", "whitespace"),
+        ({"metadata": {"sources": []}}, "metadata.sources", "'sources'"),
+        ({"metadata": {"nan": float("nan")}}, "metadata.nan", "finite"),
         ({"sections": [Section(id="h", title="H\nI")]}, "h", "line break"),
         (
             {
@@ -501,16 +503,16 @@ def test_what_argdown_cannot_hold_is_a_map_error_naming_it(changes: dict[str, An
     with pytest.raises(MapError) as info:
         dumps(m)
     (problem,) = info.value.problems
-    assert problem.where == where
+    assert str(problem) == (f"{where}: {problem.message}" if where else problem.message)
     assert words in problem.message
-    assert problem.code == ("invalid-value" if "data." in where else INEXPRESSIBLE)
+    assert problem.code == ("invalid-value" if words == "finite" else INEXPRESSIBLE)
 
 
 def test_every_problem_is_reported_at_once() -> None:
     m = ArgumentMap(statements=[statement("a]"), statement("b", text="x\ny")], metadata={"title": "t"})
     with pytest.raises(MapError) as info:
         dumps(m)
-    assert [p.where for p in info.value.problems] == ["map", "a]", "b"]
+    assert [p.subject for p in info.value.problems] == [None, Subject("statement", "a]"), Subject("statement", "b")]
 
 
 # Properties and the corpus ----------------------------------------------------------------------------------------

@@ -528,3 +528,15 @@ def test_the_package_keeps_its_functions_when_modules_of_their_names_load() -> N
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout == "argmap.check argmap.evaluate argmap.render.files []\n"
+
+
+def test_each_problem_of_an_argdown_map_is_a_line_at_its_element(run: Run, files: Path) -> None:
+    (files / "limits.argdown").write_text("[a]: \x01\n\n<b>: \x02\n", encoding="utf-8")
+    result = run("render", "limits.argdown", "-o", "out.dot")
+    assert result.status == ExitStatus.BAD_INPUT
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "limits.argdown:1:1: error invalid-text a: statement text contains the control character U+0001 at offset 0",
+        "limits.argdown:3:1: error invalid-text b: argument text contains the control character U+0002 at offset 0",
+    ]
+    assert not (files / "out.dot").exists()

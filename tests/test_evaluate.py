@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap import ArgumentMap, ElementType, MapBuilder, MapError, OptionError, RelationKind
+from argmap import ArgumentMap, ElementType, MapBuilder, MapError, OptionError, RelationKind, Subject
 from argmap._text import printable
 from argmap.af import SEMANTICS, Label
 from argmap.evaluate import Labelling, NoLabelling, Origin, evaluate, evaluate_all, to_framework
@@ -407,13 +407,15 @@ def test_labelling_refuses_missing_unknown_and_illegal_labels() -> None:
     assert {p.code for p in missing.value.problems} == {"unlabelled-element"}
     with pytest.raises(MapError) as unknown:
         Labelling("grounded", {**good.statements, "nope": IN}, good.arguments, map=m)
-    assert [(p.code, p.where) for p in unknown.value.problems] == [("dangling-reference", "nope")]
+    assert [(p.code, p.subject) for p in unknown.value.problems] == [
+        ("dangling-reference", Subject("statement", "nope"))
+    ]
     with pytest.raises(MapError) as illegal:
         Labelling("grounded", {**good.statements, "clouds": OUT}, good.arguments, map=m)
     # Unattacked, clouds must be IN; and look-up, needing clouds, is then UNDEC where it should be OUT.
-    assert [(p.code, p.where) for p in illegal.value.problems] == [
-        ("illegal-label", "clouds"),
-        ("illegal-label", "look-up"),
+    assert [(p.code, p.subject) for p in illegal.value.problems] == [
+        ("illegal-label", Subject("statement", "clouds")),
+        ("illegal-label", Subject("argument", "look-up")),
     ]
     with pytest.raises(MapError) as bad:
         Labelling("grounded", {**good.statements, "clouds": "in"}, good.arguments, map=m)  # type: ignore[dict-item]

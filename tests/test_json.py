@@ -58,7 +58,7 @@ def document(**top: Any) -> str:
 def problems(text: str) -> list[tuple[str, str]]:
     with pytest.raises(MapError) as info:
         loads(text)
-    return [(p.code, p.where) for p in info.value.problems]
+    return [(p.code, p.path) for p in info.value.problems]
 
 
 # Round trip and output ----------------------------------------------------------------------------------------
@@ -385,7 +385,7 @@ def test_data_that_would_not_come_back_is_refused(data: dict[Any, Any], where: s
     with pytest.raises(MapError) as info:
         dumps(m)
     [problem] = info.value.problems
-    assert problem.where == where
+    assert problem.path == where
     assert message in problem.message
 
 
@@ -395,7 +395,7 @@ def test_circular_data_is_refused_not_followed() -> None:
     loop["list"] = [loop, loop]
     with pytest.raises(MapError) as info:
         dumps(ArgumentMap(metadata={"loop": loop}))
-    wheres = [p.where for p in info.value.problems]
+    wheres = [p.path for p in info.value.problems]
     assert wheres == ["$.metadata.loop.self", "$.metadata.loop.list[0]", "$.metadata.loop.list[1]"]
 
 

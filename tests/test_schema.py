@@ -138,11 +138,11 @@ def assert_agree(document: object) -> None:
     """
     problems = reader_problems(document)
     found = schema_paths(document)
-    versions = {problem.where for problem in problems if problem.code in VERSION}
+    versions = {problem.path for problem in problems if problem.code in VERSION}
     if versions:
         assert versions <= found
     else:
-        assert found == {problem.where for problem in problems if problem.code in SHAPE}
+        assert found == {problem.path for problem in problems if problem.code in SHAPE}
 
 
 def locations(document: Any) -> list[Path_]:
@@ -204,7 +204,7 @@ def test_the_catalogue_examples_of_bad_files_break_the_schema_where_the_reader_s
     document = json.loads(CATALOGUE[code].example)
     problems = reader_problems(document)
     assert code in [problem.code for problem in problems]
-    assert {problem.where for problem in problems} <= schema_paths(document)
+    assert {problem.path for problem in problems} <= schema_paths(document)
     assert_agree(document)
 
 
@@ -239,7 +239,7 @@ def test_the_docs_example() -> None:
         "$.statements[0]: Additional properties are not allowed ('txt' was unexpected)",
     ]
     problems = reader_problems(namespace["document"])
-    assert [(problem.code, problem.where) for problem in problems] == [
+    assert [(problem.code, problem.path) for problem in problems] == [
         ("unknown-key", "$.statements[0].txt"),
         ("missing-key", "$.statements[0]"),
     ]

@@ -10,7 +10,7 @@ import attrs
 
 from .._enum import Enum
 from .._gc import gc_paused
-from ..errors import MapError, Problem
+from ..errors import MapError, Problem, Subject
 
 __all__ = ["Framework", "Label"]
 
@@ -99,20 +99,24 @@ class Framework:
             elif not name:
                 problems.append(Problem("empty-text", "an argument name is empty"))
             elif name in index:
-                problems.append(Problem("duplicate-id", f"argument {name!r} is given twice", name))
+                problems.append(Problem("duplicate-id", f"argument {name!r} is given twice", Subject("argument", name)))
             else:
                 index[name] = len(index)
         seen: set[tuple[str, str]] = set()
         for number, attack in enumerate(self.attacks):
             where = f"attacks[{number}]"
             if not isinstance(attack, tuple) or len(attack) != 2:
-                problems.append(Problem("invalid-attack", f"an attack must be a pair of names, not {attack!r}", where))
+                problems.append(
+                    Problem("invalid-attack", f"an attack must be a pair of names, not {attack!r}", path=where)
+                )
             elif unknown := [name for name in attack if not isinstance(name, str) or name not in index]:
                 names = ", ".join(repr(name) for name in unknown)
-                problems.append(Problem("dangling-reference", f"the attack names unknown arguments: {names}", where))
+                problems.append(
+                    Problem("dangling-reference", f"the attack names unknown arguments: {names}", path=where)
+                )
             elif attack in seen:
                 problems.append(
-                    Problem("duplicate-attack", f"attack {attack[0]!r} -> {attack[1]!r} is repeated", where)
+                    Problem("duplicate-attack", f"attack {attack[0]!r} -> {attack[1]!r} is repeated", path=where)
                 )
             else:
                 seen.add(attack)
@@ -129,5 +133,5 @@ class Framework:
     def _position(self, name: str) -> int:
         position = self.positions.get(name)
         if position is None:
-            raise MapError([Problem("dangling-reference", f"no argument named {name!r}", name)])
+            raise MapError([Problem("dangling-reference", f"no argument named {name!r}", Subject("argument", name))])
         return position

@@ -14,7 +14,7 @@ import attrs
 
 from .._gc import gc_paused, pauses_gc
 from .._io import read_text
-from ..errors import MapError, ParseError, Problem, UnknownFormat
+from ..errors import MapError, ParseError, Problem, Subject, UnknownFormat
 from .framework import Framework
 
 __all__ = ["FORMATS", "MAX_ARGUMENTS", "dumps", "load", "loads"]
@@ -134,7 +134,9 @@ def _loads_tgf(text: str, path: str | None) -> Framework:
 def _check_names(af: Framework, pattern: str, format: str) -> None:
     valid = re.compile(pattern)
     problems = [
-        Problem("invalid-text", f"argument name {name!r} cannot be written in {format} format", name)
+        Problem(
+            "invalid-text", f"argument name {name!r} cannot be written in {format} format", Subject("argument", name)
+        )
         for name in af.arguments
         if not valid.fullmatch(name)
     ]

@@ -126,14 +126,14 @@ def json_type(value: object) -> str:
 
 
 def wrong_type(expected: str, value: object, where: str, problems: list[Problem]) -> _Invalid:
-    problems.append(Problem("wrong-type", f"expected {expected}, got {json_type(value)}", where))
+    problems.append(Problem("wrong-type", f"expected {expected}, got {json_type(value)}", path=where))
     return INVALID
 
 
 def check_keys(value: Mapping[str, Any], where: str, problems: list[Problem]) -> None:
     if isinstance(value, _DuplicateKeys):
         for key in value.duplicates:
-            problems.append(Problem("duplicate-key", f"the key {show(key)} appears more than once", where))
+            problems.append(Problem("duplicate-key", f"the key {show(key)} appears more than once", path=where))
 
 
 def _check_string(value: str, where: str, problems: list[Problem]) -> bool:
@@ -141,7 +141,7 @@ def _check_string(value: str, where: str, problems: list[Problem]) -> bool:
     if bad is None:
         return True
     problems.append(
-        Problem("invalid-value", f"contains a lone surrogate {show(bad.group())}, which is not a character", where)
+        Problem("invalid-value", f"contains a lone surrogate {show(bad.group())}, which is not a character", path=where)
     )
     return False
 
@@ -158,7 +158,9 @@ def check_json_value(value: object, where: str, problems: list[Problem]) -> None
         if isinstance(value, _Leave):
             open_containers.discard(value.container)
         elif isinstance(value, Digits):
-            problems.append(Problem("invalid-value", f"an integer of {len(value)} digits is too long to read", where))
+            problems.append(
+                Problem("invalid-value", f"an integer of {len(value)} digits is too long to read", path=where)
+            )
         elif isinstance(value, str):
             _check_string(value, where, problems)
         elif value is None or isinstance(value, bool):
@@ -167,24 +169,24 @@ def check_json_value(value: object, where: str, problems: list[Problem]) -> None
             try:
                 int.__repr__(value)
             except ValueError:
-                problems.append(Problem("invalid-value", "the integer has too many digits to write", where))
+                problems.append(Problem("invalid-value", "the integer has too many digits to write", path=where))
         elif isinstance(value, float):
             if not math.isfinite(value):
                 problems.append(
-                    Problem("invalid-value", f"{value!r} is not a finite number, which JSON requires", where)
+                    Problem("invalid-value", f"{value!r} is not a finite number, which JSON requires", path=where)
                 )
         elif isinstance(value, Mapping | list):
             if id(value) in open_containers:
-                problems.append(Problem("invalid-value", "contains itself (a circular reference)", where))
+                problems.append(Problem("invalid-value", "contains itself (a circular reference)", path=where))
             elif depth > MAX_DEPTH:
-                problems.append(Problem("invalid-value", f"nested more than {MAX_DEPTH} levels deep", where))
+                problems.append(Problem("invalid-value", f"nested more than {MAX_DEPTH} levels deep", path=where))
             else:
                 open_containers.add(id(value))
                 stack.append((_Leave(id(value)), where, depth))
                 stack.extend(reversed(_children(value, where, depth + 1, problems)))  # keeps problems in order
         else:
             hint = "; use a list" if isinstance(value, tuple) else ""
-            problems.append(Problem("invalid-value", f"{json_type(value)} is not a JSON value{hint}", where))
+            problems.append(Problem("invalid-value", f"{json_type(value)} is not a JSON value{hint}", path=where))
 
 
 @attrs.frozen
@@ -203,7 +205,9 @@ def _children(
     children: list[tuple[object, str, int]] = []
     for key, child in value.items():
         if not isinstance(key, str):
-            problems.append(Problem("invalid-value", f"object keys must be strings, not {type(key).__name__}", where))
+            problems.append(
+                Problem("invalid-value", f"object keys must be strings, not {type(key).__name__}", path=where)
+            )
         elif _check_string(key, where, problems):
             children.append((child, member(where, key), depth))
     return children
@@ -273,7 +277,7 @@ class EnumKind:
         except (ValueError, TypeError):  # TypeError: an unhashable value such as a list
             names = ", ".join(f'"{member.value}"' for member in self.type)
             got = show(value) if isinstance(value, str) else json_type(value)
-            problems.append(Problem("invalid-value", f"expected one of {names}, got {got}", where))
+            problems.append(Problem("invalid-value", f"expected one of {names}, got {got}", path=where))
             return INVALID
 
     def write(self, value: Any, where: str, problems: list[Problem]) -> Any:
@@ -311,7 +315,7 @@ class ObjectKind:
             for key in value:
                 if key not in self._names:
                     problems.append(
-                        Problem("unknown-key", f"unknown key; expected one of {expected}", member(where, key))
+                        Problem("unknown-key", f"unknown key; expected one of {expected}", path=member(where, key))
                     )
         check_keys(value, where, problems)
         kwargs: dict[str, Any] = {}
@@ -322,7 +326,7 @@ class ObjectKind:
                 valid = valid and item is not INVALID
                 kwargs[field.name] = item
             elif field.required:
-                problems.append(Problem("missing-key", f"the key {field.name!r} is missing", where))
+                problems.append(Problem("missing-key", f"the key {field.name!r} is missing", path=where))
                 valid = False
         return self.type(**kwargs) if valid else INVALID
 

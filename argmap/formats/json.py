@@ -19,7 +19,7 @@ VERSION: Final = 1
 def _check_version(document: dict[str, Any]) -> None:
     if "argmap" not in document:
         message = 'not an argmap document: the key "argmap" with the format version is missing'
-        raise MapError([Problem("missing-version", message, "$")])
+        raise MapError([Problem("missing-version", message, path="$")])
     version = document["argmap"]
     if type(version) is int and version == VERSION:
         return
@@ -28,7 +28,7 @@ def _check_version(document: dict[str, Any]) -> None:
     else:
         shown = show(version) if isinstance(version, int | float | str) else json_type(version)
         message = f"unsupported format version {shown}: expected {VERSION}"
-    raise MapError([Problem("unsupported-version", message, "$.argmap")])
+    raise MapError([Problem("unsupported-version", message, path="$.argmap")])
 
 
 def loads(text: str, *, path: str | None = None) -> ArgumentMap:
@@ -47,7 +47,7 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     """
     document = decode(text, path, parse_int=parse_int, object_pairs_hook=decode_object)
     if not isinstance(document, dict):
-        raise MapError([Problem("wrong-type", f"expected an object, got {json_type(document)}", "$")])
+        raise MapError([Problem("wrong-type", f"expected an object, got {json_type(document)}", path="$")])
     _check_version(document)
     problems: list[Problem] = []
     check_keys(document, "$", problems)

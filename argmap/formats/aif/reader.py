@@ -10,7 +10,7 @@ from typing import Any, Final, NamedTuple
 import attrs
 
 from ..._io import read_text
-from ...errors import MapError, Problem
+from ...errors import Code, MapError, Problem
 from ...model import Argument, ArgumentMap, ElementType, Inference, Quote, Relation, RelationKind, Source, Statement
 from .._shapes import (
     DATA,
@@ -74,7 +74,7 @@ class _Version:
         else:
             shown = show(value) if isinstance(value, int | float | str) else json_type(value)
             message = f"unsupported version {shown} of argmap's block: expected {VERSION}"
-        problems.append(Problem("unsupported-version", message, where))
+        problems.append(Problem("unsupported-version", message, path=where))
         return INVALID
 
     def write(self, value: Any, where: str, problems: list[Problem]) -> Any:
@@ -216,8 +216,8 @@ class _Reader:
         # Each relation with the indexes of its edges, which order the relations, and the node it came from.
         self.relations: list[tuple[tuple[int, int], Relation, Fields | None]] = []
 
-    def problem(self, code: str, message: str, where: str) -> None:
-        self.problems.append(Problem(code, message, where))
+    def problem(self, code: Code, message: str, where: str) -> None:
+        self.problems.append(Problem(code, message, path=where))
 
     def stop_on_problems(self) -> None:
         if self.problems:

@@ -46,9 +46,10 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     :doc:`/argdown`. Every statement, argument, relation and section remembers where it was written
     (``location``).
 
-    Text that is not Argdown, or that the model cannot hold (such as a text over
-    :data:`~argmap.model.MAX_TEXT_LENGTH` characters), raises :class:`~argmap.ParseError` with the line and column
-    at fault; ``path`` names the file in it. Reading takes time linear in the length of the text.
+    Text that is not Argdown raises :class:`~argmap.ParseError` with the line and column at fault; ``path`` names the
+    file in it. A map that the model cannot hold (such as a text over :data:`~argmap.model.MAX_TEXT_LENGTH`
+    characters) raises :class:`~argmap.MapError`, each of its problems with its code and the ``location`` of the
+    element at fault. Reading takes time linear in the length of the text.
     """
     if text.startswith("\ufeff"):
         text = text[1:]

@@ -4,10 +4,11 @@ element was written.
 
 from __future__ import annotations
 
-import ast
 import operator
 from collections.abc import Iterable
 from typing import Any, Final
+
+import attrs
 
 from ...errors import MapError, ParseError, Problem
 from ...model import (
@@ -38,8 +39,6 @@ _KINDS: Final = {
     "contrary": RelationKind.CONTRARY,
     "entails": RelationKind.ENTAILS,
 }
-#: Problems of a map shown in one message, beyond the first.
-_MORE_SHOWN: Final = 4
 _TITLE: Final = operator.attrgetter("title")
 
 
@@ -245,46 +244,14 @@ class _Builder:
         except MapError as error:
             raise self.located(error.problems) from None
 
-    def places(self) -> dict[str, int]:
-        """Where each id was defined, made only for the model's problems: an id that a section, a statement and an
-        argument share is placed at the section, else at the statement.
+    def located(self, problems: tuple[Problem, ...]) -> MapError:
+        """The model's problems, each at the place of the element it is about; a problem about no element read from
+        the text (the map's title, a source) is the frontmatter's.
         """
-        doc = self.doc
-        return (
-            {title: argument.offset for title, argument in doc.arguments.items()}
-            | {title: statement.offset for title, statement in doc.statements.items()}
-            | {id: section.offset for section, id in self.section_ids.items() if section is not None and id is not None}
+        front = self.lines.locations([self.doc.frontmatter_offset])[0]
+        return MapError(
+            attrs.evolve(problem, location=front) if problem.location is None else problem for problem in problems
         )
-
-    def located(self, problems: tuple[Problem, ...]) -> ParseError:
-        """The model's problems as one error at the first problem's place, naming the places of the others."""
-        places = self.places()
-
-        def place(problem: Problem) -> int:
-            # The model names an element by its id, by the id's repr when the id itself is at fault, or a relation
-            # by "source -> target"; anything else (the map's title) is the frontmatter's.
-            where = problem.where
-            for candidate in (where, _unrepr(where), where.split(" -> ")[0]):
-                if candidate in places:
-                    return places[candidate]
-            return self.doc.frontmatter_offset
-
-        first, *rest = problems
-        message = str(first)
-        if rest:
-            shown = [f"line {self.lines.position(place(p))[0]}: {p}" for p in rest[:_MORE_SHOWN]]
-            more = len(rest) - len(shown)
-            message += f"; and {len(rest)} more: " + "; ".join(shown) + (f"; and {more} more" if more else "")
-        return self.lines.error(message, place(first))
-
-
-def _unrepr(text: str) -> str:
-    """The string that ``repr`` made ``text`` of, or ``text`` itself."""
-    try:
-        value = ast.literal_eval(text)
-    except (ValueError, SyntaxError, MemoryError, RecursionError):
-        return text
-    return value if isinstance(value, str) else text
 
 
 def _end(element: ad.Element | None) -> tuple[str, ElementType]:
@@ -322,7 +289,7 @@ def _uses(inference: ad.ParsedInference, conclusion: ad.Member, index: int) -> l
 
 def to_map(doc: ad.Document, lines: Lines) -> ArgumentMap:
     """The map that ``doc``, read from the text of ``lines``, means; a :class:`~argmap.formats.argdown.lexer.Fault`
-    for data that a field of the model cannot take, a located :class:`~argmap.ParseError` for a map that breaks the
-    model's rules.
+    for data that a field of the model cannot take, a :class:`~argmap.MapError` of located problems for a map that
+    breaks the model's rules.
     """
     return _Builder(doc, lines).build()

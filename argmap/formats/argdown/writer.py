@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Final
 
-from ...errors import MapError, Problem
+from ...errors import MapError, Problem, Subject
 from ...model import Argument, ArgumentMap, ElementType, Inference, Relation, RelationKind, Section, Statement
 from .._shapes import check_json_value
 from .syntax import LINE_TERMINATOR, RESERVED_KEYS, SPACES
@@ -247,78 +247,83 @@ class _Checker:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def add(self, where: str, message: str) -> None:
-        self.problems.append(Problem(INEXPRESSIBLE, message, where))
+    def add(self, subject: Subject | None, message: str, path: str = "") -> None:
+        self.problems.append(Problem(INEXPRESSIBLE, message, subject, path))
 
-    def text(self, text: str, what: str, where: str) -> None:
+    def text(self, text: str, what: str, subject: Subject) -> None:
         if _LINE_BREAK.search(text):
-            self.add(where, f"{what} contains a line break, which Argdown reads as a space")
+            self.add(subject, f"{what} contains a line break, which Argdown reads as a space")
         elif LINE_TERMINATOR.match(text) or LINE_TERMINATOR.match(text[-1:]):
-            self.add(where, f"{what} starts or ends with a line or paragraph separator, which Argdown trims")
+            self.add(subject, f"{what} starts or ends with a line or paragraph separator, which Argdown trims")
 
-    def trimmed(self, text: str, what: str, where: str) -> None:
+    def trimmed(self, text: str, what: str, subject: Subject) -> None:
         if LINE_TERMINATOR.search(text):
-            self.add(where, f"{what} contains a line break, which Argdown reads as a space")
+            self.add(subject, f"{what} contains a line break, which Argdown reads as a space")
         elif text != text.strip().strip(SPACES):
-            self.add(where, f"{what} has whitespace at its start or end, which Argdown trims")
+            self.add(subject, f"{what} has whitespace at its start or end, which Argdown trims")
 
     def title(self, id: str, kind: str, closing: str) -> None:
+        subject = Subject(kind, id)
         if LINE_TERMINATOR.search(id):
-            self.add(id, f"{kind} id contains a line break, which an Argdown title cannot hold")
+            self.add(subject, f"{kind} id contains a line break, which an Argdown title cannot hold")
         if closing in id:
-            self.add(id, f"{kind} id contains {closing!r}, which would end it in Argdown")
+            self.add(subject, f"{kind} id contains {closing!r}, which would end it in Argdown")
         if id.startswith("-"):
-            self.add(id, f"{kind} id starts with '-', which Argdown cannot refer to")
+            self.add(subject, f"{kind} id starts with '-', which Argdown cannot refer to")
         if kind == "argument" and (id[0] in "+_" or id.startswith("!--")):
             # At the start of a line "<+" and "<_" open a relation, and "<!--" a comment.
             self.add(
-                id,
+                subject,
                 f"argument id starts with {id[:3] if id[0] == '!' else id[0]!r}, which Argdown reads as "
                 "something else at the start of a line",
             )
 
-    def tags(self, tags: Sequence[str], where: str, closing: str) -> None:
+    def tags(self, tags: Sequence[str], subject: Subject, closing: str) -> None:
         for tag in tags:
             if ")" in tag or LINE_TERMINATOR.search(tag):
-                self.add(where, f"tag {tag!r} contains ')' or a line break, which would end an Argdown tag")
+                self.add(subject, f"tag {tag!r} contains ')' or a line break, which would end an Argdown tag")
             elif closing + ":" in tag:
-                self.add(where, f"tag {tag!r} contains {closing + ':'!r}, which would end the reference it stands on")
+                self.add(subject, f"tag {tag!r} contains {closing + ':'!r}, which would end the reference it stands on")
 
-    def data(self, data: Mapping[str, Any], where: str, reserved: Sequence[str] = ()) -> None:
+    def data(self, data: Mapping[str, Any], subject: Subject | None, path: str, reserved: Sequence[str]) -> None:
+        """Check ``data``, found at ``path`` of ``subject`` (of the map for ``None``)."""
         if not data:
             return
         problems: list[Problem] = []
-        check_json_value(data, "data", problems)
-        self.problems += [Problem(p.code, p.message, f"{where}: {p.where}") for p in problems]
+        check_json_value(data, path, problems)
+        self.problems += [Problem(p.code, p.message, subject, p.path) for p in problems]
         for key in reserved:
             if key in data:
-                self.add(where, f"its data has the key {key!r}, which argmap's Argdown reader takes for a field")
+                message = f"the key {key!r} is one that argmap's Argdown reader takes for a field"
+                self.add(subject, message, f"{path}.{key}")
 
 
 def _problems(m: ArgumentMap) -> list[Problem]:
     check = _Checker()
     if m.title != " ".join(m.title.split()):
-        check.add("map", "the title has line breaks or runs of whitespace, which the Argdown reader joins")
-    check.data(m.metadata, "map", RESERVED_KEYS["frontmatter"])
+        check.add(None, "the title has line breaks or runs of whitespace, which the Argdown reader joins")
+    check.data(m.metadata, None, "metadata", RESERVED_KEYS["frontmatter"])
     _check_sections(m.sections, check)
     for statement in m.statements:
+        subject = Subject("statement", statement.id)
         check.title(statement.id, "statement", "]")
-        check.text(statement.text, "its text", statement.id)
-        check.tags(statement.tags, statement.id, "]")
-        check.data(statement.data, statement.id, RESERVED_KEYS["statement"])
+        check.text(statement.text, "its text", subject)
+        check.tags(statement.tags, subject, "]")
+        check.data(statement.data, subject, "data", RESERVED_KEYS["statement"])
     for argument in m.arguments:
+        subject = Subject("argument", argument.id)
         check.title(argument.id, "argument", ">")
-        check.text(argument.text, "its text", argument.id)
-        check.tags(argument.tags, argument.id, ">")
-        check.data(argument.data, argument.id, RESERVED_KEYS["argument"])
+        check.text(argument.text, "its text", subject)
+        check.tags(argument.tags, subject, ">")
+        check.data(argument.data, subject, "data", RESERVED_KEYS["argument"])
         if argument.scheme is not None:
-            check.trimmed(argument.scheme, "its scheme", argument.id)
+            check.trimmed(argument.scheme, "its scheme", subject)
         for n, step in enumerate(argument.steps, 1):
             if not step.premises:
-                check.add(argument.id, f"step {n} has no premises, which an Argdown inference always has")
+                check.add(subject, f"step {n} has no premises, which an Argdown inference always has")
             for rule in step.rules:
-                check.trimmed(rule, f"step {n}'s inference rule {rule!r}", argument.id)
-            check.data(step.data, f"{argument.id}: step {n}", RESERVED_KEYS["inference"])
+                check.trimmed(rule, f"step {n}'s inference rule {rule!r}", subject)
+            check.data(step.data, subject, f"steps[{n - 1}].data", RESERVED_KEYS["inference"])
     strict = _strict(m)
     for relation in m.relations:
         _check_relation(relation, strict, check)
@@ -330,11 +335,12 @@ def _check_sections(sections: Sequence[Section], check: _Checker) -> None:
     levels: dict[str, int] = {}
     path: list[str | None] = []  # the open section at each level
     for section in sections:
-        check.text(section.title, "its title", section.id)
+        subject = Subject("section", section.id)
+        check.text(section.title, "its title", subject)
         level = 0 if section.parent is None else levels[section.parent] + 1
         if level and (len(path) < level or path[level - 1] != section.parent):
             check.add(
-                section.id,
+                subject,
                 f"it does not follow its parent {section.parent!r}, or that section's other subsections: Argdown "
                 "nests headings by their order",
             )
@@ -345,19 +351,19 @@ def _check_sections(sections: Sequence[Section], check: _Checker) -> None:
 
 
 def _check_relation(relation: Relation, strict: bool, check: _Checker) -> None:
-    where = f"{relation.source} -> {relation.target}"
+    subject = Subject("relation", f"{relation.source} -> {relation.target}")
     between_statements = relation.source_type is relation.target_type is ElementType.STATEMENT
     kind = relation.kind
     if kind is RelationKind.CONTRADICTION and relation.target_type is ElementType.ARGUMENT:
-        check.add(where, "a contradiction with an argument in Argdown can only leave from it, not aim at it")
+        check.add(subject, "a contradiction with an argument in Argdown can only leave from it, not aim at it")
     elif kind in (RelationKind.ENTAILS, RelationKind.CONTRARY) and not (between_statements and strict):
         check.add(
-            where,
+            subject,
             f"Argdown knows {kind.value} relations only between statements, in strict mode (metadata "
             "model: {mode: strict})",
         )
     elif kind in (RelationKind.SUPPORT, RelationKind.ATTACK) and between_statements and strict:
-        check.add(where, f"in strict mode Argdown reads {kind.value} between statements as entailment or contrariety")
+        check.add(subject, f"in strict mode Argdown reads {kind.value} between statements as entailment or contrariety")
 
 
 # Writing -------------------------------------------------------------------------------------------------------------
@@ -568,7 +574,7 @@ class _Writer:
                             INEXPRESSIBLE,
                             "Argdown would put it in the section where it is first mentioned, before its "
                             + ("description-less reference" if reference else "definition (its data has isInGroup)"),
-                            element.id,
+                            Subject("argument" if isinstance(element, Argument) else "statement", element.id),
                         )
                     )
         return blocks, problems
