@@ -24,9 +24,9 @@ from argmap import (
     Section,
     Source,
     Statement,
-    model,
 )
 from argmap.errors import Problem
+from argmap.model import validation
 
 
 def s(id: str, text: str | None = None, **kw: object) -> Statement:
@@ -325,6 +325,5 @@ def test_checking_all_texts_at_once_refuses_what_checking_each_refuses(
 
     at_once = problems()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(model, "_ids_at_once", lambda elements: None)
-        patch.setattr(model, "_slice_at_once", lambda *args: False)
+        patch.setattr(validation, "AT_ONCE", False)
         assert problems() == at_once
