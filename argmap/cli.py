@@ -18,7 +18,7 @@ from . import af, formats
 from ._text import printable, version
 from .errors import ArgmapError, GraphvizNotFound, MapError, ParseError, SearchLimit, UnknownCode, UnknownFormat
 from .model import ArgumentMap, ElementType
-from .render.files import FORMATS, pipe, render
+from .render.files import DIAGRAM_FORMATS, pipe, render
 from .render.options import DIRECTIONS, SHOW, VIEWS
 from .render.theme import THEME_NAMES
 
@@ -62,7 +62,7 @@ _EXPECTED = (ArgmapError, OSError, UnicodeDecodeError)
 _STDOUT = "-"
 _RENDER_OPTIONS = ("view", "direction", "theme", "wrap", "show", "name", "max_width", "max_height")
 # Files in these suffixes (or read --from these formats) are abstract frameworks; everything else is a map.
-_FRAMEWORK_SUFFIXES = frozenset(suffix for suffixes in af.FORMATS.values() for suffix in suffixes)
+_FRAMEWORK_SUFFIXES = frozenset(suffix for suffixes in af.FRAMEWORK_FORMATS.values() for suffix in suffixes)
 
 
 class _Failure(Exception):
@@ -242,7 +242,7 @@ def _evaluate(args: argparse.Namespace) -> ExitStatus:
     from .evaluate import evaluate_all
 
     format = None if args.input_format is None else args.input_format.lower()
-    if format in af.FORMATS or (format is None and Path(args.file).suffix.lower() in _FRAMEWORK_SUFFIXES):
+    if format in af.FRAMEWORK_FORMATS or (format is None and Path(args.file).suffix.lower() in _FRAMEWORK_SUFFIXES):
         if args.explain is not None:
             raise _Failure(f"argmap: error: {args.file}: --explain needs an argument map, not an abstract framework")
         with _reporting(args.file):
@@ -529,7 +529,7 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "-o", "--output", required=True, metavar="OUT", help="output file; - for stdout (DOT unless --format)"
     )
     render_parser.add_argument(
-        "--format", help=f"output format: {', '.join(FORMATS)} (default: from OUT's suffix)", metavar="FORMAT"
+        "--format", help=f"output format: {', '.join(DIAGRAM_FORMATS)} (default: from OUT's suffix)", metavar="FORMAT"
     )
     render_parser.add_argument("--view", choices=VIEWS, help="what to draw (default: debate)")
     render_parser.add_argument(
@@ -609,7 +609,7 @@ def _add_evaluate(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         "--from",
         dest="input_format",
         metavar="FORMAT",
-        help=f"format of the input: a map format, or {', '.join(af.FORMATS)} (default: from the suffix)",
+        help=f"format of the input: a map format, or {', '.join(af.FRAMEWORK_FORMATS)} (default: from the suffix)",
     )
     evaluate_parser.set_defaults(run=_evaluate)
 

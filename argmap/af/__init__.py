@@ -7,11 +7,11 @@
 from __future__ import annotations
 
 from .framework import Framework, Label
-from .iccma import FORMATS, MAX_ARGUMENTS, dumps, load, loads
+from .iccma import FRAMEWORK_FORMATS, MAX_ARGUMENTS, dumps, load, loads
 from .search import SEMANTICS, grounded, labellings
 
 __all__ = [
-    "FORMATS",
+    "FRAMEWORK_FORMATS",
     "MAX_ARGUMENTS",
     "SEMANTICS",
     "Framework",

@@ -17,7 +17,7 @@ from .._io import read_text
 from ..errors import MapError, ParseError, Problem, Subject, UnknownFormat
 from .framework import Framework
 
-__all__ = ["FORMATS", "MAX_ARGUMENTS", "dumps", "load", "loads"]
+__all__ = ["FRAMEWORK_FORMATS", "MAX_ARGUMENTS", "dumps", "load", "loads"]
 
 #: The most arguments a ``p af N`` header may claim. The header alone makes every argument, so without a cap a
 #: short file could ask for billions; two million is beyond every ICCMA instance and takes about 0.5 GB.
@@ -184,7 +184,7 @@ _FORMATS = {
 }
 
 #: The framework formats by name, each with the file suffixes that select it.
-FORMATS: Mapping[str, tuple[str, ...]] = MappingProxyType({name: f.suffixes for name, f in _FORMATS.items()})
+FRAMEWORK_FORMATS: Mapping[str, tuple[str, ...]] = MappingProxyType({name: f.suffixes for name, f in _FORMATS.items()})
 
 
 def _format(name: str) -> _Format:

@@ -3,14 +3,14 @@ Mermaid flowcharts (:mod:`.mermaid`).
 """
 
 from .dot import dot_source, to_dot
-from .files import FORMATS, pipe, render
+from .files import DIAGRAM_FORMATS, pipe, render
 from .options import DEFAULT_SHOW, DIRECTIONS, SHOW, VIEWS, DotOptions
 from .theme import THEMES, Theme
 
 __all__ = [
     "DEFAULT_SHOW",
+    "DIAGRAM_FORMATS",
     "DIRECTIONS",
-    "FORMATS",
     "SHOW",
     "THEMES",
     "VIEWS",

@@ -18,10 +18,10 @@ from .options import DotOptions, HtmlOptions
 if TYPE_CHECKING:
     from .notes import NodeUrl
 
-__all__ = ["FORMATS", "dot_failed", "pipe", "render", "run_dot"]
+__all__ = ["DIAGRAM_FORMATS", "dot_failed", "pipe", "render", "run_dot"]
 
 #: Output formats by name; ``gv`` is another name for DOT, ``htm`` for HTML. DOT needs no Graphviz installed.
-FORMATS: Mapping[str, str] = {
+DIAGRAM_FORMATS: Mapping[str, str] = {
     "svg": "svg",
     "png": "png",
     "pdf": "pdf",
@@ -36,9 +36,9 @@ _HTML_ONLY = ("max_width", "max_height")
 
 def _format(name: str) -> str:
     try:
-        return FORMATS[name.lower()]
+        return DIAGRAM_FORMATS[name.lower()]
     except KeyError:
-        raise UnknownFormat(f"unknown diagram format {name!r}: use one of {', '.join(FORMATS)}") from None
+        raise UnknownFormat(f"unknown diagram format {name!r}: use one of {', '.join(DIAGRAM_FORMATS)}") from None
 
 
 def run_dot(source: str, format: str) -> bytes:
@@ -67,7 +67,7 @@ def dot_failed(status: int, stderr: bytes) -> RenderError:
 
 @pauses_gc
 def pipe(m: ArgumentMap, format: str = "svg", **options: Unpack[HtmlOptions]) -> bytes:
-    """The map drawn in ``format`` (see :data:`FORMATS`) with :func:`~argmap.render.dot.to_dot`'s ``options``,
+    """The map drawn in ``format`` (see :data:`DIAGRAM_FORMATS`) with :func:`~argmap.render.dot.to_dot`'s ``options``,
     ``labelling=`` among them to colour elements by their status.
 
     DOT is the source itself, UTF-8; the other formats come from running Graphviz ``dot``. SVG names every node
@@ -137,6 +137,8 @@ def render(
     target = Path(path)
     if format is None:
         if not target.suffix:
-            raise UnknownFormat(f"{target}: no suffix to tell the diagram format from; use one of {', '.join(FORMATS)}")
+            raise UnknownFormat(
+                f"{target}: no suffix to tell the diagram format from; use one of {', '.join(DIAGRAM_FORMATS)}"
+            )
         format = target.suffix[1:]
     return atomic_write(target, pipe(m, format, **options))

@@ -315,7 +315,7 @@ def _suffixes(suffixes: Iterable[str]) -> nodes.Node:
 
 class FormatsDirective(_Generated):
     """``argmap-formats maps`` or ``argmap-formats frameworks``: the formats argmap reads and writes, from its
-    registries (:data:`argmap.formats.FORMATS` and :data:`argmap.af.FORMATS`).
+    registries (:data:`argmap.formats.FORMATS` and :data:`argmap.af.FRAMEWORK_FORMATS`).
     """
 
     has_content = False
@@ -330,7 +330,8 @@ class FormatsDirective(_Generated):
             ]
         elif which == "frameworks":
             rows = [
-                [nodes.literal(name, name), _suffixes(suffixes), "yes", "yes"] for name, suffixes in af.FORMATS.items()
+                [nodes.literal(name, name), _suffixes(suffixes), "yes", "yes"]
+                for name, suffixes in af.FRAMEWORK_FORMATS.items()
             ]
         else:
             raise self.error(f"argmap-formats: expected 'maps' or 'frameworks', not {which!r}")
