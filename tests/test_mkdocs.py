@@ -500,3 +500,16 @@ def test_a_built_page_fits_phones_and_desktops(tmp_path: Path, browser: Any) -> 
         )
         assert state == {"scroll": width, "ready": 2, "frames": [True, True]}
         page.close()
+
+
+def test_each_problem_of_an_argdown_map_is_warned_at_its_own_line(tmp_path: Path) -> None:
+    project(
+        tmp_path,
+        {
+            "maps/bad.argdown": "[a]: A\x02.\n\n[b]: B.\n\n[c]: C\x03.\n",
+            "index.md": '# Home\n\n```argmap src="/maps/bad.argdown"\n```\n',
+        },
+    )
+    done = build(tmp_path)
+    located = [line for line in warnings(done) if "invalid-text" in line]
+    assert [line.split(": ", 2)[1] for line in located] == ["docs/maps/bad.argdown:1", "docs/maps/bad.argdown:5"]

@@ -863,3 +863,16 @@ def test_a_hard_evaluation_falls_back_to_grounded_with_a_warning(make_app: MakeA
         "under grounded semantics instead [argmap.evaluate]"
     ]
     assert "grounded semantics" in page(app, "index")
+
+
+def test_each_problem_of_an_argdown_map_is_warned_at_its_own_line(make_app: MakeApp, tmp_path: Path) -> None:
+    src = tmp_path / "located"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["argmap.sphinx"]\n', encoding="utf-8")
+    (src / "map.argdown").write_text("[a]: A\x02.\n\n[b]: B.\n\n[c]: C\x03.\n", encoding="utf-8")
+    (src / "index.rst").write_text("Located\n=======\n\n.. argmap:: map.argdown\n", encoding="utf-8")
+    app = make_app("html", srcdir=src)
+    app.build()
+    warned = [w for w in warnings_of(app) if "[argmap.invalid-text]" in w]
+    assert [w.split(": WARNING")[0] for w in warned] == [f"{src / 'map.argdown'}:1", f"{src / 'map.argdown'}:5"]
+    assert all("control character" in w for w in warned)
