@@ -507,6 +507,8 @@ def _unquoted_statement(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic
 
 
 def _uncovered_source(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
+    if not facts.m.sources:
+        return
     # Imported here: only maps with sources need sentences split and quotes placed.
     from .coverage import coverage
 
