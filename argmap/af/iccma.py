@@ -57,6 +57,11 @@ def _add_name(names: list[str], lines: dict[str, int], name: str, line: int, col
     names.append(name)
 
 
+def _canonical(digits: str) -> str:
+    """A number written in digits, without its leading zeros: how arguments are named, whatever its length."""
+    return digits.lstrip("0") or "0"
+
+
 def _loads_af(text: str, path: str | None) -> Framework:
     count: int | None = None
     attacks: _Read = []
@@ -71,19 +76,22 @@ def _loads_af(text: str, path: str | None) -> Framework:
         if count is None:
             if len(fields) != 3 or fields[:2] != ["p", "af"] or not _COUNT.fullmatch(fields[2]):
                 raise ParseError("expected the header 'p af N'", path=path, line=number, column=column)
-            count = int(fields[2])
-            if count > MAX_ARGUMENTS:
+            claimed = _canonical(fields[2])
+            # Compared by length first: a number of thousands of digits is never converted (Python refuses to).
+            if len(claimed) > len(str(MAX_ARGUMENTS)) or int(claimed) > MAX_ARGUMENTS:
+                shown = f"{int(claimed):,}" if len(claimed) <= 30 else f"a {len(claimed):,}-digit number of"
                 raise ParseError(
-                    f"the header claims {count:,} arguments; argmap reads at most {MAX_ARGUMENTS:,}",
+                    f"the header claims {shown} arguments; argmap reads at most {MAX_ARGUMENTS:,}",
                     path=path,
                     line=number,
                     column=tokens[2].start() + 1,
                 )
+            count = int(claimed)
             continue
         if len(tokens) != 2 or not all(_COUNT.fullmatch(field) for field in fields):
             raise ParseError("expected an attack: two argument numbers 'A B'", path=path, line=number, column=column)
-        # str(int(...)) so that "07" names argument 7; numbers out of range are then unknown names.
-        source, target = (str(int(field)) for field in fields)
+        # Canonical so that "07" names argument 7; numbers out of range are then unknown names.
+        source, target = (_canonical(field) for field in fields)
         attacks.append((source, target, number, column, tokens[1].start() + 1))
     if count is None:
         raise ParseError("missing the header 'p af N'", path=path, line=last)

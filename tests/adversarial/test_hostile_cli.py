@@ -91,3 +91,17 @@ def test_the_render_timeout_default_is_the_drawing_timeout() -> None:
     render = parser()._subparsers._group_actions[0].choices["render"]  # type: ignore[union-attr]
     (action,) = [a for a in render._actions if a.dest == "timeout"]
     assert f"(default: {DRAWING_TIMEOUT:g})" in (action.help or "")
+
+
+def test_a_number_too_long_for_python_is_a_located_error_not_a_traceback(tmp_path: Path) -> None:
+    huge = "9" * 5000
+    (tmp_path / "header.af").write_text(f"p af {huge}\n", encoding="utf-8")
+    (tmp_path / "attack.af").write_text(f"p af 2\n1 {huge}\n", encoding="utf-8")
+    for name, where in (("header.af", "header.af:1:6: "), ("attack.af", "attack.af:2:3: ")):
+        done = subprocess.run(
+            [sys.executable, "-m", "argmap", "evaluate", name], cwd=tmp_path, capture_output=True, text=True
+        )
+        assert done.returncode == 2
+        assert "Traceback" not in done.stderr
+        assert where in done.stderr
+    assert argmap.af.loads("p af 3\n01 002\n", "af").attacks == (("1", "2"),)
