@@ -272,6 +272,11 @@ class ArgmapDirective(SphinxDirective):
             _, first = self.content.info(0)
             place = _Place(here, block=self.content, shift=self.lineno + self.content_offset if first == 0 else 0)
             return self._read(place, lambda: formats.loads("\n".join(self.content), format or DEFAULT_INLINE_FORMAT))
+        if "\x00" in self.arguments[0]:
+            # No file name holds a NUL byte, and the operating system refuses to look one up: say so here, where
+            # the page can be named, rather than let it stop the whole build.
+            _warn(f"map file {self.arguments[0]!r} holds a NUL byte, which no file name can", _PATH, here)
+            return None
         relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
         if not self._may_read(Path(absolute)):
             _warn(

@@ -876,3 +876,17 @@ def test_each_problem_of_an_argdown_map_is_warned_at_its_own_line(make_app: Make
     warned = [w for w in warnings_of(app) if "[argmap.invalid-text]" in w]
     assert [w.split(": WARNING")[0] for w in warned] == [f"{src / 'map.argdown'}:1", f"{src / 'map.argdown'}:5"]
     assert all("control character" in w for w in warned)
+
+
+def test_a_nul_byte_in_a_map_path_is_a_located_warning(make_app: MakeApp, tmp_path: Path) -> None:
+    src = tmp_path / "nul"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["argmap.sphinx"]\n', encoding="utf-8")
+    (src / "index.rst").write_text("NUL\n===\n\n.. argmap:: maps/x\x00.argdown\n\nStill built.\n", encoding="utf-8")
+    app = make_app("html", srcdir=src)
+    app.build()
+    assert [w for w in warnings_of(app) if "[argmap" in w] == [
+        f"{src / 'index.rst'}:4: WARNING: map file 'maps/x\\x00.argdown' holds a NUL byte, which no file name can "
+        "[argmap.path]"
+    ]
+    assert "Still built." in page(app, "index")
