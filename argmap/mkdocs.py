@@ -247,6 +247,8 @@ class _Page:
         """
         if self.site is None or self.directory is None:
             raise OptionError("src needs the argmap plugin, which knows the docs directory: add it to plugins")
+        if "\x00" in src:
+            raise OptionError(f"map file {src!r} holds a NUL byte, which no file name can")
         given = (self.site.docs_dir if src.startswith("/") else self.directory) / src.lstrip("/")
         # Resolved, so that a symbolic link that points out of the docs is refused too.
         path = given.resolve()

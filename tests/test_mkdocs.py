@@ -513,3 +513,11 @@ def test_each_problem_of_an_argdown_map_is_warned_at_its_own_line(tmp_path: Path
     done = build(tmp_path)
     located = [line for line in warnings(done) if "invalid-text" in line]
     assert [line.split(": ", 2)[1] for line in located] == ["docs/maps/bad.argdown:1", "docs/maps/bad.argdown:5"]
+
+
+def test_a_nul_byte_in_src_is_an_error_block_not_a_crash(tmp_path: Path) -> None:
+    project(tmp_path, {"index.md": '# Home\n\n```argmap src="/maps/x\x00.argdown"\n```\n\nStill built.\n'})
+    done = build(tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert any("holds a NUL byte" in line for line in warnings(done))
+    assert "Still built." in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
