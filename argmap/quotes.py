@@ -7,7 +7,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-__all__ = ["SourceText", "normal"]
+__all__ = ["SourceText", "VerbatimText", "normal"]
 
 _TYPOGRAPHIC = str.maketrans(
     {
@@ -120,3 +120,33 @@ class SourceText:
         if start < 0:
             return None
         return self._original_offset(start), self._original_offset(start + len(wanted) - 1) + 1
+
+
+class VerbatimText:
+    """A text indexed by its words, to tell whether many snippets occur in it exactly as written, each without a
+    scan of the whole text: a snippet of three or more words is looked for only where its rarest inner word occurs
+    (an inner word of a verbatim occurrence is a whole word of the text); a shorter one costs one scan.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._words: dict[str, list[int]] | None = None
+
+    def _offsets(self) -> dict[str, list[int]]:
+        if self._words is None:
+            self._words = {}
+            for word in _WORD.finditer(self.text):
+                self._words.setdefault(word.group(), []).append(word.start())
+        return self._words
+
+    def __contains__(self, snippet: str) -> bool:
+        words = list(_WORD.finditer(snippet))
+        if len(words) < 3:
+            return snippet in self.text
+        index = self._offsets()
+        shift, hits = min(
+            ((word.start(), index.get(word.group(), ())) for word in words[1:-1]), key=lambda pair: len(pair[1])
+        )
+        if len(hits) * len(snippet) > len(self.text):
+            return snippet in self.text
+        return any(hit >= shift and self.text.startswith(snippet, hit - shift) for hit in hits)

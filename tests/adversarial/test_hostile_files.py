@@ -8,6 +8,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap._io import atomic_write
 
@@ -75,3 +77,28 @@ def test_characters_xml_cannot_hold_are_refused_by_the_model() -> None:
         b.statement(f"A{char}B.", id="a")
         with pytest.raises(argmap.MapError, match=f"the noncharacter U\\+{ord(char):04X} at offset 1"):
             b.build()
+
+
+def test_an_odd_text_beside_an_aif_map_never_makes_the_map_unreadable(tmp_path: Path) -> None:
+    import json
+
+    import argmap
+
+    document = {"nodes": [{"nodeID": "1", "text": "Tea is good", "type": "I"}], "edges": [], "locutions": []}
+    for name, data, note in (
+        ("feed", b"Tea is good.\x0cMore.", "characters a map cannot hold made spaces"),
+        ("latin", "Tea is good \u2013 caf\u00e9.".encode("cp1252"), "read as Windows-1252"),
+    ):
+        (tmp_path / f"{name}.json").write_text(json.dumps(document), encoding="utf-8")
+        (tmp_path / f"{name}.txt").write_bytes(data)
+        m = argmap.load(tmp_path / f"{name}.json", "aif")
+        (source,) = m.sources
+        assert source.title == f"{name}.txt ({note})"
+        assert m.statements[0].quotes[0].text == "Tea is good"
+
+
+@given(st.text(alphabet="ab \n", max_size=30), st.text(alphabet="ab \n", max_size=12))
+def test_verbatim_look_up_agrees_with_plain_search(text: str, snippet: str) -> None:
+    from argmap.quotes import VerbatimText
+
+    assert (snippet in VerbatimText(text)) is (snippet in text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -11,7 +12,19 @@ import attrs
 
 from ..._io import read_text
 from ...errors import Code, MapError, Problem
-from ...model import Argument, ArgumentMap, ElementType, Inference, Quote, Relation, RelationKind, Source, Statement
+from ...model import (
+    INVALID_CHARACTERS,
+    Argument,
+    ArgumentMap,
+    ElementType,
+    Inference,
+    Quote,
+    Relation,
+    RelationKind,
+    Source,
+    Statement,
+)
+from ...quotes import VerbatimText
 from .._shapes import (
     DATA,
     INVALID,
@@ -252,7 +265,8 @@ class _Reader:
         beside = _source_beside(self.file) if self.file is not None and EXTRAS not in self.document else None
         if beside is not None:
             sources.append(beside)
-            statements = [_quoting(s, beside) for s in statements]
+            verbatim = VerbatimText(beside.text)
+            statements = [_quoting(s, beside, verbatim) for s in statements]
         return ArgumentMap(
             title=self.block.get("title", ""),
             statements=statements,
@@ -573,13 +587,34 @@ def _source_beside(path: str) -> Source | None:
     # A link that leads out of the folder is not beside the map.
     if text_file == file or not text_file.is_file() or text_file.resolve().parent != file.parent.resolve():
         return None
-    text = read_text(str(text_file))
-    return Source(id=stem, text=text, title=text_file.name) if text.strip() else None
+    text, note = _text_beside(text_file)
+    title = f"{text_file.name} ({note})" if note else text_file.name
+    return Source(id=stem, text=text, title=title) if text.strip() else None
 
 
-def _quoting(statement: Statement, source: Source) -> Statement:
+def _text_beside(text_file: Path) -> tuple[str, str]:
+    """The text of a map's ``NAME.txt``, and a note of what had to be done to read it ("" when nothing).
+
+    The text is optional, so it never makes the map unreadable: bytes that are not UTF-8 are read as Windows-1252
+    (the encoding of the corpora's older texts), and characters a map's text cannot hold (a form feed, say) become
+    spaces.
+    """
+    data = text_file.read_bytes()
+    notes = []
+    try:
+        text = data.removeprefix(codecs.BOM_UTF8).decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+        notes.append("read as Windows-1252")
+    cleaned = INVALID_CHARACTERS.sub(" ", text)
+    if cleaned != text:
+        notes.append("characters a map cannot hold made spaces")
+    return cleaned, "; ".join(notes)
+
+
+def _quoting(statement: Statement, source: Source, verbatim: VerbatimText) -> Statement:
     """The statement quoting the source where its text occurs there verbatim, unless it quotes something already."""
-    if statement.quotes or statement.text not in source.text:
+    if statement.quotes or statement.text not in verbatim:
         return statement
     return attrs.evolve(statement, quotes=[Quote(source.id, statement.text)])
 
