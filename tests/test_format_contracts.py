@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap import ArgmapError, ArgumentMap, MapBuilder
+from argmap import ArgmapError, ArgumentMap, MapBuilder, MapError
 from argmap.formats import FORMATS, dumps, loads
+from argmap.formats.argdown import normalise
 from argmap.strategies import argument_maps, json_values
 
 READERS = sorted(name for name, format in FORMATS.items() if format.loads is not None)
@@ -82,3 +83,30 @@ def test_every_writer_writes_the_same_bytes_under_every_hash_seed(
     outputs = hash_seed_outputs(script)
     assert len(outputs) == 1
     assert outputs.pop().startswith(dumps(_hash_sensitive(), name))
+
+
+_ANY_TEXT = st.text(min_size=1, max_size=20)
+# Maps whose texts come from all of Unicode, not a safe alphabet (the model refuses what no map may hold).
+UNICODE_ROUND_TRIPS = {
+    "json": argument_maps(text=_ANY_TEXT, max_statements=6),
+    "aif": argument_maps(text=_ANY_TEXT, max_statements=6),
+    "argdown": argument_maps(text=_ANY_TEXT, max_statements=6).map(normalise),
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNICODE_ROUND_TRIPS))
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_any_unicode_text_reads_back_equal_or_is_refused_by_name(name: str, data: st.DataObject) -> None:
+    m: ArgumentMap = data.draw(UNICODE_ROUND_TRIPS[name])
+    refused: MapError | None = None
+    try:
+        text = dumps(m, name)
+    except MapError as error:
+        refused = error
+    if refused is None:
+        assert loads(text, name) == m
+    else:
+        # Each problem names what cannot be written: an element, or a place in the map's data.
+        assert refused.problems
+        assert all(problem.subject is not None or problem.path for problem in refused.problems)

@@ -102,3 +102,12 @@ def test_verbatim_look_up_agrees_with_plain_search(text: str, snippet: str) -> N
     from argmap.quotes import VerbatimText
 
     assert (snippet in VerbatimText(text)) is (snippet in text)
+
+
+def test_a_separator_beside_edge_whitespace_is_refused_by_the_argdown_writer_not_written_unreadable() -> None:
+    import argmap
+
+    for text in ("a\u2028 ", " \u2029a", "a \u2028"):
+        m = argmap.ArgumentMap(statements=[argmap.Statement(id="s", text=text)])
+        with pytest.raises(argmap.MapError, match="starts or ends with a line or paragraph separator"):
+            argmap.dumps(m, "argdown")

@@ -10,7 +10,7 @@ from typing import Any, Final
 from ...errors import MapError, Problem, Subject
 from ...model import Argument, ArgumentMap, ElementType, Inference, Relation, RelationKind, Section, Statement
 from .._shapes import check_json_value
-from .syntax import LINE_TERMINATOR, RESERVED_KEYS, SPACES
+from .syntax import LINE_TERMINATOR, LINE_TERMINATORS, RESERVED_KEYS, SPACES
 
 __all__ = ["INEXPRESSIBLE", "MAX_NESTING", "dumps"]
 
@@ -43,6 +43,8 @@ _RULE_ESCAPES: Final = frozenset("\\,{<")
 
 # Whitespace to Python or to JavaScript: readers trim it from the ends of a text unless it is escaped.
 _SPACE: Final = re.compile(rf"[\s{SPACES}]")
+# A line or paragraph separator in the whitespace at either end of a text.
+_EDGE_TERMINATOR: Final = re.compile(rf"^[\s{SPACES}]*?[{LINE_TERMINATORS}]|[{LINE_TERMINATORS}][\s{SPACES}]*$")
 
 
 def _suspects(always: frozenset[str], *, rule: bool) -> re.Pattern[str]:
@@ -253,7 +255,8 @@ class _Checker:
     def text(self, text: str, what: str, subject: Subject) -> None:
         if _LINE_BREAK.search(text):
             self.add(subject, f"{what} contains a line break, which Argdown reads as a space")
-        elif LINE_TERMINATOR.match(text) or LINE_TERMINATOR.match(text[-1:]):
+        elif _EDGE_TERMINATOR.search(text):
+            # Whitespace at either end is kept by escapes, but no escape works on a line or paragraph separator.
             self.add(subject, f"{what} starts or ends with a line or paragraph separator, which Argdown trims")
 
     def trimmed(self, text: str, what: str, subject: Subject) -> None:
