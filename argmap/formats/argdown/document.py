@@ -249,12 +249,17 @@ def _drop_redundant_attacks(doc: Document) -> None:
                     against[target].add(source)
             elif kind == "attack" and isinstance(target, ParsedArgument):
                 on_arguments.append((relation, source, target))
-    redundant = {
-        relation
-        for relation, source, target in on_arguments
-        if source in against
-        and any(member.inference is None and doc.statements[member.title] in against[source] for member in target.pcs)
-    }
+    # Each argument's premises once, as a set: the test per attack then costs as little as the smaller of the two
+    # sets, where looking through the premises for every attack was quadratic.
+    premises: dict[int, set[ParsedStatement]] = {}
+    redundant = set()
+    for relation, source, target in on_arguments:
+        if source not in against:
+            continue
+        if id(target) not in premises:
+            premises[id(target)] = {doc.statements[m.title] for m in target.pcs if m.inference is None}
+        if not against[source].isdisjoint(premises[id(target)]):
+            redundant.add(relation)
     if redundant:
         doc.relations = [relation for relation in doc.relations if relation not in redundant]
 
