@@ -111,3 +111,18 @@ def test_a_separator_beside_edge_whitespace_is_refused_by_the_argdown_writer_not
         m = argmap.ArgumentMap(statements=[argmap.Statement(id="s", text=text)])
         with pytest.raises(argmap.MapError, match="starts or ends with a line or paragraph separator"):
             argmap.dumps(m, "argdown")
+
+
+def test_sections_nested_past_what_headings_hold_are_refused_at_once_not_written_quadratically() -> None:
+    import argmap
+    from argmap.formats.argdown.writer import MAX_HEADING_DEPTH
+
+    depth = 20_000
+    sections = [argmap.Section(id=f"h{i}", title="H", parent=f"h{i - 1}" if i else None) for i in range(depth)]
+    m = argmap.ArgumentMap(sections=sections)
+    with pytest.raises(argmap.MapError) as refused:
+        argmap.dumps(m, "argdown")
+    assert len(refused.value.problems) == depth - MAX_HEADING_DEPTH
+    assert refused.value.problems[0].message.endswith(f"Argdown headings go at most {MAX_HEADING_DEPTH}")
+    shallow = argmap.ArgumentMap(sections=sections[:MAX_HEADING_DEPTH])
+    assert argmap.loads(argmap.dumps(shallow, "argdown"), "argdown").sections == shallow.sections

@@ -12,7 +12,7 @@ from ...model import Argument, ArgumentMap, ElementType, Inference, Relation, Re
 from .._shapes import check_json_value
 from .syntax import LINE_TERMINATOR, LINE_TERMINATORS, RESERVED_KEYS, SPACES
 
-__all__ = ["INEXPRESSIBLE", "MAX_NESTING", "dumps"]
+__all__ = ["INEXPRESSIBLE", "MAX_HEADING_DEPTH", "MAX_NESTING", "dumps"]
 
 #: The code of a problem that makes a valid map impossible to write as Argdown without losing something.
 INEXPRESSIBLE: Final = "inexpressible"
@@ -20,6 +20,9 @@ INEXPRESSIBLE: Final = "inexpressible"
 #: Relations nest at most this deep; a longer chain goes on in a new snippet, so that a support chain 200,000 long
 #: costs linear output, not quadratic indentation.
 MAX_NESTING: Final = 8
+#: Headings nest at most this deep: a heading's level is its number of ``#``, so a deeper nesting would make the
+#: output grow with the square of the depth.
+MAX_HEADING_DEPTH: Final = 100
 
 _INDENT: Final = "  "
 
@@ -341,6 +344,10 @@ def _check_sections(sections: Sequence[Section], check: _Checker) -> None:
         subject = Subject("section", section.id)
         check.text(section.title, "its title", subject)
         level = 0 if section.parent is None else levels[section.parent] + 1
+        if level >= MAX_HEADING_DEPTH:
+            check.add(
+                subject, f"it is nested {level + 1} sections deep; Argdown headings go at most {MAX_HEADING_DEPTH}"
+            )
         if level and (len(path) < level or path[level - 1] != section.parent):
             check.add(
                 subject,
