@@ -126,3 +126,21 @@ def test_sections_nested_past_what_headings_hold_are_refused_at_once_not_written
     assert refused.value.problems[0].message.endswith(f"Argdown headings go at most {MAX_HEADING_DEPTH}")
     shallow = argmap.ArgumentMap(sections=sections[:MAX_HEADING_DEPTH])
     assert argmap.loads(argmap.dumps(shallow, "argdown"), "argdown").sections == shallow.sections
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("{1: first, '1': second}", "two keys that are the same text"),
+        ("{true: a, 'true': b}", "two keys that are the same text"),
+        ("{a: .nan}", "holds nan, which JSON cannot carry"),
+        ("{a: .inf}", "holds inf, which JSON cannot carry"),
+        ("{a: 1.0e999}", "holds inf, which JSON cannot carry"),
+    ],
+)
+def test_yaml_data_that_json_cannot_carry_is_a_located_error(data: str, message: str) -> None:
+    import argmap
+
+    with pytest.raises(argmap.ParseError, match=message) as refused:
+        argmap.loads(f"[s]: S. {data}", "argdown")
+    assert (refused.value.line, refused.value.column) == (1, 9)

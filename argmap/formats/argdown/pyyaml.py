@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import datetime
+import math
 import re
 from collections.abc import Hashable
 from typing import Any
@@ -107,6 +108,9 @@ def _plain(value: object, offset: int, size: int) -> Any:
             if isinstance(item, dict):
                 copy: dict[str, Any] | list[Any] = {}
                 children: list[tuple[object, str | int]] = [(child, _key(key)) for key, child in item.items()]
+                # Keys that differ in YAML (1 and "1", true and "true") are one key in JSON: that is a repeat too.
+                if len({key for _, key in children}) < len(children):
+                    raise Fault("YAML data has two keys that are the same text (such as 1 and '1')", offset)
             elif isinstance(item, set | frozenset):
                 copy = {}
                 children = [(None, key) for key in sorted(map(_key, item))]
@@ -115,6 +119,8 @@ def _plain(value: object, offset: int, size: int) -> Any:
                 children = [(child, n) for n, child in enumerate(item)]
             into[slot] = copy
             stack.extend((child, copy, key, depth + 1, inner) for child, key in reversed(children))
+        elif isinstance(item, float) and not math.isfinite(item):
+            raise Fault(f"YAML data holds {item}, which JSON cannot carry (.nan, .inf or a number too large)", offset)
         else:
             into[slot] = _scalar(item)
     return root[0]
