@@ -144,3 +144,18 @@ def test_yaml_data_that_json_cannot_carry_is_a_located_error(data: str, message:
     with pytest.raises(argmap.ParseError, match=message) as refused:
         argmap.loads(f"[s]: S. {data}", "argdown")
     assert (refused.value.line, refused.value.column) == (1, 9)
+
+
+@pytest.mark.parametrize("node_type", ["CA", "I", "Q", "MA", "RA"])
+def test_aif_data_never_changes_what_a_node_is(node_type: str) -> None:
+    import json
+
+    import argmap
+
+    b = argmap.MapBuilder()
+    b.argument([b.statement("P.", id="p")], b.statement("C.", id="c"), id="a", data={"aif": {"type": node_type}})
+    m = b.build()
+    text = argmap.dumps(m, "aif")
+    (node,) = [n for n in json.loads(text)["nodes"] if n["nodeID"] == "a"]
+    assert node["type"] == "RA"
+    assert argmap.loads(text, "aif") == m
