@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from . import af, formats
-from ._text import printable, version
+from ._text import counted, printable, version
 from .errors import ArgmapError, GraphvizNotFound, MapError, ParseError, SearchLimit, UnknownCode, UnknownFormat
 from .model import ArgumentMap, ElementType
 from .render.files import DIAGRAM_FORMATS, pipe, render
@@ -25,8 +25,9 @@ from .render.theme import THEME_NAMES
 if TYPE_CHECKING:
     # Checking, evaluation, the catalogue and the schema are imported by the commands that use them: every run of
     # the command would otherwise pay for all of them.
-    from .check import Diagnostic
+    from .catalogue import Severity
     from .evaluate import Labelling
+    from .lint import Finding
 
 __all__ = ["ExitStatus", "main", "parser", "run"]
 
@@ -149,57 +150,83 @@ def _write_json(document: object) -> None:
 # Commands -----------------------------------------------------------------------------------------------------
 
 
-def _record(path: str, diagnostic: Diagnostic) -> dict[str, object]:
-    location = diagnostic.location
-    return {
-        "path": path if location is None else location.path or path,
-        "line": None if location is None else location.line,
-        "column": None if location is None else location.column,
-        "severity": diagnostic.severity.value,
-        "code": diagnostic.code,
-        "message": diagnostic.message,
-        "subjects": list(diagnostic.subjects),
-    }
-
-
-def _summary(found: Sequence[tuple[str, Diagnostic]]) -> str:
+def _summary(found: Sequence[Finding], files: int) -> str:
     from .catalogue import Severity
 
-    counts = Counter(diagnostic.severity for _, diagnostic in found)
-    parts = []
-    for severity in Severity:
-        if n := counts[severity]:
-            plural = "s" if n != 1 and severity is not Severity.INFO else ""
-            parts.append(f"{n} {severity.value}{plural}")
-    files = len({path for path, _ in found})
-    return f"{', '.join(parts)} in {files} file{'s' if files != 1 else ''}"
+    counts = Counter(finding.severity for finding in found)
+    parts = [counted(n, severity.value) for severity in Severity if (n := counts[severity])]
+    return f"{', '.join(parts)} in {counted(files, 'file')}"
+
+
+def _read_map(path: str, format: str | None) -> ArgumentMap:
+    """The map in the file ``path``, or on standard input for ``-`` (whose format ``--from`` must name)."""
+    if path != _STDOUT:
+        return formats.load(path, format)
+    if format is None:
+        raise UnknownFormat("-: reading standard input needs --from to name the format")
+    return formats.loads(sys.stdin.read(), format, path="<stdin>")
 
 
 def _check(args: argparse.Namespace) -> ExitStatus:
+    from . import lint
     from .catalogue import Severity
-    from .check import check
 
     lowest = Severity(args.severity)
     status = ExitStatus.OK
-    found: list[tuple[str, Diagnostic]] = []
-    for path in args.files:
-        try:
-            diagnostics = check(_load(path, args.input_format))
-        except _Failure as failure:
-            _complain(failure)
-            status = max(status, failure.status)
+    found: list[Finding] = []
+    with_findings: set[str] = set()
+    suffixes = [suffix for f in formats.FORMATS.values() if f.loads is not None for suffix in f.suffixes]
+    for given in args.files:
+        paths = list(lint.files_in([given], suffixes))
+        if not paths:
+            message = f"no map files in this directory ({', '.join(suffixes)})"
+            status = max(status, ExitStatus.BAD_INPUT)
+            if args.format == "text":
+                _complain(_Failure(f"argmap: error: {given}: {message}"))
+            else:
+                found.extend(lint.findings_of_error(UnknownFormat(message), given))
             continue
+        status = max(status, _check_files(paths, args, lowest, found, with_findings))
+    if args.format == "json":
+        _write_json([finding.as_dict() for finding in found])
+    elif args.format == "github":
+        _write_stdout("".join(f"{lint.github(finding)}\n" for finding in found))
+    elif args.format == "sarif":
+        _write_stdout(lint.sarif(found, version()))
+    elif found:
+        print(_summary(found, len(with_findings)), file=sys.stderr)
+    return status
+
+
+def _check_files(
+    paths: Sequence[str], args: argparse.Namespace, lowest: Severity, found: list[Finding], with_findings: set[str]
+) -> ExitStatus:
+    """Check each file of ``paths``, adding what is found to ``found`` (and printing it, as text); the worst status."""
+    from . import lint
+    from .catalogue import Severity
+    from .check import check
+
+    status = ExitStatus.OK
+    for path in paths:
+        try:
+            m = _read_map(path, args.input_format)
+        except _EXPECTED as error:
+            status = max(status, ExitStatus.BAD_INPUT)
+            if args.format == "text":
+                _complain(_describe(error, path))
+            else:
+                found.extend(lint.findings_of_error(error, "<stdin>" if path == _STDOUT else path))
+            continue
+        diagnostics = check(m)
         if any(diagnostic.severity is Severity.ERROR for diagnostic in diagnostics):
             status = max(status, ExitStatus.FOUND_ERRORS)
-        shown = [diagnostic for diagnostic in diagnostics if diagnostic.severity >= lowest]
+        shown = [f for f in lint.findings(diagnostics, "<stdin>" if path == _STDOUT else path) if f.severity >= lowest]
         if args.format == "text":
-            for diagnostic in shown:
-                print(diagnostic.format(path))
-        found.extend((path, diagnostic) for diagnostic in shown)
-    if args.format == "json":
-        _write_json([_record(*item) for item in found])
-    elif found:
-        print(_summary(found), file=sys.stderr)
+            for finding in shown:
+                print(lint.text(finding))
+        if shown:
+            with_findings.add(path)
+        found.extend(shown)
     return status
 
 
@@ -506,8 +533,18 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="report structural problems in maps",
         description="Print one line per problem found: path:line:col: severity code message.",
     )
-    check_parser.add_argument("files", nargs="+", metavar="FILE", help="map files to check")
-    check_parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check_parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="PATH",
+        help="map files or directories to check (every map file below); - reads stdin",
+    )
+    check_parser.add_argument(
+        "--format",
+        choices=("text", "json", "github", "sarif"),
+        default="text",
+        help="output format: text, json, github (workflow annotations) or sarif (SARIF 2.1.0)",
+    )
     check_parser.add_argument(
         "--severity",
         choices=[severity.value for severity in Severity],
