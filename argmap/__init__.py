@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from .jupyter import show
     from .render import THEMES, VIEWS, Theme, pipe, render, to_dot
     from .schemes import SCHEMES, Scheme, find_scheme
+    from .selection import select, without
 
 #: The rest of the public names, by the module that defines them: each module is imported when one of its names is
 #: first asked for, so that a command (or a program) pays only for what it uses. Checking, evaluation, drawing and
@@ -81,6 +82,7 @@ _LAZY = {
     "show": "jupyter",
     **dict.fromkeys(("THEMES", "VIEWS", "Theme", "pipe", "render", "to_dot"), "render"),
     **dict.fromkeys(("SCHEMES", "Scheme", "find_scheme"), "schemes"),
+    **dict.fromkeys(("select", "without"), "selection"),
 }
 
 
@@ -165,8 +167,10 @@ __all__ = [
     "loads",
     "pipe",
     "render",
+    "select",
     "show",
     "slugify",
     "to_dot",
     "to_framework",
+    "without",
 ]
