@@ -230,8 +230,34 @@ def _check_files(
     return status
 
 
+def _selected(m: ArgumentMap, args: argparse.Namespace) -> ArgumentMap:
+    """The part of ``m`` that the selection options keep (the whole map without any)."""
+    if not any(getattr(args, name) for name in ("select", "sections", "tags", "statuses", "connected")):
+        return m
+    from .selection import select
+
+    labelling = None
+    if args.statuses:
+        from .evaluate import evaluate
+
+        with _reporting(args.file):
+            labelling = evaluate(m, args.evaluate or "grounded")
+    with _reporting(args.file):
+        return select(
+            m,
+            ids=args.select,
+            depth=args.depth,
+            reach=args.reach,
+            sections=args.sections,
+            tags=args.tags,
+            labelling=labelling,
+            statuses=args.statuses,
+            connected=args.connected,
+        )
+
+
 def _render(args: argparse.Namespace) -> ExitStatus:
-    m = _load(args.file, args.input_format)
+    m = _selected(_load(args.file, args.input_format), args)
     options = {name: getattr(args, name) for name in _RENDER_OPTIONS if getattr(args, name) is not None}
     if args.evaluate is not None:
         from .evaluate import DRAWING_TIMEOUT, evaluate_for_drawing
@@ -488,6 +514,29 @@ def _parts(text: str) -> tuple[str, ...]:
     return parts
 
 
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def _add_selection(parser: argparse.ArgumentParser) -> None:
+    """The options that draw or convert a part of a map (see :func:`argmap.selection.select`)."""
+    group = parser.add_argument_group("parts of the map (combined: what every one keeps)")
+    group.add_argument("--select", type=_names, metavar="ID,...", help="these elements and their neighbourhood")
+    group.add_argument("--depth", type=_width, default=0, metavar="N", help="ties out from --select (default: 0)")
+    group.add_argument(
+        "--reach", choices=("in", "out", "both"), default="both", help="towards reasons (in), what they bear on (out)"
+    )
+    group.add_argument("--sections", type=_names, metavar="ID,...", help="these sections and their subsections")
+    group.add_argument("--tags", type=_names, metavar="TAG,...", help="elements with any of these tags")
+    group.add_argument(
+        "--statuses",
+        type=_names,
+        metavar="STATUS,...",
+        help="elements with these statuses (in, out, undec) under the map's --evaluate semantics (default grounded)",
+    )
+    group.add_argument("--connected", action="store_true", help="leave out what nothing kept ties to")
+
+
 def _add_input_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--from",
@@ -610,6 +659,7 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     render_parser.add_argument(
         "--max-height", metavar="LENGTH", help="HTML: the tallest the diagram's frame may be (default: 85vh)"
     )
+    _add_selection(render_parser)
     _add_input_format(render_parser)
     render_parser.set_defaults(run=_render)
 

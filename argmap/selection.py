@@ -21,7 +21,7 @@ Key = tuple[ElementType, str]
 #: Which way a neighbourhood reaches from its elements: to their reasons (``"in"``: what supports or attacks them),
 #: to what they bear on (``"out"``), or both.
 Reach = Literal["in", "out", "both"]
-#: The values of ``direction``.
+#: The values of ``reach``.
 REACHES: tuple[str, ...] = ("in", "out", "both")
 
 _S, _A = ElementType.STATEMENT, ElementType.ARGUMENT
@@ -56,14 +56,14 @@ def _links(m: ArgumentMap) -> Iterator[tuple[Key, Key]]:
             yield (_A, argument.id), (_S, argument.conclusion)
 
 
-def _within(m: ArgumentMap, start: set[Key], depth: int, direction: str) -> set[Key]:
+def _within(m: ArgumentMap, start: set[Key], depth: int, reach: str) -> set[Key]:
     """The elements at most ``depth`` ties from ``start``, breadth first (iterative, linear in the map)."""
     forward: dict[Key, list[Key]] = {}
     backward: dict[Key, list[Key]] = {}
     for reason, target in _links(m):
         forward.setdefault(reason, []).append(target)
         backward.setdefault(target, []).append(reason)
-    steps = [backward] if direction == "in" else [forward] if direction == "out" else [backward, forward]
+    steps = [backward] if reach == "in" else [forward] if reach == "out" else [backward, forward]
     reached = set(start)
     queue = deque((key, 0) for key in start)
     while queue:
@@ -107,7 +107,7 @@ def select(
     *,
     ids: Iterable[str | Key] | None = None,
     depth: int = 0,
-    direction: Reach = "both",
+    reach: Reach = "both",
     sections: Collection[str] | None = None,
     tags: Collection[str] | None = None,
     labelling: Labelling | None = None,
@@ -117,7 +117,7 @@ def select(
     """The part of ``m`` that every given criterion keeps (they combine as an intersection), as a map of its own.
 
     ``ids`` (statement or argument ids, or ``(ElementType, id)`` pairs) with ``depth``: those elements and those at
-    most ``depth`` ties away, following ``direction`` (``"in"``: their reasons; ``"out"``: what they bear on;
+    most ``depth`` ties away, following ``reach`` (``"in"``: their reasons; ``"out"``: what they bear on;
     ``"both"``). Ties are relations, premises into their arguments and arguments into their conclusions.
     ``sections``: the elements of those sections and their subsections. ``tags``: the elements with any of them.
     ``statuses`` (of ``"in"``, ``"out"``, ``"undec"``) with a ``labelling`` of ``m``: the elements labelled so.
@@ -130,11 +130,11 @@ def select(
     """
     if isinstance(depth, bool) or not isinstance(depth, int) or depth < 0:
         raise OptionError(f"depth must be a number of ties (0 or more), not {depth!r}")
-    if direction not in REACHES:
-        raise OptionError(f"unknown direction {direction!r}: use one of {', '.join(REACHES)}")
+    if reach not in REACHES:
+        raise OptionError(f"unknown reach {reach!r}: use one of {', '.join(REACHES)}")
     kept: set[Key] = {_key(e) for e in _elements(m)}
     if ids is not None:
-        kept &= _within(m, _keys(m, ids), depth, direction)
+        kept &= _within(m, _keys(m, ids), depth, reach)
     if sections is not None:
         kept &= _in_sections(m, sections)
     if tags is not None:

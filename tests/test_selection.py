@@ -37,9 +37,9 @@ def ids(m: ArgumentMap) -> list[str]:
 def test_a_neighbourhood_reaches_as_far_and_as_way_as_asked() -> None:
     m = tea()
     assert ids(select(m, ids=["good"])) == ["good"]
-    assert ids(select(m, ids=["good"], depth=1, direction="in")) == ["good", "anti", "awake", "<healthy>"]
-    assert ids(select(m, ids=["good"], depth=2, direction="in")) == ["good", "anti", "awake", "sleep", "<healthy>"]
-    assert ids(select(m, ids=["sleep"], depth=5, direction="out")) == ["good", "awake", "sleep"]
+    assert ids(select(m, ids=["good"], depth=1, reach="in")) == ["good", "anti", "awake", "<healthy>"]
+    assert ids(select(m, ids=["good"], depth=2, reach="in")) == ["good", "anti", "awake", "sleep", "<healthy>"]
+    assert ids(select(m, ids=["sleep"], depth=5, reach="out")) == ["good", "awake", "sleep"]
     assert ids(select(m, ids=[(ElementType.ARGUMENT, "healthy")])) == ["good", "anti", "<healthy>"]
 
 
@@ -90,7 +90,7 @@ def test_without_drops_what_would_dangle_instead_of_raising() -> None:
         ({"ids": [(ElementType.ARGUMENT, "good")]}, "no argument 'good'"),
         ({"sections": ["nope"]}, "no section 'nope'"),
         ({"ids": ["good"], "depth": -1}, "depth must be"),
-        ({"ids": ["good"], "direction": "up"}, "unknown direction 'up'"),
+        ({"ids": ["good"], "reach": "up"}, "unknown reach 'up'"),
     ],
 )
 def test_bad_selections_are_refused_by_name(options: dict[str, object], message: str) -> None:
@@ -117,5 +117,31 @@ def test_a_chain_200000_deep_is_selected_without_recursion() -> None:
         current = b.statement(f"S{n}.", id=f"s{n}")
         b.support(current, previous)
         previous = current
-    part = select(b.build(), ids=["s0"], depth=200_000, direction="in")
+    part = select(b.build(), ids=["s0"], depth=200_000, reach="in")
     assert len(part.statements) == 200_000
+
+
+def test_the_command_draws_a_part_with_the_same_names(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    argmap.dump(tea(), tmp_path / "tea.json")
+
+    def drawn(*options: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "argmap", "render", "tea.json", "-o", "-", *options],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return done.stdout
+
+    whole, part = drawn(), drawn("--select", "awake", "--depth", "1", "--reach", "in")
+    assert "Unrelated." in whole
+    assert "Unrelated." not in part
+    assert "Sleep matters." in part
+    assert "Tea is good." not in part
+    out = drawn("--statuses", "out", "--evaluate", "grounded")
+    assert "Tea is good." in out
+    assert "Sleep matters." not in out
