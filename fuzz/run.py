@@ -106,7 +106,12 @@ def main(argv: list[str] | None = None) -> int:
                 cwd=scratch,
                 check=False,
                 env={**os.environ, _TARGET: target},
+                stderr=subprocess.PIPE,
+                text=True,
             )
+            # libFuzzer reports every input it keeps: only its closing figures are shown, or everything on a crash.
+            report = done.stderr.splitlines()
+            print("\n".join(report if done.returncode else [line for line in report if "DONE" in line]), flush=True)
         print(f"fuzz {target}: exit status {done.returncode}", flush=True)
         status = status or done.returncode
     return status
