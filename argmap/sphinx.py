@@ -29,7 +29,7 @@ from .af import SEMANTICS
 from .catalogue import Severity
 from .check import Diagnostic, check
 from .errors import ArgmapError, GraphvizNotFound, MapError, OptionError, ParseError, RenderError, UnknownFormat
-from .evaluate import DRAWING_TIMEOUT, Labelling, evaluate_for_drawing
+from .evaluate import DRAWING_TIMEOUT, Labelling, evaluate, evaluate_for_drawing
 from .model import Argument, ArgumentMap, ElementType, Statement
 from .render.cache import DotCache
 from .render.dot import dot_source
@@ -38,6 +38,7 @@ from .render.notes import NodeUrl, anchor, map_name
 from .render.options import DIRECTIONS, ID_PREFIX, VIEWS, Direction, DrawOptions, View
 from .render.svg import is_safe_href
 from .render.theme import AUTO, THEME_NAMES
+from .selection import REACHES, Reach, select
 
 __all__ = [
     "ALIGNS",
@@ -163,6 +164,11 @@ class _Place:
         return self.fallback
 
 
+def _listed(text: str) -> list[str]:
+    """The comma-separated items of an option."""
+    return [item.strip() for item in text.split(",") if item.strip()]
+
+
 def _warn(message: str, subtype: str, location: str | nodes.Node) -> None:
     logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=location)
 
@@ -198,6 +204,14 @@ class ArgmapDirective(SphinxDirective):
         "align": directives.unchanged_required,
         "name": directives.unchanged,
         "class": directives.class_option,
+        # Parts of the map, as argmap.select() takes them.
+        "select": directives.unchanged_required,
+        "depth": directives.unchanged_required,
+        "reach": directives.unchanged_required,
+        "sections": directives.unchanged_required,
+        "tags": directives.unchanged_required,
+        "statuses": directives.unchanged_required,
+        "connected": directives.flag,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -207,6 +221,7 @@ class ArgmapDirective(SphinxDirective):
             return []
         m, place = loaded
         self._report(check(m), place)
+        m = self._part(m)
         caption, messages = None, list[nodes.system_message]()
         if "caption" in self.options:
             text_nodes, messages = self.state.inline_text(self.options["caption"], self.lineno)
@@ -227,6 +242,37 @@ class ArgmapDirective(SphinxDirective):
         self.set_source_info(figure)
         self.add_name(figure)
         return [figure, *messages]
+
+    def _part(self, m: ArgumentMap) -> ArgumentMap:
+        """The part of the map that ``:select:`` (with ``:depth:`` and ``:reach:``), ``:sections:``, ``:tags:``,
+        ``:statuses:`` and ``:connected:`` keep; the whole map, having warned, when one of them is wrong.
+        """
+        names = ("select", "sections", "tags", "statuses")
+        lists = {option: _listed(self.options[option]) for option in names if option in self.options}
+        if not lists and "connected" not in self.options:
+            return m
+        try:
+            depth = int(self.options.get("depth", "0"))
+        except ValueError:
+            depth = -1
+        labelling = None
+        if "statuses" in lists:
+            labelling = evaluate(m, self._choice("evaluate", SEMANTICS, "grounded"))
+        try:
+            return select(
+                m,
+                ids=lists.get("select"),
+                depth=depth,
+                reach=cast(Reach, self._choice("reach", REACHES, "both")),
+                sections=lists.get("sections"),
+                tags=lists.get("tags"),
+                labelling=labelling,
+                statuses=lists.get("statuses"),
+                connected="connected" in self.options,
+            )
+        except ArgmapError as error:
+            _warn(f"cannot select a part of the map: {error}; the whole map is drawn", _OPTION, self.get_location())
+            return m
 
     def _diagram(self, m: ArgumentMap, alt: str | None) -> argmap_diagram | None:
         """The map drawn for every builder with the directive's options, and registered for citations; ``None``

@@ -890,3 +890,29 @@ def test_a_nul_byte_in_a_map_path_is_a_located_warning(make_app: MakeApp, tmp_pa
         "[argmap.path]"
     ]
     assert "Still built." in page(app, "index")
+
+
+def test_the_directive_draws_a_part_of_the_map_with_select_s_names(make_app: MakeApp, tmp_path: Path) -> None:
+    src = tmp_path / "part"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["argmap.sphinx"]\n', encoding="utf-8")
+    body = (
+        "   [Tea]: Tea is good.\n     - [Awake]: It keeps you awake.\n       + [Sleep]: Sleep matters.\n\n"
+        "   [Alone]: Unrelated."
+    )
+    page_text = (
+        "Part\n====\n\n.. argmap::\n   :select: Awake\n   :depth: 1\n   :reach: in\n\n" + body + "\n\n"
+        ".. argmap::\n   :select: Nope\n\n" + body + "\n"
+    )
+    (src / "index.rst").write_text(page_text, encoding="utf-8")
+    app = make_app("html", srcdir=src, confoverrides={"argmap_warn_on": "error"})
+    app.build()
+    first, second = svgs_in(page(app, "index"))
+    assert "Sleep matters." in first
+    assert "Tea is good." not in first
+    assert "Unrelated." not in first
+    assert "Unrelated." in second  # a wrong selection draws the whole map, with a warning
+    assert [w for w in warnings_of(app) if "[argmap" in w] == [
+        f"{src / 'index.rst'}:15: WARNING: cannot select a part of the map: the map has no statement or argument "
+        "'Nope'; the whole map is drawn [argmap.option]"
+    ]
