@@ -37,7 +37,7 @@ import textwrap
 import weakref
 from collections.abc import Callable, Mapping, MutableMapping
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, cast
 
 import attrs
 from mkdocs.config import base, config_options
@@ -53,7 +53,7 @@ from .af import SEMANTICS
 from .catalogue import Severity
 from .check import check
 from .errors import ArgmapError, MapError, OptionError, ParseError
-from .evaluate import Labelling, evaluate_for_drawing
+from .evaluate import Labelling, evaluate, evaluate_for_drawing
 from .model import ArgumentMap
 from .render.cache import DotCache
 from .render.html import assets, css_length, prepare
@@ -61,6 +61,7 @@ from .render.notes import map_name
 from .render.options import DIRECTIONS, ID_PREFIX, VIEWS
 from .render.svg import escape
 from .render.theme import AUTO, THEME_NAMES
+from .selection import REACHES, Reach, select
 
 __all__ = ["DEFAULT_FORMAT", "OPTIONS", "ArgmapConfig", "ArgmapPlugin", "fence_format", "fence_validator"]
 
@@ -84,6 +85,14 @@ OPTIONS: Mapping[str, tuple[str, ...] | None] = {
     "name": None,
     "max-width": None,
     "max-height": None,
+    # Parts of the map, as argmap.select() takes them: lists separated by commas.
+    "select": None,
+    "depth": None,
+    "reach": REACHES,
+    "sections": None,
+    "tags": None,
+    "statuses": None,
+    "connected": ("true", "false"),
 }
 # Where the validator leaves its complaint about a fence's options, for the formatter to show.
 _ERROR = "argmap-error"
@@ -106,7 +115,9 @@ def _validate(key: str, value: str) -> str:
         return chosen
     if key == "format":
         formats.get_format(value)
-    elif key == "wrap" and not _DIGITS.fullmatch(value):
+    elif key in ("wrap", "depth") and not _DIGITS.fullmatch(value):
+        if key == "depth":
+            raise OptionError(f"depth must be a number of ties, not {value!r}")
         raise OptionError(f"wrap must be a number of characters (0 for no wrapping), not {value!r}")
     elif key == "name" and not ID_PREFIX.fullmatch(value):
         raise OptionError(f"name must be a letter followed by letters, digits, '_' or '-', not {value!r}")
@@ -115,6 +126,30 @@ def _validate(key: str, value: str) -> str:
     elif key == "src" and not value.strip():
         raise OptionError("src must name a map file")
     return value
+
+
+def _part(m: ArgumentMap, options: Mapping[str, str]) -> ArgumentMap:
+    """The part of ``m`` that the fence's selection options keep (see :func:`argmap.select`)."""
+    lists = {
+        key: [item.strip() for item in options[key].split(",") if item.strip()]
+        for key in ("select", "sections", "tags", "statuses")
+        if key in options
+    }
+    connected = options.get("connected") == "true"
+    if not lists and not connected:
+        return m
+    labelling = evaluate(m, options.get("evaluate", "grounded")) if "statuses" in lists else None
+    return select(
+        m,
+        ids=lists.get("select"),
+        depth=int(options.get("depth", "0")),
+        reach=cast(Reach, options.get("reach", "both")),
+        sections=lists.get("sections"),
+        tags=lists.get("tags"),
+        labelling=labelling,
+        statuses=lists.get("statuses"),
+        connected=connected,
+    )
 
 
 def fence_validator(
@@ -337,6 +372,10 @@ def _draw(page: _Page, source: str, css_class: str, options: Mapping[str, Any]) 
         if diagnostic.severity >= Severity.WARNING:
             line = diagnostic.location.line if diagnostic.location is not None else None
             _warn(place.at(line), f"{diagnostic.severity} {diagnostic.code} {diagnostic.message}")
+    try:
+        m = _part(m, options)
+    except ArgmapError as error:
+        _warn(place.at(), f"cannot select a part of the map: {error}; the whole map is drawn")
     labelling: Labelling | None = None
     if "evaluate" in options:
         try:

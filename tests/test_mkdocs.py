@@ -521,3 +521,12 @@ def test_a_nul_byte_in_src_is_an_error_block_not_a_crash(tmp_path: Path) -> None
     assert done.returncode == 0, done.stderr
     assert any("holds a NUL byte" in line for line in warnings(done))
     assert "Still built." in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_fence_draws_a_part_of_the_map_with_select_s_names() -> None:
+    whole = converter().convert(fence(TEA))
+    part = converter().convert(fence(TEA, 'format="json" select="awake" depth="0"'))
+    assert len(re.findall(r'class="node argmap-statement', whole)) > 1
+    assert re.findall(r'<g id="([^"]+)" [^>]*class="node argmap-statement', part) == ["map-1.awake"]
+    wrong = converter().convert(fence(TEA, 'format="json" depth="deep"'))
+    assert "depth must be a number of ties" in wrong
