@@ -67,6 +67,25 @@ class MapBuilder:
         self._problems: list[Problem] = []
         self._taken: dict[str, set[str]] = {"statement": set(), "argument": set(), "section": set()}
 
+    @classmethod
+    def from_map(cls, m: ArgumentMap) -> MapBuilder:
+        """A builder that starts from everything ``m`` holds, to add to it and build a new map: ids already taken
+        stay taken, so that generated ids never clash with the map's.
+        """
+        builder = cls(m.title, metadata=m.metadata)
+        builder._sources = list(m.sources)
+        builder._sections = list(m.sections)
+        builder._statements = list(m.statements)
+        builder._arguments = list(m.arguments)
+        # The map's relations name their end types already: nothing is left to infer when the builder builds.
+        builder._relations = [(relation, False, False) for relation in m.relations]
+        builder._taken = {
+            "statement": {s.id for s in m.statements},
+            "argument": {a.id for a in m.arguments},
+            "section": {s.id for s in m.sections},
+        }
+        return builder
+
     def _new_id(self, namespace: str, id: str | None, text: str, fallback: str) -> str:
         taken = self._taken[namespace]
         if id is None:

@@ -145,3 +145,20 @@ def test_the_command_draws_a_part_with_the_same_names(tmp_path: Path) -> None:
     out = drawn("--statuses", "out", "--evaluate", "grounded")
     assert "Tea is good." in out
     assert "Sleep matters." not in out
+
+
+def test_a_builder_starts_from_an_existing_map_and_adds_to_it() -> None:
+    m = tea()
+    b = argmap.MapBuilder.from_map(m)
+    added = b.statement("Tea is good.", quote=("essay", "Tea is good"))
+    assert added == "tea-is-good"  # generated, and clear of the map's own ids
+    b.support(added, "good")
+    grown = b.build()
+    assert grown.statements[: len(m.statements)] == m.statements
+    assert grown.relations[: len(m.relations)] == m.relations
+    assert (grown.title, grown.sections, grown.sources) == (m.title, m.sections, m.sources)
+    assert argmap.MapBuilder.from_map(m).build() == m
+    again = argmap.MapBuilder.from_map(m)
+    again.statement("Again.", id="good")  # an id given explicitly is the caller's to keep unique
+    with pytest.raises(argmap.MapError, match="good: two statements have this id"):
+        again.build()
