@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from types import MappingProxyType
 
 import attrs
 
+from .model.converters import strings
+
 __all__ = ["SCHEMES", "Scheme", "find_scheme"]
-
-
-def _strings(value: Iterable[str]) -> tuple[str, ...]:
-    return (value,) if isinstance(value, str) else tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -28,10 +26,10 @@ class Scheme:
     """
 
     name: str
-    premises: tuple[str, ...] = attrs.field(converter=_strings)
+    premises: tuple[str, ...] = attrs.field(converter=strings)
     conclusion: str
-    critical_questions: tuple[str, ...] = attrs.field(converter=_strings)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    critical_questions: tuple[str, ...] = attrs.field(converter=strings)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=strings)
 
 
 # The wording is ours; the premises and questions follow the compendium in Walton, Reed & Macagno (2008), ch. 9,

@@ -109,14 +109,15 @@ def rootdir() -> Path:
 @pytest.fixture(scope="session")
 def hash_seed_outputs() -> Callable[[str], set[str]]:
     """Runs a Python script from the repository root under three hash seeds and returns the set of what it
-    printed: output that does not depend on the hash seed gives a set of one.
+    printed: output that does not depend on the hash seed gives a set of one. Hypothesis's plugins stay unloaded,
+    so that a script may import a test module.
     """
 
     def run(script: str) -> set[str]:
         return {
             subprocess.run(
                 [sys.executable, "-c", script],
-                env={**os.environ, "PYTHONHASHSEED": seed},
+                env={**os.environ, "PYTHONHASHSEED": seed, "HYPOTHESIS_NO_PLUGINS": "1"},
                 cwd=ROOT,
                 capture_output=True,
                 text=True,

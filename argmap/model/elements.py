@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from ..errors import Location
+from .converters import strings
 from .kinds import ElementType, RelationKind, Role
 from .validation import tables
 
@@ -35,12 +36,6 @@ _NO_DATA: Mapping[str, Any] = MappingProxyType({})
 
 def _frozen_data(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return MappingProxyType(dict(value)) if value else _NO_DATA
-
-
-def _strings(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, str):  # a lone string would otherwise become a tuple of characters
-        return (value,)
-    return tuple(value)
 
 
 # Typed converters, one per element type: mypy's attrs plugin needs named, non-generic functions to type __init__.
@@ -95,7 +90,7 @@ class Statement:
 
     id: str
     text: str
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=strings)
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
     data: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)
     section: str | None = None
@@ -106,9 +101,9 @@ class Statement:
 class Inference:
     """One step of an argument: ``premises`` (statement ids, linked: they work together) to one ``conclusion``."""
 
-    premises: tuple[str, ...] = attrs.field(converter=_strings)
+    premises: tuple[str, ...] = attrs.field(converter=strings)
     conclusion: str
-    rules: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    rules: tuple[str, ...] = attrs.field(default=(), converter=strings)
     data: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)
 
 
@@ -125,7 +120,7 @@ class Argument:
     id: str
     text: str = ""
     steps: tuple[Inference, ...] = attrs.field(default=(), converter=_steps)
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=strings)
     scheme: str | None = None
     data: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)
     section: str | None = None
