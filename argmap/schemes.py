@@ -8,7 +8,7 @@ from types import MappingProxyType
 
 import attrs
 
-from .model.converters import strings
+from .model._converters import strings
 
 __all__ = ["SCHEMES", "Scheme", "find_scheme"]
 

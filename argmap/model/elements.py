@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from ..errors import Location
-from .converters import strings
+from ._converters import strings
 from .kinds import ElementType, RelationKind, Role
 from .validation import tables
 
