@@ -230,7 +230,7 @@ def _check_files(
     return status
 
 
-def _selected(m: ArgumentMap, args: argparse.Namespace) -> ArgumentMap:
+def _selected(m: ArgumentMap, args: argparse.Namespace, path: str) -> ArgumentMap:
     """The part of ``m`` that the selection options keep (the whole map without any)."""
     if not any(getattr(args, name) for name in ("select", "sections", "tags", "statuses", "connected")):
         return m
@@ -240,9 +240,9 @@ def _selected(m: ArgumentMap, args: argparse.Namespace) -> ArgumentMap:
     if args.statuses:
         from .evaluate import evaluate
 
-        with _reporting(args.file):
+        with _reporting(path):
             labelling = evaluate(m, args.evaluate or "grounded")
-    with _reporting(args.file):
+    with _reporting(path):
         return select(
             m,
             ids=args.select,
@@ -257,17 +257,47 @@ def _selected(m: ArgumentMap, args: argparse.Namespace) -> ArgumentMap:
 
 
 def _render(args: argparse.Namespace) -> ExitStatus:
-    m = _selected(_load(args.file, args.input_format), args)
+    if args.output is not None:
+        if len(args.files) > 1:
+            raise _Failure(
+                "argmap render: error: -o names the output of one FILE; without -o, each FILE is drawn beside itself"
+            )
+        return _render_one(args.files[0], args.output, args)
+    if args.format is None:
+        raise _Failure(
+            "argmap render: error: -o or --format is needed: --format draws each FILE beside itself in that format"
+        )
+    status = ExitStatus.OK
+    for path in args.files:
+        try:
+            _render_one(path, _beside(path, args.format), args)
+        except _Failure as failure:  # the other files are still drawn, as check checks them all
+            _complain(failure)
+            status = max(status, failure.status)
+    return status
+
+
+def _beside(path: str, format: str) -> str:
+    """Where ``argmap render FILE --format FORMAT`` draws FILE: the same name with FORMAT's suffix for the map's."""
+    if path == _STDOUT:
+        raise _Failure("argmap render: error: -: standard input needs -o to name where its diagram goes")
+    lowered = path.lower()
+    ending = max((s for f in formats.FORMATS.values() for s in f.suffixes if lowered.endswith(s)), key=len, default="")
+    stem = path[: len(path) - len(ending)] if ending else str(Path(path).with_suffix(""))
+    return f"{stem}.{format.lower()}"
+
+
+def _render_one(path: str, output: str, args: argparse.Namespace) -> ExitStatus:
+    m = _selected(_load(path, args.input_format), args, path)
     options = {name: getattr(args, name) for name in _RENDER_OPTIONS if getattr(args, name) is not None}
     if args.evaluate is not None:
         from .evaluate import DRAWING_TIMEOUT, evaluate_for_drawing
 
-        with _reporting(args.file):
+        with _reporting(path):
             timeout = DRAWING_TIMEOUT if args.timeout is None else args.timeout
             options["labelling"], note = evaluate_for_drawing(m, args.evaluate, timeout)
         if note is not None:
-            print(f"argmap: warning: {args.file}: {note}", file=sys.stderr)
-    output: str = args.output
+            print(f"argmap: warning: {path}: {note}", file=sys.stderr)
     if output == _STDOUT:
         with _reporting("<stdout>"):
             data = pipe(m, args.format or "dot", **options)
@@ -610,12 +640,18 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         help="draw a map with Graphviz",
         description="Draw a map. DOT output (.dot, .gv, or -o -) works without Graphviz installed.",
     )
-    render_parser.add_argument("file", metavar="FILE", help="the map to draw")
     render_parser.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help="output file; - for stdout (DOT unless --format)"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="the maps to draw: one with -o, or any number with --format, each drawn beside itself "
+        "(map.argdown to map.svg)",
     )
+    render_parser.add_argument("-o", "--output", metavar="OUT", help="output file; - for stdout (DOT unless --format)")
     render_parser.add_argument(
-        "--format", help=f"output format: {', '.join(DIAGRAM_FORMATS)} (default: from OUT's suffix)", metavar="FORMAT"
+        "--format",
+        help=f"output format: {', '.join(DIAGRAM_FORMATS)} (default: from OUT's suffix; needed without -o)",
+        metavar="FORMAT",
     )
     render_parser.add_argument("--view", choices=VIEWS, help="what to draw (default: debate)")
     render_parser.add_argument(

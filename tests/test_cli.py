@@ -207,6 +207,42 @@ def test_render_dot_file(run: Run, files: Path) -> None:
     assert (files / "clean.gv").read_text(encoding="utf-8") == to_dot(clean_map()).source
 
 
+def test_render_draws_each_file_beside_itself_without_o(run: Run, files: Path) -> None:
+    (files / "maps").mkdir()
+    dump(clean_map(), files / "maps" / "trees.aif.json")
+    (files / "maps" / "tea.argdown").write_text("[Tea]: Tea is good.\n  + [Health]: Tea is healthy.\n", "utf-8")
+    assert run("render", "clean.json", "maps/trees.aif.json", "maps/tea.argdown", "--format", "DOT") == Result(
+        0, "", ""
+    )
+    assert (files / "clean.dot").read_text(encoding="utf-8") == to_dot(clean_map()).source
+    assert (files / "maps" / "trees.dot").read_text(encoding="utf-8") == to_dot(clean_map()).source
+    assert "Tea is healthy." in (files / "maps" / "tea.dot").read_text(encoding="utf-8")
+    # Drawing again gives the same bytes: a pre-commit hook that redraws sees no change.
+    before = {p.name: p.read_bytes() for p in (files / "maps").iterdir()}
+    assert run("render", "maps/trees.aif.json", "maps/tea.argdown", "--format", "dot") == Result(0, "", "")
+    assert {p.name: p.read_bytes() for p in (files / "maps").iterdir()} == before
+
+
+def test_render_of_several_files_reports_each_bad_one_and_draws_the_rest(run: Run, files: Path) -> None:
+    result = run("render", "malformed.json", "clean.json", "missing.json", "--format", "dot")
+    assert (result.status, result.stdout) == (ExitStatus.BAD_INPUT, "")
+    first, second = result.stderr.splitlines()
+    assert first.startswith("malformed.json:2:"), first
+    assert second == "argmap: error: missing.json: No such file or directory"
+    assert (files / "clean.dot").read_text(encoding="utf-8") == to_dot(clean_map()).source
+    assert not (files / "malformed.dot").exists()
+
+
+def test_render_without_o_needs_a_format_and_a_file(run: Run, files: Path) -> None:
+    line = run("render", "clean.json", "errors.json", "-o", "out.dot").failed_once()
+    assert line.startswith("argmap render: error: -o names the output of one FILE"), line
+    line = run("render", "clean.json").failed_once()
+    assert line.startswith("argmap render: error: -o or --format is needed"), line
+    line = run("render", "-", "--format", "dot").failed_once()
+    assert line == "argmap render: error: -: standard input needs -o to name where its diagram goes"
+    assert sorted(p.name for p in files.iterdir() if p.suffix == ".dot") == []
+
+
 def test_render_to_stdout_writes_dot_source(run: Run, files: Path) -> None:
     assert run("render", "clean.json", "-o", "-") == Result(0, to_dot(clean_map()).source, "")
 
