@@ -257,24 +257,63 @@ def _selected(m: ArgumentMap, args: argparse.Namespace, path: str) -> ArgumentMa
 
 
 def _render(args: argparse.Namespace) -> ExitStatus:
-    if args.output is not None:
-        if len(args.files) > 1:
-            raise _Failure(
-                "argmap render: error: -o names the output of one FILE; without -o, each FILE is drawn beside itself"
-            )
-        return _render_one(args.files[0], args.output, args)
-    if args.format is None:
+    if args.output is not None and len(args.files) > 1:
+        raise _Failure(
+            "argmap render: error: -o names the output of one FILE; without -o, each FILE is drawn beside itself"
+        )
+    if args.output is None and args.format is None:
         raise _Failure(
             "argmap render: error: -o or --format is needed: --format draws each FILE beside itself in that format"
         )
+    if args.watch and _STDOUT in (args.output, *args.files):
+        raise _Failure("argmap render: error: --watch reads and draws files, not standard input or output")
+    status = _draw(args.files, args)
+    if args.watch:
+        _watch(args)
+    return status
+
+
+def _draw(paths: Sequence[str], args: argparse.Namespace) -> ExitStatus:
+    """Draw each map of ``paths`` where the options say; with ``-o`` a failure ends the command, and otherwise each
+    file that cannot be drawn is reported and the rest are drawn, as ``argmap check`` checks them all.
+    """
+    if args.output is not None and not args.watch:
+        return _render_one(paths[0], args.output, args)
     status = ExitStatus.OK
-    for path in args.files:
+    for path in paths:
         try:
-            _render_one(path, _beside(path, args.format), args)
-        except _Failure as failure:  # the other files are still drawn, as check checks them all
+            _render_one(path, args.output or _beside(path, args.format), args)
+        except _Failure as failure:
             _complain(failure)
             status = max(status, failure.status)
     return status
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    """What tells that a file changed: its modification time and size (``None`` while it is missing)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_mtime_ns, found.st_size
+
+
+def _watch(args: argparse.Namespace) -> None:
+    """Redraw each map whose file changes, until interrupted: polling, since one stat a file a poll costs nothing
+    and needs no dependency that watches files.
+    """
+    import time
+
+    stamps = {path: _stamp(path) for path in args.files}
+    print(f"argmap: watching {counted(len(stamps), 'file')}; Ctrl+C stops", file=sys.stderr, flush=True)
+    while True:
+        time.sleep(args.interval)
+        changed = [path for path, stamp in stamps.items() if _stamp(path) != stamp]
+        for path in changed:
+            stamps[path] = _stamp(path)
+        if changed and _draw(changed, args) is ExitStatus.OK:
+            drawn = ", ".join(args.output or _beside(path, args.format) for path in changed)
+            print(f"argmap: redrew {drawn}", file=sys.stderr, flush=True)
 
 
 def _beside(path: str, format: str) -> str:
@@ -694,6 +733,16 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     render_parser.add_argument(
         "--max-height", metavar="LENGTH", help="HTML: the tallest the diagram's frame may be (default: 85vh)"
+    )
+    render_parser.add_argument(
+        "--watch", action="store_true", help="after drawing, redraw each map whenever its file changes, until Ctrl+C"
+    )
+    render_parser.add_argument(
+        "--interval",
+        type=_seconds,
+        default=0.5,
+        metavar="SECONDS",
+        help="with --watch: how often to look at the files (default: %(default)s)",
     )
     _add_selection(render_parser)
     _add_input_format(render_parser)

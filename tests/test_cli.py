@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import runpy
+import signal
 import subprocess
 import sys
+import threading
 from importlib import metadata
 from pathlib import Path
 
@@ -241,6 +244,50 @@ def test_render_without_o_needs_a_format_and_a_file(run: Run, files: Path) -> No
     line = run("render", "-", "--format", "dot").failed_once()
     assert line == "argmap render: error: -: standard input needs -o to name where its diagram goes"
     assert sorted(p.name for p in files.iterdir() if p.suffix == ".dot") == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="stopped with SIGINT, as Ctrl+C stops it")
+def test_render_watch_redraws_when_the_map_changes_and_survives_a_broken_save(tmp_path: Path) -> None:
+    source, drawing = tmp_path / "tea.argdown", tmp_path / "tea.dot"
+
+    def save(text: str) -> None:
+        # As editors save: whole, by a rename, so that the watcher never reads half a file.
+        (tmp_path / "tea.tmp").write_text(text, encoding="utf-8")
+        os.replace(tmp_path / "tea.tmp", source)
+
+    save("[Tea]: Tea is good.\n  + [Health]: Tea is healthy.\n")
+    command = [sys.executable, "-m", "argmap", "render", "tea.argdown", "--format", "dot", "--watch"]
+    command += ["--interval", "0.05"]
+    watcher = subprocess.Popen(command, cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    assert watcher.stderr is not None
+    threading.Thread(target=lambda: [lines.put(line) for line in watcher.stderr or ()], daemon=True).start()
+    try:
+        assert lines.get(timeout=60) == "argmap: watching 1 file; Ctrl+C stops\n"
+        assert "Tea is healthy." in drawing.read_text(encoding="utf-8")
+
+        save("[Tea]: Tea is good.\n  + [Health]: Tea is good for you.\n")
+        assert lines.get(timeout=60) == "argmap: redrew tea.dot\n"
+        assert "Tea is good for you." in drawing.read_text(encoding="utf-8")
+
+        save("[Tea]: Tea is good.\n  + [Health]: Tea is healthy. {x: [}\n")
+        assert lines.get(timeout=60).startswith("tea.argdown:2:")  # reported, and the watch goes on
+        assert "Tea is good for you." in drawing.read_text(encoding="utf-8")  # the last good drawing stays
+
+        save("[Tea]: Tea is good.\n  + [Green]: Green tea is good.\n")
+        assert lines.get(timeout=60) == "argmap: redrew tea.dot\n"
+        assert "Green tea is good." in drawing.read_text(encoding="utf-8")
+    finally:
+        watcher.send_signal(signal.SIGINT)
+        status = watcher.wait(timeout=60)
+    assert status == ExitStatus.INTERRUPTED
+    assert lines.empty() or "Traceback" not in "".join(lines.queue)
+
+
+def test_render_watch_refuses_standard_input_and_output(run: Run, files: Path) -> None:
+    for args in (["clean.json", "-o", "-"], ["-", "--format", "dot"]):
+        line = run("render", *args, "--watch").failed_once()
+        assert line == "argmap render: error: --watch reads and draws files, not standard input or output", args
 
 
 def test_render_to_stdout_writes_dot_source(run: Run, files: Path) -> None:
