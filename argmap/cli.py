@@ -202,14 +202,18 @@ def _check_files(
     paths: Sequence[str], args: argparse.Namespace, lowest: Severity, found: list[Finding], with_findings: set[str]
 ) -> ExitStatus:
     """Check each file of ``paths``, adding what is found to ``found`` (and printing it, as text); the worst status."""
+    from . import _progress as progress
     from . import lint
     from .catalogue import Severity
     from .check import check
 
+    loud = progress.wanted(sys.stderr, quiet=args.quiet)
     status = ExitStatus.OK
     for path in paths:
+        shown_path = "standard input" if path == _STDOUT else path
         try:
-            m = _read_map(path, args.input_format)
+            with progress.stage(f"reading {shown_path}", enabled=loud):
+                m = _read_map(path, args.input_format)
         except _EXPECTED as error:
             status = max(status, ExitStatus.BAD_INPUT)
             if args.format == "text":
@@ -217,7 +221,8 @@ def _check_files(
             else:
                 found.extend(lint.findings_of_error(error, "<stdin>" if path == _STDOUT else path))
             continue
-        diagnostics = check(m)
+        with progress.stage(f"checking {shown_path} ({_size(m)})", enabled=loud):
+            diagnostics = check(m)
         if any(diagnostic.severity is Severity.ERROR for diagnostic in diagnostics):
             status = max(status, ExitStatus.FOUND_ERRORS)
         shown = [f for f in lint.findings(diagnostics, "<stdin>" if path == _STDOUT else path) if f.severity >= lowest]
@@ -327,24 +332,34 @@ def _beside(path: str, format: str) -> str:
 
 
 def _render_one(path: str, output: str, args: argparse.Namespace) -> ExitStatus:
-    m = _selected(_load(path, args.input_format), args, path)
+    from . import _progress as progress
+
+    loud = progress.wanted(sys.stderr, quiet=args.quiet)
+    with progress.stage(f"reading {path}", enabled=loud):
+        m = _selected(_load(path, args.input_format), args, path)
     options = {name: getattr(args, name) for name in _RENDER_OPTIONS if getattr(args, name) is not None}
     if args.evaluate is not None:
         from .evaluate import DRAWING_TIMEOUT, evaluate_for_drawing
 
-        with _reporting(path):
+        with _reporting(path), progress.stage(f"evaluating {path} under {args.evaluate} semantics", enabled=loud):
             timeout = DRAWING_TIMEOUT if args.timeout is None else args.timeout
             options["labelling"], note = evaluate_for_drawing(m, args.evaluate, timeout)
         if note is not None:
             print(f"argmap: warning: {path}: {note}", file=sys.stderr)
+    drawing = progress.stage(f"drawing {path} ({_size(m)})", enabled=loud)
     if output == _STDOUT:
-        with _reporting("<stdout>"):
+        with _reporting("<stdout>"), drawing:
             data = pipe(m, args.format or "dot", **options)
         _write_stdout(data)
         return ExitStatus.OK
-    with _reporting(output):
+    with _reporting(output), drawing:
         render(m, output, format=args.format, **options)
     return ExitStatus.OK
+
+
+def _size(m: ArgumentMap) -> str:
+    """How big a map is, for a line of progress."""
+    return f"{counted(len(m.statements), 'statement')}, {counted(len(m.arguments), 'argument')}"
 
 
 def _first(found: Iterable[_T], limit: int | None) -> tuple[list[_T], bool]:
@@ -615,6 +630,15 @@ def _add_input_format(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_quiet(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no lines of progress (shown on a terminal when a step takes over a second)",
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     """The ``argmap`` command's argument parser, with every sub-command; the CLI reference is generated from it."""
     return _parser(_COMMANDS)
@@ -670,6 +694,7 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="lowest severity shown (default: %(default)s); errors set the exit status whatever is shown",
     )
     _add_input_format(check_parser)
+    _add_quiet(check_parser)
     check_parser.set_defaults(run=_check)
 
 
@@ -744,6 +769,7 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         metavar="SECONDS",
         help="with --watch: how often to look at the files (default: %(default)s)",
     )
+    _add_quiet(render_parser)
     _add_selection(render_parser)
     _add_input_format(render_parser)
     render_parser.set_defaults(run=_render)
