@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test docs screenshots fuzz bench lint clean
+.PHONY: demo test docs screenshots fuzz bench sdist-test lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,14 @@ screenshots: $(STAMP)
 FUZZ_SECONDS ?= 60
 fuzz: $(STAMP)
 	$(BIN)/python fuzz/run.py all --seconds $(FUZZ_SECONDS) $(if $(FUZZ_CORPUS),--corpus $(FUZZ_CORPUS))
+
+# The sdist tests itself: built, unpacked under build/sdist, and tested there with its own argmap first on the path
+# (the corpus in ../shared is not beside it, so the tests that read it say so and skip).
+sdist-test: $(STAMP)
+	rm -rf build/sdist && mkdir -p build/sdist
+	$(BIN)/python -m build --sdist --outdir build/sdist .
+	tar -xzf build/sdist/argmap-*.tar.gz -C build/sdist
+	cd build/sdist/argmap-*/ && PYTHONPATH="$$PWD" $(abspath $(BIN))/python -m pytest -q -p no:cacheprovider
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --output docs/performance.md
