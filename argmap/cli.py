@@ -210,22 +210,22 @@ def _check_files(
     loud = progress.wanted(sys.stderr, quiet=args.quiet)
     status = ExitStatus.OK
     for path in paths:
-        shown_path = "standard input" if path == _STDOUT else path
+        name = "<stdin>" if path == _STDOUT else path
         try:
-            with progress.stage(f"reading {shown_path}", enabled=loud):
+            with progress.stage(f"reading {name}", enabled=loud):
                 m = _read_map(path, args.input_format)
         except _EXPECTED as error:
             status = max(status, ExitStatus.BAD_INPUT)
             if args.format == "text":
                 _complain(_describe(error, path))
             else:
-                found.extend(lint.findings_of_error(error, "<stdin>" if path == _STDOUT else path))
+                found.extend(lint.findings_of_error(error, name))
             continue
-        with progress.stage(f"checking {shown_path} ({_size(m)})", enabled=loud):
+        with progress.stage(f"checking {name} ({_size(m)})", enabled=loud):
             diagnostics = check(m)
         if any(diagnostic.severity is Severity.ERROR for diagnostic in diagnostics):
             status = max(status, ExitStatus.FOUND_ERRORS)
-        shown = [f for f in lint.findings(diagnostics, "<stdin>" if path == _STDOUT else path) if f.severity >= lowest]
+        shown = [f for f in lint.findings(diagnostics, name) if f.severity >= lowest]
         if args.format == "text":
             for finding in shown:
                 print(lint.text(finding))
@@ -313,9 +313,9 @@ def _watch(args: argparse.Namespace) -> None:
     print(f"argmap: watching {counted(len(stamps), 'file')}; Ctrl+C stops", file=sys.stderr, flush=True)
     while True:
         time.sleep(args.interval)
-        changed = [path for path, stamp in stamps.items() if _stamp(path) != stamp]
-        for path in changed:
-            stamps[path] = _stamp(path)
+        now = {path: _stamp(path) for path in stamps}
+        changed = [path for path, stamp in now.items() if stamp != stamps[path]]
+        stamps = now
         if changed and _draw(changed, args) is ExitStatus.OK:
             drawn = ", ".join(args.output or _beside(path, args.format) for path in changed)
             print(f"argmap: redrew {drawn}", file=sys.stderr, flush=True)
