@@ -53,6 +53,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/argdown.py >> docs/performance.md
 	$(BIN)/python benchmarks/aif.py >> docs/performance.md
 	$(BIN)/python benchmarks/growth.py >> docs/performance.md
+	$(BIN)/python benchmarks/quotes.py >> docs/performance.md
 
 clean:
 	rm -rf $(VENV) out .coverage build *.egg-info docs/_build

@@ -30,9 +30,83 @@ __all__ = [
 BACKGROUND = "background"
 
 # A sentence ends at . ! or ? (with any closing quotes or brackets), before whitespace and a capital, a digit or an
-# opening quote; a blank line ends a paragraph and every sentence in it.
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+# opening quote, or, in text extracted without its spaces ("forbids.First,"), between a word and a capitalised
+# one; a blank line ends a paragraph and every sentence in it.
+_SENTENCE_END = re.compile(
+    r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])"
+    r"|(?<=[a-z0-9]{2})[.!?][\"'\u201d\u2019)\]]*(?=[\"'\u201c\u2018(\[]?[A-Z][a-z])"
+)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# Words that a full stop follows without ending the sentence: titles before a name, and the short forms of
+# citations, dates and references. "etc.", "Inc." and the like are left out: they end sentences as often as not.
+_ABBREVIATIONS = frozenset(
+    {
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Mx",
+        "Dr",
+        "Prof",
+        "Sr",
+        "Jr",
+        "St",
+        "Mt",
+        "Ft",
+        "Gen",
+        "Gov",
+        "Sen",
+        "Rep",
+        "Rev",
+        "Hon",
+        "Pres",
+        "Lt",
+        "Col",
+        "Capt",
+        "Cmdr",
+        "Sgt",
+        "Maj",
+        "Adm",
+        "Supt",
+        "Insp",
+        "vs",
+        "v",
+        "cf",
+        "p",
+        "pp",
+        "ch",
+        "Fig",
+        "fig",
+        "Vol",
+        "vol",
+        "No",
+        "no",
+        "Nos",
+        "Art",
+        "Sec",
+        "Jan",
+        "Feb",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "approx",
+        "ca",
+        "e.g",
+        "i.e",
+        "viz",
+        "al",
+    }
+)
+# A word that is an initial ("J. Smith"; not "I", which ends sentences) or letters with stops between them
+# ("U.S. officials", "a.m."): at the cost of the rarer sentence that ends with one ("Plan B.").
+_INITIALS = re.compile(r"[A-HJ-Z]|(?:[A-Za-z]\.)+[A-Za-z]")
+# What may open a word before its text: an opening quote or bracket.
+_OPENERS = "\"'\u201c\u2018(["
 
 
 @attrs.frozen(kw_only=True)
@@ -134,8 +208,14 @@ def _sentence_json(sentence: Sentence) -> dict[str, Any]:
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """The sentences of ``text`` as ``(start, end)`` offsets: paragraphs split at blank lines, and split after
-    ``.``, ``!`` or ``?`` where a new sentence starts with a capital, a digit or an opening quote. A heading, a
-    line without a full stop, is a sentence of its own.
+    ``.``, ``!`` or ``?`` (with the quotation marks and brackets that close there, straight or typographic) where
+    a new sentence starts with a capital, a digit or an opening quote. A full stop does not end a sentence after
+    a title or a short form ("Mr.", "Dr.", "p.", "v.", "e.g."), an initial ("J. Smith", "U.S. officials") or the
+    number of a list item ("1. God exists."). A heading, a line without a full stop, is a sentence of its own.
+
+    >>> text = "Mr. Moon met the U.S. Secretary of State. “Why?” he asked."
+    >>> [text[start:end] for start, end in sentences(text)]
+    ['Mr. Moon met the U.S. Secretary of State.', '“Why?” he asked.']
     """
     start = 0
     for blank in itertools.chain(_BLANK_LINE.finditer(text), [None]):
@@ -153,11 +233,31 @@ def _paragraph_sentences(text: str, start: int, end: int) -> Iterator[tuple[int,
     if start == end:
         return
     for found in _SENTENCE_END.finditer(text, start, end):
+        if text[found.start()] == "." and _continues(text, start, found.start()):
+            continue
         yield start, found.end()
         start = found.end()
         while text[start].isspace():  # the pattern saw a capital after these spaces
             start += 1
     yield start, end
+
+
+def _continues(text: str, sentence: int, stop: int) -> bool:
+    """Whether the full stop at ``stop`` ends a word that does not end the sentence begun at ``sentence``: an
+    abbreviation, an initial, or the number or letter of a list item ("1. God exists.").
+    """
+    word = stop
+    while word > sentence and not text[word - 1].isspace():
+        word -= 1
+    while word < stop and text[word] in _OPENERS:
+        word += 1
+    token = text[word:stop]
+    if token in _ABBREVIATIONS or _INITIALS.fullmatch(token):
+        return True
+    if not (token.isdigit() and len(token) <= 3):
+        return False
+    before = text[sentence:word].rstrip()
+    return not before or before.endswith(":") or "\n" in text[sentence + len(before) : word]
 
 
 def background(m: ArgumentMap) -> tuple[Background, ...]:

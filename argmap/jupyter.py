@@ -15,7 +15,8 @@ from .errors import RenderError
 from .evaluate import Labelling, evaluate_for_drawing
 from .model import ArgumentMap, ElementType
 from .render.files import run_dot
-from .render.html import Prepared, assets, css_length, prepare
+from .render.html import Prepared, assets, css_length, linked_sources, prepare, sources_assets
+from .render.notes import map_name
 from .render.options import Direction, View
 from .render.svg import describe, escape, standalone_svg
 from .render.theme import AUTO
@@ -61,6 +62,9 @@ class Diagram:
     max_width: str | None = attrs.field(default=None, validator=_css_length)
     #: The tallest the viewer's frame may be, as a CSS length (default ``85vh``).
     max_height: str | None = attrs.field(default=None, validator=_css_length)
+    #: The map's sources as HTML, their quoted passages linked to the diagram's claims (see :func:`show`); empty
+    #: when the diagram is shown alone.
+    sources: str = ""
 
     def _repr_mimebundle_(
         self, include: Container[str] | None = None, exclude: Container[str] | None = None, **kwargs: object
@@ -93,6 +97,8 @@ class Diagram:
             # Every output brings the stylesheet and the script: the script initialises the viewers of the outputs
             # shown since it last ran, and outputs come and go as cells run.
             figure = prepared.html(svg, id_prefix=prefix, max_width=self.max_width, max_height=self.max_height)
+            if self.sources:
+                figure = f'{sources_assets()}<div class="argmap-linked">{figure}{self.sources}</div>'
             drawn[HTML] = assets() + figure
         if wanted(SVG):
             drawn[SVG] = standalone_svg(
@@ -125,6 +131,7 @@ def show(
     max_width: str | None = None,
     max_height: str | None = None,
     name: str | None = None,
+    sources: bool = False,
 ) -> Diagram:
     """``m`` as a notebook shows it: the last expression of a cell, or ``display(argmap.show(m, ...))``.
 
@@ -132,14 +139,17 @@ def show(
     JupyterLab's light or dark theme. ``evaluate`` names a semantics (``"grounded"``...) to colour elements by
     their status, or is a :class:`~argmap.Labelling` of ``m``. ``max_width`` and ``max_height`` bound the viewer's
     frame (CSS lengths: ``"40rem"``, ``"600px"``, ``"80%"``); ``name`` starts each node's anchor (default: made of
-    the map's title). Raises :class:`~argmap.OptionError` for a bad option and
-    :class:`~argmap.NoLabelling` for a semantics that gives the map no labelling; Graphviz runs only when the
-    diagram is shown.
+    the map's title). With ``sources``, the map's sources follow the diagram, each quoted passage marked: clicking
+    a claim lights the passages it quotes, and clicking a passage selects its claim. Raises
+    :class:`~argmap.OptionError` for a bad option and :class:`~argmap.NoLabelling` for a semantics that gives the
+    map no labelling; Graphviz runs only when the diagram is shown.
     """
     # A notebook must not hang on a hard map: past the drawing timeout the diagram shows grounded semantics.
     labelling = evaluate_for_drawing(m, evaluate)[0] if isinstance(evaluate, str) else evaluate
+    name = name or map_name(m.title)
     prepared = prepare(m, name=name, view=view, direction=direction, wrap=wrap, theme=theme, labelling=labelling)
-    return Diagram(prepared=prepared, max_width=max_width, max_height=max_height)
+    aside = linked_sources(m, name=name, view=view) if sources else ""
+    return Diagram(prepared=prepared, max_width=max_width, max_height=max_height, sources=aside)
 
 
 def mimebundle(

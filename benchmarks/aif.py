@@ -12,7 +12,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from run import _machine
+from run import machine
 
 import argmap
 from argmap.formats import aif
@@ -101,7 +101,7 @@ def report(path: Path, repeat: int, arguebuf: Path | None) -> tuple[str, float |
         "",
         "## AIF: reading a corpus map and writing its DOT, as a whole process (`benchmarks/aif.py`)",
         "",
-        f"Machine: {_machine()}.",
+        f"Machine: {machine()}.",
         "",
         f"Wall-clock seconds, best of {repeat} runs after one uncounted run (with bytecode caches, as an installed",
         "package has them). The file is the largest of the shared AIF corpus,",

@@ -126,7 +126,7 @@ def report(rows: list[dict[str, float]], reference: str | None) -> str:
         "",
         "## Argdown (`benchmarks/argdown.py`)",
         "",
-        f"Machine: {run._machine()}.",
+        f"Machine: {run.machine()}.",
         "",
         "Documents from `benchmarks/argdown.py`: a debate with sections, titled and tagged claims, arguments with",
         "premise-conclusion structures (bold text, links, inference rules) and relations nested two levels deep.",
@@ -180,8 +180,8 @@ def main() -> int:
 
         m = argmap.load(args.read)
         steps = {
-            "read": run._time(lambda: argmap.load(args.read), args.repeat),
-            "dot": run._time(lambda: argmap.pipe(m, "dot"), args.repeat),
+            "read": run.best_cpu_time(lambda: argmap.load(args.read), args.repeat),
+            "dot": run.best_cpu_time(lambda: argmap.pipe(m, "dot"), args.repeat),
         }
         print(json.dumps(steps))
         return 0

@@ -24,7 +24,10 @@ OPERATIONS = ("build", "check", "json", "dot")
 ROUNDS = 3
 
 
-def _time(fn: Callable[[], object], repeat: int) -> float:
+def best_cpu_time(fn: Callable[[], object], repeat: int) -> float:
+    """The least CPU time of ``repeat`` calls of ``fn``, with the long-lived objects before each kept out of the
+    collector's way.
+    """
     times = []
     for _ in range(repeat):
         # The input maps are long-lived: without this, every full collection during the operation would traverse
@@ -66,7 +69,7 @@ def measure(kind: str, n: int, copies: int, repeat: int) -> dict[str, float]:
         "json": lambda: [argmap.loads(argmap.dumps(m, format="json"), format="json") for m in all_maps],
         "dot": lambda: [argmap.to_dot(m).source for m in all_maps],
     }
-    result = {name: _time(run, repeat) for name, run in operations.items()}
+    result = {name: best_cpu_time(run, repeat) for name, run in operations.items()}
     # ru_maxrss is in kilobytes on Linux.
     result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
@@ -91,7 +94,8 @@ def _best_of_rounds(
     return best[0], best[1]
 
 
-def _machine() -> str:
+def machine() -> str:
+    """The processor, its cores, the system and the Python version, for the reports."""
     cpu = platform.processor() or platform.machine()
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -126,7 +130,7 @@ def report(results: dict[str, dict[str, float]], growth: dict[str, tuple[float, 
         "sections and one quoted source, and a support chain. Peak memory is the whole process's maximum resident",
         "set, in MB.",
         "",
-        f"Machine: {_machine()}.",
+        f"Machine: {machine()}.",
         "",
         *_table(results),
         "",

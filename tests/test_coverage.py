@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -78,6 +79,61 @@ def test_sentences_split_at_full_stops_blank_lines_and_headings() -> None:
     ]
     assert list(sentences("")) == []
     assert list(sentences("  \n\n ")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He met Mr. Kim. Then he left.", ["He met Mr. Kim.", "Then he left."]),
+        (
+            "Dr. Curley and J. R. Smith wrote it. U.S. officials agree.",
+            ["Dr. Curley and J. R. Smith wrote it.", "U.S. officials agree."],
+        ),
+        ("See p. 6 of Calder v. Bull, e.g. Here. Done.", ["See p. 6 of Calder v. Bull, e.g. Here.", "Done."]),
+        (
+            "It was 2004. He was 16. So do I. Then “Mr. X” came.",
+            ["It was 2004.", "He was 16.", "So do I.", "Then “Mr. X” came."],
+        ),
+        (
+            "It goes like this: 1. God exists. 2. God is good.\n3. So what.",
+            ["It goes like this: 1. God exists.", "2. God is good.", "3. So what."],
+        ),
+        # Text extracted without the spaces after its full stops.
+        (
+            "It is forbidden.First,see Calder v.Bull,3 Dall.386.Then",
+            ["It is forbidden.", "First,see Calder v.Bull,3 Dall.386.", "Then"],
+        ),
+    ],
+)
+def test_sentences_do_not_end_at_abbreviations_initials_or_list_numbers(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in sentences(text)] == expected
+
+
+@given(st.text(alphabet="aB1. \n:“”", max_size=60))
+def test_sentences_split_every_text_into_ordered_stripped_parts(text: str) -> None:
+    found = list(sentences(text))
+    assert all(a < b for a, b in found)
+    assert all(b <= c for (_, b), (c, _) in itertools.pairwise(found))
+    assert all(text[a:b] == text[a:b].strip() for a, b in found)
+    assert "".join(text[a:b] for a, b in found).replace(" ", "").replace("\n", "") == "".join(text.split())
+
+
+def test_sentences_of_the_aif_corpus_texts_end_at_sentence_ends(shared_corpus: Path) -> None:
+    texts = sorted((shared_corpus / "aif").glob("*/*.txt"))
+    assert len(texts) == 15
+    short_forms = {"Dr.", "Mr.", "Mrs.", "v.", "p.", "e.g.", "i.e."}
+    seen = 0
+    for path in texts:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for start, end in sentences(text):
+            sentence = text[start:end]
+            words = sentence.split()
+            seen += 1
+            assert words[-1] not in short_forms, (path.name, sentence)
+            assert not (len(words) == 1 and words[0].rstrip(".").isdigit()), (path.name, sentence)
+            # A sentence never starts inside a quotation or a bracket that the previous one opened.
+            assert sentence[0] not in "”’)]", (path.name, sentence)
+    assert seen >= 90
 
 
 def test_coverage_reports_shares_uncovered_sentences_overlaps_and_missing_quotes() -> None:

@@ -290,3 +290,56 @@ def test_outputs_follow_jupyterlabs_theme_and_each_gets_a_viewer(
     assert state == [{"ready": True, "tools": 4, "canvas": canvas}] * 2
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     page.close()
+
+
+@pytest.fixture
+def quoted() -> argmap.ArgumentMap:
+    b = MapBuilder(title="Essay")
+    b.source("essay", text="Tea is good. Coffee is not.\n\nSo drink tea.", title="An essay")
+    b.statement("Drink tea.", id="tea", quote=("essay", "So drink tea"))
+    b.statement("Tea is good.", id="good", quote=("essay", "Tea is good"))
+    b.argument(["good"], "tea", id="why")
+    return b.build()
+
+
+@pytest.mark.dot
+def test_show_can_put_the_sources_after_the_diagram_with_quoted_passages_linked(quoted: argmap.ArgumentMap) -> None:
+    alone = show(quoted)._repr_html_() or ""
+    assert "argmap-sources" not in alone
+    html = show(quoted, sources=True)._repr_html_() or ""
+    assert html.count('<div class="argmap-linked">') == 1
+    assert '<aside class="argmap-sources" aria-label="Sources"><article class="argmap-source"><h2>An essay</h2>' in html
+    claims = re.findall(r'<mark class="argmap-quote" tabindex="0" data-argmap-claims="([^"]*)">([^<]*)</mark>', html)
+    # The debate view draws the premise inside its argument: its passage is linked to the argument's node.
+    assert claims == [("essay.argument.why", "Tea is good"), ("essay.tea", "So drink tea")]
+    for claim, _ in claims:
+        assert f'id="{claim}"' in html
+    assert "mark.argmap-quote.argmap-lit" in html  # its stylesheet
+    assert "data-argmap-linked" in html  # and its script
+    named = show(quoted, sources=True, name="e")._repr_html_() or ""
+    assert named.count('data-argmap-claims="e.') == 2
+
+
+@pytest.mark.dot
+@pytest.mark.browser
+def test_in_a_notebook_a_claim_lights_its_passages_in_its_own_output(
+    browser: object, quoted: argmap.ArgumentMap
+) -> None:
+    from playwright.sync_api import Browser
+
+    assert isinstance(browser, Browser)
+    page = browser.new_page(viewport={"width": 900, "height": 800})
+    page.set_content('<body data-jp-theme-light="true"><div id="one"></div><div id="two"></div></body>')
+    address = page.url
+    html = show(quoted, sources=True)._repr_html_()
+    page.evaluate(_JUPYTER_OUTPUT, ["one", html])
+    page.evaluate(_JUPYTER_OUTPUT, ["two", html])  # the same map twice: the same ids in both outputs
+    lit = "(box) => Array.from(box.querySelectorAll('mark.argmap-lit'), (mark) => mark.textContent)"
+    page.locator("#two g.argmap-statement").first.click()
+    assert page.locator("#one").evaluate(lit) == []
+    assert page.locator("#two").evaluate(lit) == ["So drink tea"]
+    page.locator("#one mark.argmap-quote").first.click()
+    assert page.locator("#one .argmap-selected").evaluate("(node) => node.id") == "essay.argument.why"
+    assert page.locator("#one").evaluate(lit) == ["Tea is good"]
+    assert page.url == address  # a notebook's address is the notebook's
+    page.close()

@@ -32,9 +32,11 @@ __all__ = [
     "css_length",
     "figure",
     "frame",
+    "linked_sources",
     "page",
     "prepare",
     "script",
+    "sources_assets",
     "stylesheet",
 ]
 
@@ -199,16 +201,14 @@ def page(m: ArgumentMap, **options: Unpack[HtmlOptions]) -> str:
     name = options.get("name") or map_name(m.title)
     options["name"] = name
     body = figure(m, **options)
-    shown = _shown_by(m, name, options.get("view", "debate"))
-    sources = "".join(_source_html(m, source, shown) for source in m.sources)
+    aside = linked_sources(m, name=name, view=options.get("view", "debate"))
     title = diagram_title(m.title)
-    scripts = [script(), _static("argmap-page.js")]
+    scripts = [script(), _static("argmap-sources.js")]
     policy = (
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
         f"script-src {' '.join(repr(_script_hash(text)) for text in scripts)}; "
         "base-uri 'none'; form-action 'none'"
     )
-    aside = f'<aside class="argmap-sources" aria-label="Sources">{sources}</aside>' if sources else ""
     return "".join(
         [
             "<!DOCTYPE html>\n",
@@ -217,14 +217,31 @@ def page(m: ArgumentMap, **options: Unpack[HtmlOptions]) -> str:
             f'<meta http-equiv="Content-Security-Policy" content="{escape(policy)}">\n',
             '<meta name="generator" content="argmap">\n',
             f"<title>{escape(title)}</title>\n",
-            f"<style>{stylesheet()}{_static('argmap-page.css')}</style>\n",
+            f"<style>{stylesheet()}{_static('argmap-page.css')}{_static('argmap-sources.css')}</style>\n",
             "</head>\n<body>\n",
-            f'<header><h1>{escape(title)}</h1></header>\n<main class="argmap-page">\n',
+            f'<header><h1>{escape(title)}</h1></header>\n<main class="argmap-page argmap-linked">\n',
             f'<section class="argmap-diagram" aria-label="Diagram">{body}</section>\n{aside}\n</main>\n',
             *(f"<script>{text}</script>\n" for text in scripts),
             "</body>\n</html>\n",
         ]
     )
+
+
+def linked_sources(m: ArgumentMap, *, name: str, view: str = "debate") -> str:
+    """``m``'s sources as an HTML aside, each passage that statements quote marked with the anchors of the nodes
+    that show them in the diagram drawn with ``name`` and ``view``; empty for a map without sources.
+
+    Put the aside and the figure in one element of class ``argmap-linked``, with :func:`sources_assets`: a claim
+    and the passages it quotes then select each other.
+    """
+    shown = _shown_by(m, name, view)
+    sources = "".join(_source_html(m, source, shown) for source in m.sources)
+    return f'<aside class="argmap-sources" aria-label="Sources">{sources}</aside>' if sources else ""
+
+
+def sources_assets() -> str:
+    """The stylesheet and script of :func:`linked_sources` inline, beside :func:`assets`."""
+    return f"<style>{_static('argmap-sources.css')}</style><script>{_static('argmap-sources.js')}</script>"
 
 
 def _shown_by(m: ArgumentMap, name: str, view: str) -> dict[str, list[str]]:
