@@ -175,7 +175,8 @@ def _check(args: argparse.Namespace) -> ExitStatus:
     status = ExitStatus.OK
     found: list[Finding] = []
     with_findings: set[str] = set()
-    suffixes = [suffix for f in formats.FORMATS.values() if f.loads is not None for suffix in f.suffixes]
+    # Each once, though formats share some (AIF files end in .json too).
+    suffixes = list(dict.fromkeys(s for f in formats.FORMATS.values() if f.loads is not None for s in f.suffixes))
     for given in args.files:
         paths = list(lint.files_in([given], suffixes))
         if not paths:

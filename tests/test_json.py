@@ -32,7 +32,7 @@ from argmap import (
     Statement,
     UnknownFormat,
 )
-from argmap.formats import FORMATS, Format, dump, dumps, format_for_path, get_format, load, loads
+from argmap.formats import FORMATS, Format, dump, dumps, format_for_path, get_format, load, loads, shares_suffix
 from argmap.formats.json import MAX_DEPTH
 from argmap.strategies import argument_maps, json_values
 
@@ -420,8 +420,33 @@ def test_formats_are_looked_up_by_name_and_by_suffix() -> None:
     assert format_for_path("maps/kim.json") is FORMATS["json"]
     assert format_for_path(Path("KIM.JSON")) is FORMATS["json"]
     suffixes = [s for f in FORMATS.values() for s in f.suffixes]
-    assert len(suffixes) == len(set(suffixes))
     assert all(s.startswith(".") and s == s.lower() for s in suffixes)
+    # A suffix that several formats share needs each of them to recognise its own files.
+    for shared in {s for s in suffixes if suffixes.count(s) > 1}:
+        assert all(f.sniff is not None for f in FORMATS.values() if shared in f.suffixes), shared
+
+
+def test_the_content_chooses_among_the_formats_of_a_shared_suffix(tmp_path: Path) -> None:
+    aif = '{"nodes": [{"nodeID": "1", "text": "Tea is good.", "type": "I"}], "edges": []}'
+    assert shares_suffix("x.json")
+    assert not shares_suffix("x.aif.json")
+    assert not shares_suffix("x.argdown")
+    assert format_for_path("x.json", aif) is FORMATS["aif"]
+    assert format_for_path("x.json", dumps(small_map())) is FORMATS["json"]
+    assert format_for_path("x.json", "[1, 2]") is FORMATS["json"]  # recognised by none: argmap's own
+    assert format_for_path("x.json") is FORMATS["json"]
+    (tmp_path / "nodeset.json").write_text(aif, encoding="utf-8")
+    assert [s.text for s in load(tmp_path / "nodeset.json").statements] == ["Tea is good."]
+    dump(small_map(), tmp_path / "map.json")
+    assert load(tmp_path / "map.json") == small_map()
+    (tmp_path / "bad.json").write_text('{"statements": 3}', encoding="utf-8")
+    with pytest.raises(MapError, match=r"bad\.json"):
+        load(tmp_path / "bad.json")
+
+
+def test_aif_corpus_files_are_read_as_aif_by_their_content(shared_corpus: Path) -> None:
+    path = min((shared_corpus / "aif").glob("*/*.json"))
+    assert load(path) == load(path, "aif")
 
 
 def test_unknown_formats_list_the_known_ones() -> None:

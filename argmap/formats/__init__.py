@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import importlib
 import os
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -20,6 +21,7 @@ from ..model import ArgumentMap
 __all__ = [
     "FORMATS",
     "MAX_DEPTH",
+    "SNIFF_LENGTH",
     "FileReader",
     "Format",
     "Reader",
@@ -30,6 +32,7 @@ __all__ = [
     "get_format",
     "load",
     "loads",
+    "shares_suffix",
 ]
 
 
@@ -70,6 +73,24 @@ class Format:
     loads: Reader | None
     dumps: Writer | None
     load: FileReader | None = None
+    #: Whether a text is written in this format, from a cheap look at its start (see :data:`SNIFF_LENGTH`): how
+    #: :func:`load` tells apart the formats that share a suffix (``.json``).
+    sniff: Callable[[str], bool] | None = None
+
+
+#: How much of a file's start the formats that share a suffix look at to recognise it.
+SNIFF_LENGTH: Final = 65_536
+
+
+def _has_key(*keys: str) -> Callable[[str], bool]:
+    """A sniffer for JSON whose start names every one of ``keys`` as an object key."""
+    patterns = [re.compile(rf'"{re.escape(key)}"\s*:') for key in keys]
+
+    def sniff(text: str) -> bool:
+        head = text[:SNIFF_LENGTH]
+        return all(pattern.search(head) for pattern in patterns)
+
+    return sniff
 
 
 def _lazy(module: str, function: str) -> Any:
@@ -84,18 +105,26 @@ def _lazy(module: str, function: str) -> Any:
     return call
 
 
-# Adding a format is one entry here; the order is the order of messages that list them.
+# Adding a format is one entry here; the order is the order of messages that list them, and among formats that
+# share a suffix, the order they are tried in (the first is the one a file that none recognises is read as).
 _FORMATS = [
-    Format(name="json", suffixes=(".json",), loads=_lazy(".json", "loads"), dumps=_lazy(".json", "dumps")),
+    Format(
+        name="json",
+        suffixes=(".json",),
+        loads=_lazy(".json", "loads"),
+        dumps=_lazy(".json", "dumps"),
+        sniff=_has_key("argmap"),
+    ),
     Format(
         name="argdown", suffixes=(".argdown", ".ad"), loads=_lazy(".argdown", "loads"), dumps=_lazy(".argdown", "dumps")
     ),
     Format(
         name="aif",
-        suffixes=(".aif.json", ".aif"),
+        suffixes=(".aif.json", ".aif", ".json"),
         loads=_lazy(".aif", "loads"),
         dumps=_lazy(".aif", "dumps"),
         load=_lazy(".aif", "load"),
+        sniff=_has_key("nodes", "nodeID"),
     ),
     # A diagram, drawn by the renderers: argmap writes it, as a format, but cannot read it.
     Format(name="mermaid", suffixes=(".mmd", ".mermaid"), loads=None, dumps=_lazy("..render.mermaid", "dumps")),
@@ -104,7 +133,8 @@ _FORMATS = [
 #: Every format argmap reads or writes, by name.
 FORMATS: Mapping[str, Format] = MappingProxyType({f.name: f for f in _FORMATS})
 
-# Longest suffix first, so that a compound suffix (".aif.json") wins over the plain one (".json").
+# Longest suffix first, so that a compound suffix (".aif.json") wins over the plain one (".json"); formats of one
+# suffix stay in the order of _FORMATS (the sort is stable).
 _BY_SUFFIX = sorted(((s, f) for f in _FORMATS for s in f.suffixes), key=lambda pair: -len(pair[0]))
 
 
@@ -120,15 +150,30 @@ def get_format(name: str) -> Format:
         raise UnknownFormat(f"unknown format {name!r}; known formats: {_known_formats()}") from None
 
 
-def format_for_path(path: str | os.PathLike[str]) -> Format:
-    """The format that a file's suffix selects (case-insensitive), such as json for ``map.json``."""
+def format_for_path(path: str | os.PathLike[str], text: str | None = None) -> Format:
+    """The format that a file's suffix selects (case-insensitive), such as json for ``map.json``.
+
+    Where formats share the suffix (AIF and argmap's JSON both end in ``.json``), ``text``, the file's content,
+    tells them apart: the first that recognises it, in the order of :data:`FORMATS`; without ``text``, or when
+    none does, the first of them (argmap's own JSON for ``.json``).
+    """
     name = Path(path).name.lower()
-    for suffix, format in _BY_SUFFIX:
-        if name.endswith(suffix):
-            return format
-    raise UnknownFormat(
-        f"cannot tell the format of {os.fspath(path)!r} from its suffix; known formats: {_known_formats()}"
-    )
+    matched = next((suffix for suffix, _ in _BY_SUFFIX if name.endswith(suffix)), None)
+    if matched is None:
+        raise UnknownFormat(
+            f"cannot tell the format of {os.fspath(path)!r} from its suffix; known formats: {_known_formats()}"
+        )
+    candidates = [format for suffix, format in _BY_SUFFIX if suffix == matched]
+    if text is not None and len(candidates) > 1:
+        return next((f for f in candidates if f.sniff is not None and f.sniff(text)), candidates[0])
+    return candidates[0]
+
+
+def shares_suffix(path: str | os.PathLike[str]) -> bool:
+    """Whether the suffix of ``path`` is one that several formats share, so that its content must choose."""
+    name = Path(path).name.lower()
+    matched = next((suffix for suffix, _ in _BY_SUFFIX if name.endswith(suffix)), None)
+    return sum(suffix == matched for suffix, _ in _BY_SUFFIX) > 1
 
 
 def _reader(format: Format) -> Reader:
@@ -173,19 +218,26 @@ def dumps(m: ArgumentMap, format: str = "json") -> str:
 
 
 def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap:
-    """Read a map from a file, in the named format or, by default, the one its suffix selects.
+    """Read a map from a file, in the named format or, by default, the one its suffix selects (and, where formats
+    share the suffix, its content: see :func:`format_for_path`).
 
     The file must be UTF-8 (a byte order mark is allowed). Errors name the file: :class:`~argmap.ParseError` for
     bad bytes or syntax, :class:`~argmap.MapError` for a bad map, :class:`~argmap.UnknownFormat` for an unknown
     suffix or name. A missing or unreadable file raises the ``OSError`` that reading it did (such as
     ``FileNotFoundError``), so that callers can tell "no such file" from "bad file".
     """
-    chosen = format_for_path(path) if format is None else get_format(format)
-    reader = _reader(chosen)  # before touching the file, so that a format argmap cannot read fails first
     name = os.fspath(path)
+    text = None
+    if format is None and shares_suffix(path):
+        text = read_text(name)
+        chosen = format_for_path(path, text)
+    else:
+        chosen = format_for_path(path) if format is None else get_format(format)
+    reader = _reader(chosen)  # before touching the file, so that a format argmap cannot read fails first
     if chosen.load is not None:
         return _read(functools.partial(chosen.load, name), name)
-    text = read_text(name)
+    if text is None:
+        text = read_text(name)
     return _read(functools.partial(reader, text, path=name), name)
 
 
