@@ -40,11 +40,12 @@ _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 class CheckInfo:
     """The catalogue entry of one diagnostic code: what it means, why it matters, an example and the fix.
 
-    ``reported_by`` says where the code comes from: ``"check"`` for :func:`~argmap.check`; ``"build"`` for what
-    :class:`~argmap.MapBuilder`, the model and so every reader refuse; ``"read"`` for what the JSON reader
+    ``reported_by`` says where the code comes from: ``"check"`` for :func:`~argmap.check`; ``"argdown"`` for what
+    the Argdown reader notices in a text and :func:`~argmap.check` reports (``ArgumentMap.notices``); ``"build"``
+    for what :class:`~argmap.MapBuilder`, the model and so every reader refuse; ``"read"`` for what the JSON reader
     refuses in a file's shape; ``"aif"`` for what the AIF reader refuses in how a document's nodes fit together;
     ``"write"`` for what a writer cannot write; ``"framework"`` for what an abstract framework refuses;
-    ``"evaluate"`` for what a hand-made labelling breaks. Codes of all but the first come inside a
+    ``"evaluate"`` for what a hand-made labelling breaks. Codes of all but the first two come inside a
     :class:`~argmap.MapError`.
     """
 
@@ -55,7 +56,7 @@ class CheckInfo:
     why: str
     example: str
     fix: str
-    reported_by: Literal["check", "build", "read", "aif", "write", "framework", "evaluate"] = "check"
+    reported_by: Literal["check", "argdown", "build", "read", "aif", "write", "framework", "evaluate"] = "check"
 
     def describe(self, width: int = 88) -> str:
         """The entry as readable paragraphs, as ``argmap explain`` prints it."""
@@ -78,6 +79,8 @@ class CheckInfo:
 
 _ORIGINS = {
     "check": "Reported by argmap.check() and `argmap check`.",
+    "argdown": "Noticed by the Argdown reader in the text, and reported by argmap.check() and `argmap check` on "
+    "the map it read.",
     "build": "Reported by MapBuilder.build(), the model and the readers, inside a MapError: a map with this "
     "problem is refused.",
     "read": "Reported by the JSON reader (argmap.load, argmap.loads and the argmap command), inside a MapError "
@@ -299,6 +302,36 @@ _ENTRIES = (
         fix="Add the objection a question points to and mark its source with the question's number (an undercut "
         "for a doubt about the inference, an attack on a premise for a doubt about it), or leave the note where "
         "the text does not take the question up. argmap check --severity warning hides notes.",
+    ),
+    CheckInfo(
+        code="undefined-reference",
+        severity=Severity.WARNING,
+        title="A reference to an element that the text never defines",
+        meaning="An Argdown document refers to a statement ([Title]) that no line gives a text ([Title]: text), or "
+        "to an argument (<Title>) without a description (<Title>: text) or a premise-conclusion structure. Argdown "
+        "draws it all the same, as a node showing its title. Where a defined title is one edit away (a letter "
+        "added, left out, changed or two swapped) or differs in case only, the message asks whether it was meant; "
+        "with exactly one such title, argmap check --fix puts it in place of every mention.",
+        why="Most such references are typing slips: the relation the author wrote then ends at a new, empty node "
+        "instead of the statement meant, and the map says something else than the author did, without a word.",
+        example="[Tea]: Tea is good for you.\n  + [Health]: Tea has antioxidants.\n  - [Helth]",
+        fix="Correct the title (argmap check --fix does, where one defined title is close), or give the statement "
+        "its text where it is first mentioned: [Helth]: text.",
+        reported_by="argdown",
+    ),
+    CheckInfo(
+        code="pcs-numbering",
+        severity=Severity.WARNING,
+        title="The numbers of a premise-conclusion structure are out of order",
+        meaning="The statements of an argument's premise-conclusion structure are numbered other than (1), (2), "
+        "(3)... in order: a number is repeated, skipped or out of place. Argdown ignores the numbers and counts "
+        "the statements; the diagnostic names the first statement whose number is not its place.",
+        why="Inferences name their premises by number ({uses: [1, 3]}), and readers follow the numbers: numbers "
+        "that do not match the places make an inference seem to use other premises than it does.",
+        example="<Tea>\n\n(1) Tea has antioxidants.\n(3) Antioxidants are healthy.\n----\n(4) Tea is healthy.",
+        fix="Renumber the statements (1), (2), (3)... in the order they stand, and update the uses lists of the "
+        "inferences to match.",
+        reported_by="argdown",
     ),
     CheckInfo(
         code="duplicate-id",

@@ -620,11 +620,18 @@ class Diagnostics(list[Diagnostic]):
 def check(m: ArgumentMap) -> Diagnostics:
     """Every structural problem of ``m``, in a fixed order: errors, then warnings, then infos.
 
-    Within one severity, diagnostics come check by check (in catalogue order), and each check reports in map
-    order: statements, arguments and relations in the order the map holds them. The same map always gives the
+    Within one severity, what the reader noticed in the text the map was read from (``m.notices``: an Argdown
+    reference to something never defined, say) comes first, in the text's order; then diagnostics come check by
+    check (in catalogue order), and each check reports in map order: statements, arguments and relations in the
+    order the map holds them. The same map always gives the
     same list. Every check takes time linear in the size of the map.
     """
     found: dict[Severity, list[Diagnostic]] = {severity: [] for severity in Severity}
+    # What the reader noticed in the text comes first: it is where the text and the map part.
+    for notice in m.notices:
+        info = CATALOGUE[notice.code]
+        subjects = () if notice.subject is None else (notice.subject.id,)
+        found[info.severity].append(Diagnostic(notice.code, info.severity, notice.message, subjects, notice.location))
     facts = _Facts(m)
     for code, run in _CHECKS:
         info = CATALOGUE[code]

@@ -172,6 +172,8 @@ def _check(args: argparse.Namespace) -> ExitStatus:
     from .catalogue import Severity
 
     lowest = Severity(args.severity)
+    if args.fix and _STDOUT in args.files:
+        raise _Failure("argmap check: error: --fix rewrites map files in place, not standard input")
     status = ExitStatus.OK
     found: list[Finding] = []
     with_findings: set[str] = set()
@@ -213,6 +215,8 @@ def _check_files(
     for path in paths:
         name = "<stdin>" if path == _STDOUT else path
         try:
+            if args.fix:
+                _fix(path, args.input_format)
             with progress.stage(f"reading {name}", enabled=loud):
                 m = _read_map(path, args.input_format)
         except _EXPECTED as error:
@@ -234,6 +238,27 @@ def _check_files(
             with_findings.add(path)
         found.extend(shown)
     return status
+
+
+def _fix(path: str, format: str | None) -> None:
+    """Rewrite the Argdown file ``path`` with the fixes that are safe, saying each on stderr; any other file, or one
+    with nothing to fix, stays as it was, byte for byte.
+    """
+    chosen = formats.format_for_path(path) if format is None else formats.get_format(format)
+    if chosen.name != "argdown":
+        return
+    from ._io import atomic_write
+    from .formats.argdown import fix
+
+    try:
+        text = Path(path).read_bytes().decode("utf-8")  # the byte order mark, if any, stays
+    except UnicodeDecodeError:
+        return  # reading it reports what is wrong
+    fixed = fix(text)
+    if fixed.changes:
+        atomic_write(path, fixed.text)
+        for change in fixed.changes:
+            print(f"{path}:{change.line}:{change.column}: fixed {change}", file=sys.stderr)
 
 
 def _selected(m: ArgumentMap, args: argparse.Namespace, path: str) -> ArgumentMap:
@@ -693,6 +718,12 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         choices=[severity.value for severity in Severity],
         default=Severity.INFO.value,
         help="lowest severity shown (default: %(default)s); errors set the exit status whatever is shown",
+    )
+    check_parser.add_argument(
+        "--fix",
+        action="store_true",
+        help="first rewrite each Argdown file for the mistakes with one safe fix (a mistyped reference with one "
+        "close title), keeping everything else as it is",
     )
     _add_input_format(check_parser)
     _add_quiet(check_parser)

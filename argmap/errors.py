@@ -65,6 +65,8 @@ Code = Literal[
     "unquoted-statement",
     "uncovered-source",
     "open-critical-question",
+    "undefined-reference",
+    "pcs-numbering",
     "duplicate-id",
     "inexpressible",
     "dangling-reference",

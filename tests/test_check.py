@@ -32,7 +32,7 @@ from argmap.af import Framework, Label
 from argmap.catalogue import CATALOGUE, Severity, explain
 from argmap.check import _CHECKS, Diagnostic, _strong_components, check
 from argmap.evaluate import Labelling
-from argmap.formats import aif
+from argmap.formats import aif, argdown
 
 ROOT = Path(__file__).resolve().parent.parent
 # Typographic apostrophes, spelled out so that they are visible.
@@ -621,8 +621,8 @@ def test_catalogue_entries_are_complete() -> None:
         assert code == code.lower()
         assert code.replace("-", "").isalpha()
         assert all([info.title, info.meaning, info.why, info.example, info.fix])
-        assert info.reported_by in ("check", "build", "read", "aif", "write", "framework", "evaluate")
-        if info.reported_by != "check":
+        assert info.reported_by in ("check", "argdown", "build", "read", "aif", "write", "framework", "evaluate")
+        if info.reported_by not in ("check", "argdown"):  # the others refuse the map
             assert info.severity is Severity.ERROR
 
 
@@ -637,6 +637,15 @@ def test_the_examples_of_building_problems_are_refused_with_their_code(code: str
     b = MapBuilder()
     exec(CATALOGUE[code].example, {"b": b})
     assert code in codes_refused(b.build)
+
+
+@pytest.mark.parametrize("code", [code for code, info in CATALOGUE.items() if info.reported_by == "argdown"])
+def test_the_examples_of_argdown_notices_are_reported_by_check(code: str) -> None:
+    m = argdown.loads(CATALOGUE[code].example)
+    found = [d for d in check(m) if d.code == code]
+    assert len(found) == 1
+    assert found[0].severity is CATALOGUE[code].severity
+    assert found[0].location is not None
 
 
 @pytest.mark.parametrize("code", [code for code, info in CATALOGUE.items() if info.reported_by == "read"])
@@ -697,7 +706,7 @@ def test_explain_every_code(code: str) -> None:
         assert f"\n\n{heading}\n" in text
     for line in info.example.splitlines():
         assert f"    {line}".rstrip() in text
-    assert ("argmap.check()" in text) is (info.reported_by == "check")
+    assert ("argmap.check()" in text) is (info.reported_by in ("check", "argdown"))
     assert ("JSON reader" in text) is (info.reported_by == "read")
     example = {f"    {line}" for line in info.example.splitlines()}
     assert all(len(line) <= 88 for line in text.splitlines() if line not in example)

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import Location
+from ..errors import Location, Problem
 from ._converters import strings
 from .kinds import ElementType, RelationKind, Role
 from .validation import tables
@@ -105,6 +105,10 @@ class Inference:
     conclusion: str
     rules: tuple[str, ...] = attrs.field(default=(), converter=strings)
     data: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)
+
+
+def _notices(value: Iterable[Problem]) -> tuple[Problem, ...]:
+    return tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -213,6 +217,10 @@ class ArgumentMap:
     sections: tuple[Section, ...] = attrs.field(default=(), converter=_sections)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
     metadata: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)
+    #: What the reader noticed in the text the map was read from and the map itself cannot show (a reference to an
+    #: element that the text never defines, say): :func:`argmap.check` reports each. Not part of the map's value:
+    #: left out of equality, and no writer writes it.
+    notices: tuple[Problem, ...] = attrs.field(default=(), converter=_notices, eq=False, hash=False, repr=False)
     _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:

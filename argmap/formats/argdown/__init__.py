@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from ...model import ArgumentMap
 from .build import Lines, to_map
+from .fix import Change, Fixed, fix
 from .lexer import Fault
 from .normal_form import normalise
 from .parser import parse
@@ -14,7 +15,18 @@ from .syntax import RESERVED_KEYS, SPACES
 if TYPE_CHECKING:
     from .writer import INEXPRESSIBLE, MAX_NESTING, dumps
 
-__all__ = ["INEXPRESSIBLE", "MAX_NESTING", "RESERVED_KEYS", "SPACES", "dumps", "loads", "normalise"]
+__all__ = [
+    "INEXPRESSIBLE",
+    "MAX_NESTING",
+    "RESERVED_KEYS",
+    "SPACES",
+    "Change",
+    "Fixed",
+    "dumps",
+    "fix",
+    "loads",
+    "normalise",
+]
 
 _WRITER_NAMES: Final = frozenset({"INEXPRESSIBLE", "MAX_NESTING", "dumps"})
 

@@ -26,6 +26,7 @@ from ...model import (
 )
 from . import document as ad
 from .lexer import Fault
+from .notices import notices
 from .syntax import RESERVED_KEYS
 
 __all__ = ["Lines", "to_map"]
@@ -240,9 +241,15 @@ class _Builder:
                 sections=sections,
                 sources=sources,
                 metadata=metadata,
+                notices=self.notices(),
             )
         except MapError as error:
             raise self.located(error.problems) from None
+
+    def notices(self) -> list[Problem]:
+        found = notices(self.doc)
+        locations = self.lines.locations([offset for offset, _ in found])
+        return [attrs.evolve(problem, location=at) for (_, problem), at in zip(found, locations, strict=True)]
 
     def located(self, problems: tuple[Problem, ...]) -> MapError:
         """The model's problems, each at the place of the element it is about; a problem about no element read from

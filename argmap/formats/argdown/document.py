@@ -99,11 +99,13 @@ class ParsedInference:
 class ParsedArgument(_Mentioned):
     """An argument: what its descriptions (members) say, and its premise-conclusion structure (pcs)."""
 
-    __slots__ = ("pcs",)
+    __slots__ = ("numbers", "pcs")
 
     def __init__(self, title: str, offset: int) -> None:
         super().__init__(title, offset)
         self.pcs: list[Member] = []
+        #: The number written before each statement of the pcs, and where: the reference ignores them.
+        self.numbers: list[tuple[int, int]] = []
 
 
 #: What a relation leaves from or aims at: a statement, an argument, or (for an undercut) an inference.

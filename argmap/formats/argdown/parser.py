@@ -535,7 +535,12 @@ class _Parser:
             )
 
     def pcs_statement(self, argument: ParsedArgument, inference: ParsedInference | None) -> None:
-        self.i += 1  # the number: the reference ignores its value
+        # The reference ignores the number's value; the checks compare it with the statement's place (a number too
+        # long to be one is cut: it is out of place either way).
+        image = self.image(self.i)
+        digits = re.sub(r"\D", "", image)[:12]
+        argument.numbers.append((int(digits or 0), self.starts[self.i] + max(image.find("("), 0)))
+        self.i += 1
         kind = self.kinds[self.i]
         if kind in _ARGUMENT_START:
             raise self.fail(
