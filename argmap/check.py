@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, KeysView, Sequence
 
@@ -9,6 +10,7 @@ import attrs
 
 from ._gc import pauses_gc
 from ._text import counted, printable
+from .boxes import is_cut, text_room
 from .catalogue import CATALOGUE, CheckInfo, Severity
 from .model import Argument, ArgumentMap, ElementType, Location, Relation, RelationKind, Statement
 from .quotes import SourceText, normal
@@ -583,6 +585,18 @@ def _open_critical_question(facts: _Facts, report: _Reporter) -> Iterator[Diagno
             yield report(message, [me])
 
 
+def _long_text(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
+    m = facts.m
+    elements: Iterable[tuple[ElementType, Statement | Argument]] = itertools.chain(
+        ((_S, s) for s in m.statements), ((_A, a) for a in m.arguments)
+    )
+    for type, element in elements:
+        if is_cut(element):
+            me: _Ref = (type, element.id)
+            shown = f"{len(element.text):,} characters; diagrams show {text_room(element):,}"
+            yield report(f"{_name(me)} has a text of {shown}", [me])
+
+
 #: Every check, by code. Adding a check is one function, one line here and one catalogue entry.
 _CHECKS: tuple[tuple[str, _Check], ...] = (
     ("circular-support", _circular_support),
@@ -600,6 +614,7 @@ _CHECKS: tuple[tuple[str, _Check], ...] = (
     ("unquoted-statement", _unquoted_statement),
     ("uncovered-source", _uncovered_source),
     ("open-critical-question", _open_critical_question),
+    ("long-text", _long_text),
 )
 
 

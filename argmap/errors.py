@@ -65,6 +65,7 @@ Code = Literal[
     "unquoted-statement",
     "uncovered-source",
     "open-critical-question",
+    "long-text",
     "duplicate-id",
     "inexpressible",
     "dangling-reference",

@@ -660,7 +660,7 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     Raises :class:`~argmap.ParseError` (with line and column) for text that is not JSON, and
     :class:`~argmap.MapError` for a document that is not AIF, naming each bad node or edge by its JSON path
     (``$.nodes[3]``): missing or ill-typed ids, unknown node types, edges to unknown nodes, two different nodes with
-    one id. The model's own :class:`~argmap.MapError` (an empty text, a text too long) names the element.
+    one id. The model's own :class:`~argmap.MapError` (an empty text, a control character) names the element.
     """
     document, suspicious = _parse(text, path)
     return _Reader(document, suspicious).read()
