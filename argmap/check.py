@@ -593,7 +593,7 @@ def _long_text(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
     for type, element in elements:
         if is_cut(element):
             me: _Ref = (type, element.id)
-            shown = f"{len(element.text):,} characters; diagrams show {text_room(element):,}"
+            shown = f"{len(element.text):,} characters; diagrams show at most {text_room(element):,}"
             yield report(f"{_name(me)} has a text of {shown}", [me])
 
 

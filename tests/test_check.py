@@ -630,8 +630,8 @@ def test_long_text_names_each_element_that_diagrams_show_cut() -> None:
     assert [d.subjects for d in diagnostics] == [("s",), ("A",)]
     assert {d.severity for d in diagnostics} == {Severity.INFO}
     assert [d.message for d in diagnostics] == [
-        "[s] has a text of 32,608 characters; diagrams show 2,992",
-        "<A> has a text of 32,608 characters; diagrams show 2,995",
+        "[s] has a text of 32,608 characters; diagrams show at most 2,992",
+        "<A> has a text of 32,608 characters; diagrams show at most 2,995",
     ]
 
 
