@@ -588,23 +588,30 @@ def _source_beside(path: str) -> Source | None:
     if text_file == file or not text_file.is_file() or text_file.resolve().parent != file.parent.resolve():
         return None
     text, note = _text_beside(text_file)
+    if text is None:
+        return None
     title = f"{text_file.name} ({note})" if note else text_file.name
     return Source(id=stem, text=text, title=title) if text.strip() else None
 
 
-def _text_beside(text_file: Path) -> tuple[str, str]:
-    """The text of a map's ``NAME.txt``, and a note of what had to be done to read it ("" when nothing).
+def _text_beside(text_file: Path) -> tuple[str | None, str]:
+    """The text of a map's ``NAME.txt``, and a note of what had to be done to read it ("" when nothing); ``None``
+    for a file that is neither UTF-8 nor Windows-1252.
 
-    The text is optional, so it never makes the map unreadable: bytes that are not UTF-8 are read as Windows-1252
-    (the encoding of the corpora's older texts), and characters a map's text cannot hold (a form feed, say) become
-    spaces.
+    The text is optional, so it never makes the map unreadable: bytes that are not UTF-8 (a byte order mark is
+    allowed) are read as Windows-1252, the encoding of the corpora's older texts, where every byte is one of its
+    characters; a file that is neither (Windows-1252 leaves five bytes undefined) is left out rather than read as a
+    guess. Characters a map's text cannot hold (a form feed, say) become spaces.
     """
     data = text_file.read_bytes()
     notes = []
     try:
         text = data.removeprefix(codecs.BOM_UTF8).decode("utf-8")
     except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            return None, ""
         notes.append("read as Windows-1252")
     cleaned = INVALID_CHARACTERS.sub(" ", text)
     if cleaned != text:
