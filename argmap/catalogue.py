@@ -318,6 +318,21 @@ _ENTRIES = (
         "argmap check --severity warning hides notes.",
     ),
     CheckInfo(
+        code="source-encoding",
+        severity=Severity.INFO,
+        title="A map's source text was not UTF-8",
+        meaning="The text beside an AIF map (NAME.txt beside NAME.json, as the AIFdb corpora keep it) is not "
+        "UTF-8. Where every byte of it is a character of Windows-1252, the encoding of the corpora's older texts, "
+        "it was read as Windows-1252 (and the source's title says so); where it is not, the map was read without "
+        "it. The diagnostic is located at the first byte of the file that is not UTF-8. The reader keeps the note "
+        "in the map's metadata['source_file'].",
+        why="An encoding is a guess when a file does not say it: a text read in the wrong one has wrong "
+        "characters, and its quotes are not found. A map read without its text has no source to quote.",
+        example="argmap check nodeset1234.json  # nodeset1234.txt beside it is Windows-1252",
+        fix="Nothing, if the characters of the source read right. Otherwise convert the text to UTF-8, such as "
+        "with iconv -f windows-1252 -t utf-8, after finding its real encoding.",
+    ),
+    CheckInfo(
         code="duplicate-id",
         severity=Severity.ERROR,
         title="Two elements share an id",

@@ -66,6 +66,7 @@ Code = Literal[
     "uncovered-source",
     "open-critical-question",
     "long-text",
+    "source-encoding",
     "duplicate-id",
     "inexpressible",
     "dangling-reference",

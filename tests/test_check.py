@@ -263,6 +263,15 @@ def long_text(bad: bool) -> ArgumentMap:
     return attrs.evolve(m, statements=[attrs.evolve(m.statement("p"), text=text), *m.statements[1:]])
 
 
+def source_encoding(bad: bool) -> ArgumentMap:
+    # As the AIF reader notes a text beside a map that was not UTF-8.
+    b = MapBuilder()
+    core(b)
+    m = b.build()
+    note = {"path": "maps/n1.txt", "encoding": "windows-1252", "line": 2, "column": 7}
+    return attrs.evolve(m, metadata={"source_file": note} if bad else {"source_files": note})
+
+
 def long_quote_not_found(bad: bool) -> ArgumentMap:
     # Three or more words: found through the word index rather than a scan.
     text = "that Moon's current policy may work" if bad else f"indicate that Moon{R}s current  policy may not"
@@ -295,6 +304,7 @@ CASES: list[tuple[str, Callable[[bool], ArgumentMap]]] = [
     ("quote-not-found", long_quote_not_found),
     ("open-critical-question", open_critical_question),
     ("long-text", long_text),
+    ("source-encoding", source_encoding),
 ]
 
 
@@ -633,6 +643,20 @@ def test_long_text_names_each_element_that_diagrams_show_cut() -> None:
         "[s] has a text of 32,608 characters; diagrams show at most 2,992",
         "<A> has a text of 32,608 characters; diagrams show at most 2,995",
     ]
+
+
+def test_source_encoding_is_located_at_the_first_byte_that_is_not_utf_8() -> None:
+    [d] = found(source_encoding(True), "source-encoding")
+    assert (d.subjects, d.location) == ((), Location(2, 7, "maps/n1.txt"))
+    assert d.format() == (
+        "maps/n1.txt:2:7: info source-encoding the source text maps/n1.txt is not UTF-8; it was read as windows-1252"
+    )
+    left_out = attrs.evolve(source_encoding(False), metadata={"source_file": {"path": "n1.txt", "encoding": None}})
+    [d] = found(left_out, "source-encoding")
+    assert d.message == "the text n1.txt beside the map is neither UTF-8 nor Windows-1252; it was left out"
+    assert d.location == Location(1, 1, "n1.txt")
+    for odd in ("n1.txt", {"encoding": "windows-1252"}, {"path": 3}):
+        assert found(attrs.evolve(left_out, metadata={"source_file": odd}), "source-encoding") == []
 
 
 def test_long_text_is_located_at_the_element_in_argdown() -> None:
