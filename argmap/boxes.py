@@ -72,7 +72,8 @@ def cut(text: str, length: int) -> str:
     The cut falls after the last whole word that fits, unless that would drop more than half of what fits (a very
     long word, or text without spaces, such as Chinese), when it falls inside the word instead. Either way it never
     tears a user-perceived character: a letter and its combining accents, an emoji sequence or a flag stay whole
-    or go whole. Whitespace before the cut goes. The same text and length always give the same result.
+    or go whole. Whitespace before the cut goes. The same text and length always give the same result. A length
+    under one still leaves the ellipsis.
     """
     if len(text) <= length:
         return text
