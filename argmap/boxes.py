@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .model import Argument, Statement, box_size
+from .model import MAX_NAME_LENGTH, Argument, Statement, box_size
 
 __all__ = ["BOX_LENGTH", "ELLIPSIS", "cut", "is_cut", "shown_text", "shown_title", "text_room"]
 
@@ -16,6 +16,10 @@ BOX_LENGTH = 3000
 
 #: What ends a text that is shown cut.
 ELLIPSIS = "\u2026"
+
+# The least room any box leaves its text, as the model limits an element's id and tags together: a shorter text is
+# never cut, which spares working out the room of nearly every element of a large map.
+_LEAST_ROOM = BOX_LENGTH - MAX_NAME_LENGTH - 2
 
 # Characters that attach to the one before them (Unicode's grapheme rules, UAX 29): zero-width joiner and
 # non-joiner, emoji modifiers, tag characters, half-width sound marks; combining marks are found by category.
@@ -97,12 +101,13 @@ def text_room(element: Statement | Argument) -> int:
 
 def shown_text(element: Statement | Argument) -> str:
     """``element``'s text as its box in a diagram shows it: whole, or :func:`cut` to its :func:`text_room`."""
-    return cut(element.text, text_room(element))
+    text = element.text
+    return text if len(text) <= _LEAST_ROOM else cut(text, text_room(element))
 
 
 def is_cut(element: Statement | Argument) -> bool:
     """Whether diagrams show ``element``'s text cut."""
-    return len(element.text) > text_room(element)
+    return len(element.text) > _LEAST_ROOM and len(element.text) > text_room(element)
 
 
 def shown_title(title: str) -> str:
