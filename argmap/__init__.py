@@ -22,7 +22,7 @@ from .errors import (
 )
 from .formats import dump, dumps, load, loads
 from .model import (
-    MAX_TEXT_LENGTH,
+    MAX_NAME_LENGTH,
     Argument,
     ArgumentMap,
     ElementType,
@@ -115,7 +115,7 @@ sys.modules[__name__].__class__ = _Package
 __all__ = [
     "CATALOGUE",
     "DRAWING_TIMEOUT",
-    "MAX_TEXT_LENGTH",
+    "MAX_NAME_LENGTH",
     "SCHEMES",
     "THEMES",
     "VIEWS",

@@ -10,7 +10,13 @@ from pathlib import Path
 
 from .errors import ParseError
 
-__all__ = ["atomic_write", "read_text"]
+__all__ = ["SOURCE_FILE", "atomic_write", "read_legacy_text", "read_text"]
+
+#: The key of ``ArgumentMap.metadata`` under which a reader notes a text file beside a map that was not UTF-8:
+#: ``{"path": PATH, "encoding": ENCODING, "line": N, "column": N}``, where ``encoding`` is the one it was read in
+#: (``"windows-1252"``), or ``None`` when the file was left out, and line and column locate the first byte that is
+#: not UTF-8. The info check ``source-encoding`` reports it.
+SOURCE_FILE = "source_file"
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes | str) -> Path:
@@ -69,11 +75,34 @@ def read_text(path: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        start = error.start
-        line_start = data.rfind(b"\n", 0, start) + 1
-        raise ParseError(
-            f"not UTF-8 text: {error.reason} (byte 0x{data[start]:02X})",
-            path=path,
-            line=data.count(b"\n", 0, start) + 1,
-            column=len(data[line_start:start].decode("utf-8")) + 1,
-        ) from None
+        line, column = _position(data, error.start)
+        message = f"not UTF-8 text: {error.reason} (byte 0x{data[error.start]:02X})"
+        raise ParseError(message, path=path, line=line, column=column) from None
+
+
+def _position(data: bytes, start: int) -> tuple[int, int]:
+    """The line and column (from 1, in characters of the valid UTF-8 before it) of the byte at ``start``."""
+    line_start = data.rfind(b"\n", 0, start) + 1
+    return data.count(b"\n", 0, start) + 1, len(data[line_start:start].decode("utf-8", errors="replace")) + 1
+
+
+def read_legacy_text(path: Path) -> tuple[str | None, dict[str, object] | None]:
+    """The text of a file that older tools may have written in Windows-1252, and a note for
+    ``ArgumentMap.metadata[SOURCE_FILE]`` where it is not UTF-8 (``None`` where it is).
+
+    UTF-8 (a byte order mark is allowed) is read as such. Otherwise, where every byte is a character of Windows-1252,
+    the file is read as Windows-1252; where it is not (Windows-1252 leaves five bytes undefined) the text is
+    ``None``: a guess such as Latin-1 never fails, but would give wrong characters without a sign. A missing or
+    unreadable file raises the ``OSError`` that reading it did.
+    """
+    data = path.read_bytes().removeprefix(codecs.BOM_UTF8)
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        line, column = _position(data, error.start)
+    try:
+        text: str | None = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    encoding = None if text is None else "windows-1252"
+    return text, {"path": os.fspath(path), "encoding": encoding, "line": line, "column": column}

@@ -304,6 +304,38 @@ _ENTRIES = (
         "the text does not take the question up. argmap check --severity warning hides notes.",
     ),
     CheckInfo(
+        code="long-text",
+        severity=Severity.INFO,
+        title="Diagrams show a text cut",
+        meaning="A statement's or argument's text is longer than its box in a diagram shows: the box holds 3,000 "
+        "characters (argmap.boxes.BOX_LENGTH), less the element's id and tags (two characters each for framing), "
+        "whether or not the drawing shows them. Diagrams (DOT, SVG, PNG, PDF, the HTML figure, Mermaid) show the "
+        "text cut after its last whole word that fits, followed by an ellipsis; the node's tooltip and the JSON, "
+        "Argdown and AIF files keep the whole text. (A map's or section's title over 3,000 characters is cut "
+        "alike, without a note.)",
+        why="A long passage, such as a forum post that a corpus keeps as one claim, is read in full but drawn "
+        "only in part: a reader of the diagram sees its start and must open the tooltip for the rest.",
+        example="b.statement('Kim went to Russia. ' * 200)",
+        fix="Nothing, if the start says enough. Otherwise state the claim in a sentence and keep the passage as "
+        "a source that the statement quotes, or split it into the several claims it makes. "
+        "argmap check --severity warning hides notes.",
+    ),
+    CheckInfo(
+        code="source-encoding",
+        severity=Severity.INFO,
+        title="A map's source text was not UTF-8",
+        meaning="The text beside an AIF map (NAME.txt beside NAME.json, as the AIFdb corpora keep it) is not "
+        "UTF-8. Where every byte of it is a character of Windows-1252, the encoding of the corpora's older texts, "
+        "it was read as Windows-1252 (and the source's title says so); where it is not, the map was read without "
+        "it. The diagnostic is located at the first byte of the file that is not UTF-8. The reader keeps the note "
+        "in the map's metadata['source_file'].",
+        why="An encoding is a guess when a file does not say it: a text read in the wrong one has wrong "
+        "characters, and its quotes are not found. A map read without its text has no source to quote.",
+        example="argmap check nodeset1234.json  # nodeset1234.txt beside it is Windows-1252",
+        fix="Nothing, if the characters of the source read right. Otherwise convert the text to UTF-8, such as "
+        "with iconv -f windows-1252 -t utf-8, after finding its real encoding.",
+    ),
+    CheckInfo(
         code="undefined-reference",
         severity=Severity.WARNING,
         title="A reference to an element that the text never defines",
@@ -385,12 +417,15 @@ _ENTRIES = (
         code="invalid-text",
         severity=Severity.ERROR,
         title="A text is not acceptable",
-        meaning="A text is not a string, contains a control character (other than tab and line breaks), is "
-        "longer than the limit (MAX_TEXT_LENGTH), or an id has leading or trailing whitespace.",
-        why="Such text breaks diagrams, JSON and terminals, or could not be drawn by Graphviz.",
+        meaning="A text is not a string or contains a control character (other than tab and line breaks), an id "
+        "has leading or trailing whitespace, or a name is longer than the limit (MAX_NAME_LENGTH, 1,000 "
+        "characters: an id, a tag, an inference rule or a scheme name, an element's id and tags together, or a "
+        "step's rules together). Texts and titles have no limit.",
+        why="Such text breaks diagrams, JSON and terminals; a name is not prose, and a diagram's box keeps most of "
+        "its room for the element's text.",
         example='b.statement("Kim\\x07 went to Russia.")',
-        fix="Remove the control characters or surrounding whitespace, and shorten long texts (a long passage "
-        "belongs in a source, quoted by the statement).",
+        fix="Remove the control characters or surrounding whitespace, and shorten long names (a long title of an "
+        "Argdown statement can become its text).",
         reported_by="build",
     ),
     CheckInfo(

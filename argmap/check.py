@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator, KeysView, Sequence
+from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping, Sequence
 
 import attrs
 
 from ._gc import pauses_gc
+from ._io import SOURCE_FILE
 from ._text import counted, printable
+from .boxes import is_cut, text_room
 from .catalogue import CATALOGUE, CheckInfo, Severity
 from .model import Argument, ArgumentMap, ElementType, Location, Relation, RelationKind, Statement
 from .quotes import SourceText, normal
@@ -583,6 +586,33 @@ def _open_critical_question(facts: _Facts, report: _Reporter) -> Iterator[Diagno
             yield report(message, [me])
 
 
+def _long_text(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
+    m = facts.m
+    elements: Iterable[tuple[ElementType, Statement | Argument]] = itertools.chain(
+        ((_S, s) for s in m.statements), ((_A, a) for a in m.arguments)
+    )
+    for type, element in elements:
+        if is_cut(element):
+            me: _Ref = (type, element.id)
+            shown = f"{len(element.text):,} characters; diagrams show at most {text_room(element):,}"
+            yield report(f"{_name(me)} has a text of {shown}", [me])
+
+
+def _source_encoding(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
+    note = facts.m.metadata.get(SOURCE_FILE)
+    if not (isinstance(note, Mapping) and isinstance(note.get("path"), str)):
+        return  # no note, or one that no reader wrote
+    path, encoding = note["path"], note.get("encoding")
+    line, column = note.get("line"), note.get("column")
+    if not (isinstance(line, int) and isinstance(column, int) and line > 0 and column > 0):
+        line, column = 1, 1
+    if isinstance(encoding, str):
+        message = f"the source text {printable(path)} is not UTF-8; it was read as {printable(encoding)}"
+    else:
+        message = f"the text {printable(path)} beside the map is neither UTF-8 nor Windows-1252; it was left out"
+    yield attrs.evolve(report(message, []), location=Location(line, column, path))
+
+
 #: Every check, by code. Adding a check is one function, one line here and one catalogue entry.
 _CHECKS: tuple[tuple[str, _Check], ...] = (
     ("circular-support", _circular_support),
@@ -600,6 +630,8 @@ _CHECKS: tuple[tuple[str, _Check], ...] = (
     ("unquoted-statement", _unquoted_statement),
     ("uncovered-source", _uncovered_source),
     ("open-critical-question", _open_critical_question),
+    ("long-text", _long_text),
+    ("source-encoding", _source_encoding),
 )
 
 

@@ -65,6 +65,8 @@ Code = Literal[
     "unquoted-statement",
     "uncovered-source",
     "open-critical-question",
+    "long-text",
+    "source-encoding",
     "undefined-reference",
     "pcs-numbering",
     "duplicate-id",

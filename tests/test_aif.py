@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import codecs
 import contextlib
 import io
 import json
@@ -24,6 +25,7 @@ from argmap import (
     Argument,
     ArgumentMap,
     Inference,
+    Location,
     MapBuilder,
     MapError,
     ParseError,
@@ -282,6 +284,67 @@ def test_only_a_text_in_the_same_folder_counts(tmp_path: Path) -> None:
     for name in ("linked.json", "empty.json", "alone.json"):
         assert argmap.load(write(folder / name, BEAR), format="aif").sources == ()
     assert loads(BEAR).sources == ()  # without a path, nothing is looked for
+
+
+# Curly quotes and a dash, which Windows-1252 writes as single bytes that are not UTF-8, as in the US2016 corpus.
+CP1252_TEXT = "Tracks in the snow \u2013 \u201ca bear passed this way\u201d, said Ren\u00e9."
+
+
+@pytest.mark.parametrize(
+    ("data", "title", "text"),
+    [
+        (CP1252_TEXT.encode("utf-8"), "nodeset1.txt", CP1252_TEXT),
+        (codecs.BOM_UTF8 + CP1252_TEXT.encode("utf-8"), "nodeset1.txt", CP1252_TEXT),
+        (CP1252_TEXT.encode("cp1252"), "nodeset1.txt (read as Windows-1252)", CP1252_TEXT),
+    ],
+    ids=["utf-8", "utf-8 with a byte order mark", "windows-1252"],
+)
+def test_the_text_beside_a_map_is_read_as_utf_8_else_as_windows_1252(
+    tmp_path: Path, data: bytes, title: str, text: str
+) -> None:
+    (tmp_path / "nodeset1.txt").write_bytes(data)
+    m = argmap.load(write(tmp_path / "nodeset1.json", BEAR), format="aif")
+    (source,) = m.sources
+    assert (source.title, source.text) == (title, text)
+    assert m.statement("1").quotes == (Quote("nodeset1", "a bear passed this way"),)
+    notes = [d for d in argmap.check(m) if d.code == "source-encoding"]
+    if title.endswith("(read as Windows-1252)"):
+        # Located at the dash, the first byte that is not UTF-8.
+        path = str(tmp_path / "nodeset1.txt")
+        assert m.metadata["source_file"] == {"path": path, "encoding": "windows-1252", "line": 1, "column": 20}
+        assert [(d.severity.value, d.location) for d in notes] == [("info", Location(1, 20, path))]
+        assert loads(dumps(m)) == m
+    else:
+        assert "source_file" not in m.metadata
+        assert notes == []
+
+
+def test_a_text_beside_a_map_in_neither_encoding_is_left_out(tmp_path: Path) -> None:
+    # 0x81 is one of the five bytes that Windows-1252 leaves undefined, and is no UTF-8 here either.
+    (tmp_path / "nodeset1.txt").write_bytes(b"a bear\npassed this way \x81")
+    m = argmap.load(write(tmp_path / "nodeset1.json", BEAR), format="aif")
+    assert m.sources == ()
+    assert m.statements == loads(BEAR).statements
+    path = str(tmp_path / "nodeset1.txt")
+    assert m.metadata["source_file"] == {"path": path, "encoding": None, "line": 2, "column": 17}
+    [d] = [d for d in argmap.check(m) if d.code == "source-encoding"]
+    assert d.location == Location(2, 17, path)
+    assert "neither UTF-8 nor Windows-1252" in d.message
+
+
+def test_every_corpus_text_beside_a_map_is_its_source(shared_corpus: Path) -> None:
+    texts = sorted((shared_corpus / "aif").glob("*/*.txt"))
+    if not texts:
+        pytest.skip("no texts beside the corpus maps")
+    for path in texts:
+        data = path.read_bytes().removeprefix(codecs.BOM_UTF8)
+        try:
+            expected, title = data.decode("utf-8"), path.name
+        except UnicodeDecodeError:
+            expected, title = data.decode("cp1252"), f"{path.name} (read as Windows-1252)"
+        m = argmap.load(path.with_suffix(".json"), format="aif")
+        assert [(s.id, s.title, s.text) for s in m.sources] == [(path.stem, title, expected)]
+        assert ("source_file" in m.metadata) is title.endswith("(read as Windows-1252)")
 
 
 def test_a_document_that_argmap_wrote_keeps_its_own_sources(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import (
-    MAX_TEXT_LENGTH,
+    MAX_NAME_LENGTH,
     Argument,
     ArgumentMap,
     ElementType,
@@ -634,10 +634,15 @@ def test_empty_documents_are_empty_maps() -> None:
 # The model's limits, located ------------------------------------------------------------------------------------
 
 
-def test_a_text_over_the_models_limit_is_an_error_at_the_statement() -> None:
-    (e,) = problems(f"[a]: short\n\n[b]: {'x' * MAX_TEXT_LENGTH}\n")
+def test_a_title_over_the_models_limit_is_an_error_at_the_statement() -> None:
+    (e,) = problems(f"[a]: short\n\n[{'x' * MAX_NAME_LENGTH}]: text\n")
     assert (e.code, e.location) == ("invalid-text", Location(3, 1))
-    assert str(MAX_TEXT_LENGTH) in e.message
+    assert str(MAX_NAME_LENGTH) in e.message
+
+
+def test_a_text_of_any_length_is_read() -> None:
+    text = " ".join(["word"] * 7_000)
+    assert read(f"[a]: {text}\n").statement("a").text == text
 
 
 def test_a_control_character_is_an_error_at_the_statement() -> None:

@@ -29,10 +29,11 @@ from argmap import (
     UnknownCode,
 )
 from argmap.af import Framework, Label
+from argmap.boxes import BOX_LENGTH
 from argmap.catalogue import CATALOGUE, Severity, explain
 from argmap.check import _CHECKS, Diagnostic, _strong_components, check
 from argmap.evaluate import Labelling
-from argmap.formats import aif, argdown
+from argmap.formats import aif, argdown, loads
 
 ROOT = Path(__file__).resolve().parent.parent
 # Typographic apostrophes, spelled out so that they are visible.
@@ -253,6 +254,24 @@ def open_critical_question(bad: bool) -> ArgumentMap:
     return attrs.evolve(m, arguments=[attrs.evolve(m.argument("A"), scheme="Argument From Sign")])
 
 
+def long_text(bad: bool) -> ArgumentMap:
+    # The box of statement p (id "p", no tags) shows 2,995 characters: one more is cut.
+    b = MapBuilder()
+    core(b)
+    m = b.build()
+    text = "x" * (BOX_LENGTH - 5 + bad)
+    return attrs.evolve(m, statements=[attrs.evolve(m.statement("p"), text=text), *m.statements[1:]])
+
+
+def source_encoding(bad: bool) -> ArgumentMap:
+    # As the AIF reader notes a text beside a map that was not UTF-8.
+    b = MapBuilder()
+    core(b)
+    m = b.build()
+    note = {"path": "maps/n1.txt", "encoding": "windows-1252", "line": 2, "column": 7}
+    return attrs.evolve(m, metadata={"source_file": note} if bad else {"source_files": note})
+
+
 def long_quote_not_found(bad: bool) -> ArgumentMap:
     # Three or more words: found through the word index rather than a scan.
     text = "that Moon's current policy may work" if bad else f"indicate that Moon{R}s current  policy may not"
@@ -284,6 +303,8 @@ CASES: list[tuple[str, Callable[[bool], ArgumentMap]]] = [
     ("quote-not-found", quote_not_found),
     ("quote-not-found", long_quote_not_found),
     ("open-critical-question", open_critical_question),
+    ("long-text", long_text),
+    ("source-encoding", source_encoding),
 ]
 
 
@@ -606,6 +627,43 @@ def test_long_lists_of_subjects_are_shortened_in_the_message_only() -> None:
     [d] = found(b.build(), "duplicate-text")
     assert d.subjects == tuple(ids)
     assert d.message == "[s0], [s1], [s2], [s3], [s4] and 3 more have the same text"
+
+
+def test_long_text_names_each_element_that_diagrams_show_cut() -> None:
+    long = "A long passage of a forum post. " * 1_019  # 32,608 characters
+    b = MapBuilder(title=long)
+    b.section(long, id="h")
+    b.statement(long, id="s", tags=["t"], section="h")
+    b.statement("Short.", id="short")
+    b.argument(["s"], "short", id="A", text=long)
+    diagnostics = found(b.build(), "long-text")
+    assert [d.subjects for d in diagnostics] == [("s",), ("A",)]
+    assert {d.severity for d in diagnostics} == {Severity.INFO}
+    assert [d.message for d in diagnostics] == [
+        "[s] has a text of 32,608 characters; diagrams show at most 2,992",
+        "<A> has a text of 32,608 characters; diagrams show at most 2,995",
+    ]
+
+
+def test_source_encoding_is_located_at_the_first_byte_that_is_not_utf_8() -> None:
+    [d] = found(source_encoding(True), "source-encoding")
+    assert (d.subjects, d.location) == ((), Location(2, 7, "maps/n1.txt"))
+    assert d.format() == (
+        "maps/n1.txt:2:7: info source-encoding the source text maps/n1.txt is not UTF-8; it was read as windows-1252"
+    )
+    left_out = attrs.evolve(source_encoding(False), metadata={"source_file": {"path": "n1.txt", "encoding": None}})
+    [d] = found(left_out, "source-encoding")
+    assert d.message == "the text n1.txt beside the map is neither UTF-8 nor Windows-1252; it was left out"
+    assert d.location == Location(1, 1, "n1.txt")
+    for odd in ("n1.txt", {"encoding": "windows-1252"}, {"path": 3}):
+        assert found(attrs.evolve(left_out, metadata={"source_file": odd}), "source-encoding") == []
+
+
+def test_long_text_is_located_at_the_element_in_argdown() -> None:
+    text = " ".join(["word"] * 1_000)
+    m = loads(f"[a]: Short.\n\n[b]: {text}\n", format="argdown")
+    [d] = found(m, "long-text")
+    assert (d.subjects, d.location) == (("b",), Location(3, 1))
 
 
 # The catalogue and explain() ---------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from argmap import (
     Section,
     Statement,
 )
+from argmap.boxes import shown_text, shown_title
 from argmap.render import mermaid
 from argmap.render.theme import THEMES
 from argmap.strategies import argument_maps, ids, statement_texts
@@ -185,10 +186,10 @@ def expected(m: ArgumentMap, show: frozenset[str] = mermaid.DEFAULT_SHOW) -> Cha
     chart = Chart(direction="BT")
     for n, s in drawn:
         texts = [f"[{s.id}]"] if "statement-ids" in show else []
-        texts += [s.text, *(tags(s.tags) if "tags" in show else [])]
+        texts += [shown_text(s), *(tags(s.tags) if "tags" in show else [])]
         chart.nodes[f"s{n}"] = ("round", lines_of(*texts), groups.get(s.section))  # type: ignore[arg-type]
     for n, a in enumerate(m.arguments):
-        texts = [f"<{a.id}>", *([a.text] if "argument-text" in show and a.text else [])]
+        texts = [f"<{a.id}>", *([shown_text(a)] if "argument-text" in show and a.text else [])]
         texts += tags(a.tags) if "tags" in show else []
         chart.nodes[f"a{n}"] = ("box", lines_of(*texts), groups.get(a.section))  # type: ignore[arg-type]
     holding = {group for _, _, group in chart.nodes.values() if group is not None}
@@ -197,7 +198,7 @@ def expected(m: ArgumentMap, show: frozenset[str] = mermaid.DEFAULT_SHOW) -> Cha
             holding.add(groups[section.parent])
     for n, section in enumerate(m.sections):
         if f"g{n}" in holding:
-            chart.subgraphs[f"g{n}"] = (lines_of(section.title), groups.get(section.parent))  # type: ignore[arg-type]
+            chart.subgraphs[f"g{n}"] = (lines_of(shown_title(section.title)), groups.get(section.parent))  # type: ignore[arg-type]
     attacks = []
     for n, a in enumerate(m.arguments):
         if a.conclusion is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import attrs
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap import (
-    MAX_TEXT_LENGTH,
+    MAX_NAME_LENGTH,
     Argument,
     ArgumentMap,
     ElementType,
@@ -211,7 +212,6 @@ def test_single_problem_message_names_the_element() -> None:
         ("nul\x00byte", "control character U+0000"),
         ("bell\x07", "U+0007"),
         ("lone \ud800 surrogate", "lone surrogate U+D800"),
-        ("x" * (MAX_TEXT_LENGTH + 1), f"is {MAX_TEXT_LENGTH + 1} characters long; the limit is {MAX_TEXT_LENGTH}"),
     ],
 )
 def test_text_that_cannot_be_drawn_or_saved_is_refused(text: str, fragment: str) -> None:
@@ -220,24 +220,50 @@ def test_text_that_cannot_be_drawn_or_saved_is_refused(text: str, fragment: str)
     assert codes(info.value) == ["invalid-text"]
 
 
-def test_text_shown_in_one_box_must_fit_it_together() -> None:
-    half = "x" * (MAX_TEXT_LENGTH // 2)
-    with pytest.raises(MapError, match="id, text and tags are 3010 characters together") as info:
-        ArgumentMap(statements=[Statement(id="abcd", text=half, tags=[half])])
+def test_texts_and_titles_have_no_limit() -> None:
+    long = "word " * 20_000 + "end."
+    m = ArgumentMap(
+        title=long,
+        statements=[Statement(id="a", text=long, tags=["t"])],
+        arguments=[Argument(id="A", text=long)],
+        sections=[Section(id="h", title=long)],
+        sources=[Source(id="src", text=long, title=long)],
+    )
+    assert m.statement("a").text == m.argument("A").text == m.section("h").title == m.title == long
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda name: ArgumentMap(statements=[Statement(id=name, text="t")]),
+        lambda name: ArgumentMap(statements=[Statement(id="a", text="t", tags=[name])]),
+        lambda name: ArgumentMap(arguments=[Argument(id="a", scheme=name)]),
+    ],
+)
+def test_a_name_over_the_limit_is_refused(make: Callable[[str], ArgumentMap]) -> None:
+    name = "x" * (MAX_NAME_LENGTH + 1)
+    with pytest.raises(MapError, match=f"is {MAX_NAME_LENGTH + 1} characters long; the limit is {MAX_NAME_LENGTH}"):
+        make(name)
+
+
+def test_names_shown_in_one_box_must_fit_it_together() -> None:
+    half = "x" * (MAX_NAME_LENGTH // 2)
+    with pytest.raises(MapError, match="id and tags are 1010 characters together") as info:
+        ArgumentMap(statements=[Statement(id="abcd", text="t", tags=[half, half])])
     assert codes(info.value) == ["invalid-text"]
     with pytest.raises(MapError, match="step 1's inference rules are"):
         ArgumentMap(
             statements=[s("p"), s("c")],
             arguments=[Argument(id="a", steps=[Inference(premises="p", conclusion="c", rules=[half, half])])],
         )
-    fits = "x" * (MAX_TEXT_LENGTH - 2 - 3 - 2)
-    assert ArgumentMap(statements=[Statement(id="abc", text=fits)]).statement("abc").text == fits
+    fits = "x" * (MAX_NAME_LENGTH - 3 - 2 - 2)
+    assert ArgumentMap(statements=[Statement(id="abc", text="t", tags=[fits])]).statement("abc").tags == (fits,)
 
 
 def test_tabs_newlines_and_long_sources_are_fine() -> None:
     m = ArgumentMap(
         statements=[s("a", "line one\n\tline two", quotes=[Quote("src", "x" * 10)])],
-        sources=[Source(id="src", text="x" * (MAX_TEXT_LENGTH * 10))],
+        sources=[Source(id="src", text="x" * (MAX_NAME_LENGTH * 30))],
     )
     assert m.statement("a").text == "line one\n\tline two"
 
@@ -271,7 +297,7 @@ def test_deep_chain_builds_without_recursion() -> None:
 # break, and not text at all.
 _ANY_TEXT = st.one_of(
     st.text(max_size=4),
-    st.sampled_from(["a", "", " ", " a", "a ", "x" * (MAX_TEXT_LENGTH + 1), "x" * 1500, "a\x00", "a\nb", "\u2028"]),
+    st.sampled_from(["a", "", " ", " a", "a ", "x" * (MAX_NAME_LENGTH + 1), "x" * 1500, "a\x00", "a\nb", "\u2028"]),
     st.integers(),
 )
 _MAYBE_INVALID_MAPS = st.builds(

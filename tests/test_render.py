@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from samples import drawn_lines, edges, layout, nodes, sample_map, subgraphs
 
 from argmap import (
-    MAX_TEXT_LENGTH,
+    MAX_NAME_LENGTH,
     ArgumentMap,
     GraphvizNotFound,
     MapBuilder,
@@ -31,6 +31,7 @@ from argmap import (
     Statement,
     UnknownFormat,
 )
+from argmap.boxes import BOX_LENGTH, shown_text, shown_title
 from argmap.evaluate import evaluate
 from argmap.formats import loads
 from argmap.render import DEFAULT_SHOW, SHOW, THEMES, VIEWS, Theme, dot_source, pipe, render, to_dot
@@ -61,14 +62,17 @@ ADVERSARIAL = [
     "}; digraph { x",
     "-- -> // /* */ #",
 ]
-# The longest text allowed, made of the characters that grow most when escaped (or encoded).
+# Texts as long as a box holds, made of the characters that grow most when escaped (or encoded), and longer ones,
+# which a box shows cut.
 LONGEST = [
-    "\\" * MAX_TEXT_LENGTH,
-    '"' * MAX_TEXT_LENGTH,
-    "&" * MAX_TEXT_LENGTH,
-    "\U0001f600" * MAX_TEXT_LENGTH,
+    "\\" * BOX_LENGTH,
+    '"' * BOX_LENGTH,
+    "&" * BOX_LENGTH,
+    "\U0001f600" * BOX_LENGTH,
+    "e\u0301& " * BOX_LENGTH,
+    "Gun laws do not cut crime. " * 1_208,
 ]
-# Text the model refuses: control characters, lone surrogates, blank or overlong text.
+# Text the model refuses: control characters, lone surrogates, blank text, and (as a name) overlong text.
 REFUSED = ["\x00", "x\x07\x1b[31m\x7f", "\x0b and \x0c", "\ud800", " \n ", "x" * 20_000, "\\" * 20_000]
 # Valid text, mostly nasty: any character but control characters, with DOT's and HTML's syntax characters mixed in.
 CHARACTERS = st.characters(exclude_categories=("Cc", "Cs")) | st.sampled_from('<>"\\&;[]{}=\n\r\t#')
@@ -76,7 +80,9 @@ VALID_TEXT = st.one_of(
     st.text(CHARACTERS, min_size=1),
     st.sampled_from(ADVERSARIAL),
     st.lists(st.text(CHARACTERS, max_size=8) | st.sampled_from(ADVERSARIAL), min_size=1, max_size=5).map("".join),
-).filter(lambda text: text.strip() and len(text) <= MAX_TEXT_LENGTH)
+).filter(lambda text: text.strip() and len(text) <= BOX_LENGTH)
+# Names (ids, tags, rules) short enough that an element's id and tags together stay within the model's limit.
+VALID_NAME = VALID_TEXT.filter(lambda text: len(text) <= MAX_NAME_LENGTH // 3)
 ANY_TEXT = st.one_of(st.text(), st.sampled_from(REFUSED), st.sampled_from(LONGEST), VALID_TEXT)
 
 
@@ -332,7 +338,7 @@ def test_wrap_cuts_long_words_and_zero_means_no_wrapping() -> None:
 
 @pytest.mark.parametrize("char", ["\\", '"', "&", "\U0001f600", "é", "a", "<"])
 def test_worst_case_labels_fit_dot(char: str) -> None:
-    label = _label([char * MAX_TEXT_LENGTH, char * MAX_TEXT_LENGTH, char * MAX_TEXT_LENGTH], 1)
+    label = _label([char * BOX_LENGTH, char * BOX_LENGTH, char * BOX_LENGTH], 1)
     quoted = graphviz.quoting.quote(label)
     assert quoted == f'"{label}"'  # the graphviz package adds nothing of its own
     assert len(label.encode()) <= _LABEL_BUDGET < 16_382
@@ -366,7 +372,7 @@ def test_escaping_neutralises_dot_syntax() -> None:
 @pytest.mark.parametrize("char", ["&", "\U0001f600"])
 def test_overlong_labels_are_cut_with_an_ellipsis(char: str) -> None:
     b = MapBuilder()
-    text = char * (MAX_TEXT_LENGTH - 10)
+    text = char * (BOX_LENGTH - 10)
     b.statement(text, id="s")
     m = b.build()
     assert "".join(drawn_lines(nodes(layout(to_dot(m, wrap=0)))["s0"])) == text
@@ -413,10 +419,13 @@ FIELDS = (
 )
 
 
+NAMES = ("tag", "statement_id", "argument_id", "rule")
+
+
 @pytest.mark.dot
 @settings(max_examples=60)
 @given(
-    valid=st.fixed_dictionaries(dict.fromkeys(FIELDS, VALID_TEXT)),
+    valid=st.fixed_dictionaries({field: VALID_NAME if field in NAMES else VALID_TEXT for field in FIELDS}),
     broken=st.none() | st.tuples(st.sampled_from(FIELDS), ANY_TEXT),
     wrap=st.sampled_from([0, 1, 7, 40]),
 )
@@ -476,19 +485,22 @@ def test_dot_reads_exactly_the_map_whatever_the_text(
         assert Counter((t, h) for t, h, _ in edges(drawn)) == Counter(expected_edges)
         clusters = subgraphs(drawn)
         assert sorted(clusters) == ["cluster_0", "cluster_1"]  # c is in sec; the argument is in sub in both views
-        _assert_drawn(clusters["cluster_0"], [texts["section"]], wrap)
-        _assert_drawn(clusters["cluster_1"], [texts["subsection"]], wrap)
+        _assert_drawn(clusters["cluster_0"], [shown_title(texts["section"])], wrap)
+        _assert_drawn(clusters["cluster_1"], [shown_title(texts["subsection"])], wrap)
         if m.title.strip():
-            _assert_drawn(drawn, [m.title], wrap)
+            _assert_drawn(drawn, [shown_title(m.title)], wrap)
         else:
             assert drawn_lines(drawn) == []
-        _assert_drawn(found["s0"], ["[c]", texts["c"], *tag_line([texts["tag"]], texts["c"])], wrap)
-        _assert_drawn(found["s2"], ["[q]", texts["q"], *tag_line([texts["tag"], "plain"], texts["q"])], wrap)
-        _assert_drawn(found["s4"], ["[z]", texts["p"]], wrap)
-        argument_texts = [f"<{a}>", *([texts["argument_text"]] if texts["argument_text"] else [])]
-        _assert_drawn(found["a0"], [*argument_texts, *tag_line([texts["tag"]], texts["argument_text"])], wrap)
+        # A text longer than its box is drawn cut (tested on its own below); the tooltip has it whole.
+        shown = {id: shown_text(m.statement(id)) for id in ("c", "q", "z", p)}
+        _assert_drawn(found["s0"], ["[c]", shown["c"], *tag_line([texts["tag"]], shown["c"])], wrap)
+        _assert_drawn(found["s2"], ["[q]", shown["q"], *tag_line([texts["tag"], "plain"], shown["q"])], wrap)
+        _assert_drawn(found["s4"], ["[z]", shown["z"]], wrap)
+        described = shown_text(m.argument(a))
+        argument_texts = [f"<{a}>", *([described] if described else [])]
+        _assert_drawn(found["a0"], [*argument_texts, *tag_line([texts["tag"]], described)], wrap)
         if view == "premise":
-            _assert_drawn(found["s1"], [f"[{p}]", texts["p"]], wrap)
+            _assert_drawn(found["s1"], [f"[{p}]", shown[p]], wrap)
             into_conclusion = next(e for t, h, e in edges(drawn) if (t, h) == ("a0", "s0"))
             _assert_drawn(into_conclusion, [texts["rule"]], wrap)
 

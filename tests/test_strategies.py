@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 
 import argmap.strategies
-from argmap import MAX_TEXT_LENGTH, ArgumentMap, ElementType, Relation, RelationKind, Section, Source
+from argmap import MAX_NAME_LENGTH, ArgumentMap, ElementType, Relation, RelationKind, Section, Source
+from argmap.boxes import BOX_LENGTH, is_cut
 from argmap.strategies import (
     argument_maps,
     arguments,
@@ -29,15 +30,15 @@ from argmap.strategies import (
 FIND = settings(database=None, max_examples=2000, phases=[Phase.generate], suppress_health_check=list(HealthCheck))
 
 
-def assert_valid_text(text: str, *, empty_allowed: bool = False, drawn: bool = True) -> None:
+def assert_valid_text(text: str, *, empty_allowed: bool = False, name: bool = False) -> None:
     assert isinstance(text, str)
     assert empty_allowed or text.strip()
-    assert not drawn or len(text) <= MAX_TEXT_LENGTH
+    assert not name or len(text) <= MAX_NAME_LENGTH
     assert all(c in "\t\n\r" or not (ord(c) < 0x20 or ord(c) == 0x7F or 0xD800 <= ord(c) <= 0xDFFF) for c in text)
 
 
 def assert_valid_id(id: str) -> None:
-    assert_valid_text(id)
+    assert_valid_text(id, name=True)
     assert id == id.strip()
 
 
@@ -63,13 +64,13 @@ def test_maps_are_valid(m: ArgumentMap) -> None:
         assert section.parent is None or section.parent in section_ids[:n]
         assert_valid_text(section.title)
     for element in (*m.statements, *m.arguments):
-        assert box_size(element.id, element.text, *element.tags) <= MAX_TEXT_LENGTH
+        assert box_size(element.id, *element.tags) <= MAX_NAME_LENGTH
     for statement in m.statements:
         assert_valid_text(statement.text)
         assert statement.section is None or statement.section in section_ids
         for quote in statement.quotes:
             assert quote.source in source_ids
-            assert_valid_text(quote.text, drawn=False)  # quotes are not drawn, so any length will do
+            assert_valid_text(quote.text)
     for argument in m.arguments:
         assert_valid_text(argument.text, empty_allowed=True)
         for step in argument.steps:
@@ -125,7 +126,7 @@ def test_without_sources_and_sections_nothing_refers_to_them(m: ArgumentMap) -> 
     assert all(a.section is None for a in m.arguments)
 
 
-SOME_REFUSED = st.sampled_from(["", "   ", "ok", "fine\x00", "x" * (MAX_TEXT_LENGTH + 1)])
+SOME_REFUSED = st.sampled_from(["", "   ", "ok", "fine\x00", "\ud800"])
 
 
 @settings(max_examples=30)
@@ -190,9 +191,12 @@ def test_quotes_are_both_verbatim_and_arbitrary() -> None:
     found(lambda m: quoted(m, False))
 
 
-def test_texts_come_close_to_the_length_limit() -> None:
-    find(statement_texts(), lambda t: len(t) > MAX_TEXT_LENGTH - 60, settings=FIND)
-    found(lambda m: any(box_size(s.id, s.text, *s.tags) > MAX_TEXT_LENGTH - 40 for s in m.statements))
+def test_texts_come_close_to_what_a_box_shows_whole_and_go_past_it() -> None:
+    find(statement_texts(), lambda t: BOX_LENGTH - 60 < len(t) <= BOX_LENGTH, settings=FIND)
+    find(statement_texts(), lambda t: len(t) == 32_596, settings=FIND)
+    found(lambda m: any(not is_cut(s) and box_size(s.id, s.text, *s.tags) > BOX_LENGTH - 40 for s in m.statements))
+    found(lambda m: any(is_cut(s) for s in m.statements))
+    found(lambda m: any(is_cut(a) for a in m.arguments))
 
 
 def test_texts_have_awkward_characters() -> None:

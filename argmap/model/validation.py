@@ -15,12 +15,13 @@ from .kinds import ElementType
 if TYPE_CHECKING:
     from .elements import Argument, ArgumentMap, Relation, Section, Source, Statement
 
-__all__ = ["AT_ONCE", "INVALID_CHARACTERS", "MAX_TEXT_LENGTH", "box_size", "tables"]
+__all__ = ["AT_ONCE", "INVALID_CHARACTERS", "MAX_NAME_LENGTH", "box_size", "tables"]
 
-#: The most text one box of a diagram may show: a statement's or argument's id, text and tags together, a step's
-#: inference rules together, or a title. ``dot`` rejects a quoted string over 16,381 bytes, and escaping for DOT
-#: can make one character five bytes (``&`` becomes ``&amp;``), so more could not be drawn intact.
-MAX_TEXT_LENGTH = 3000
+#: The most characters of a name: an id, a tag, an inference rule, a scheme name, or a quote's source id; and of an
+#: element's id and tags together, or a step's inference rules together (as :func:`box_size` counts them). Names
+#: are not prose: this leaves most of a diagram's box to the text (see :data:`argmap.boxes.BOX_LENGTH`). Texts
+#: (of statements, arguments, sources and quotes) and titles have no limit; diagrams show a long one cut.
+MAX_NAME_LENGTH = 1000
 
 #: What no text of a map may hold: control characters other than tab and line breaks, and lone surrogates, which
 #: break DOT, JSON and terminals alike, and U+FFFE and U+FFFF, which are no characters of XML at all (SVG and HTML
@@ -46,10 +47,10 @@ def tables(
     arguments = (AT_ONCE and _ids_at_once(m.arguments)) or _table(m.arguments, "argument", problems)
     sources = _table(m.sources, "source", problems)
     sections: dict[str, Section] = {}
-    _text(m.title, "map title", _About(None), problems, allow_empty=True)
+    _text(m.title, "map title", _About(None), problems, allow_empty=True, limit=None)
     for section in m.sections:
         about = _About.element(section, "section")
-        _text(section.title, "section title", about, problems)
+        _text(section.title, "section title", about, problems, limit=None)
         if section.parent is not None and section.parent not in sections:
             message = f"parent section {section.parent!r} is unknown or does not come earlier"
             problems.append(about.problem("dangling-reference", message))
@@ -59,19 +60,19 @@ def tables(
     for source in m.sources:
         about = _About.element(source, "source")
         _text(source.text, "source text", about, problems, limit=None)
-        _text(source.title, "source title", about, problems, allow_empty=True)
+        _text(source.title, "source title", about, problems, allow_empty=True, limit=None)
     # Checked element by element (which names each problem) only where the checks at once find one.
     for statement in _unchecked(m.statements, statements, sections, of_statements=True):
         about = _About.element(statement, "statement")
-        text_ok = _text(statement.text, "statement text", about, problems)
-        _element_extras(statement, about, text_ok, sections, problems)
+        _text(statement.text, "statement text", about, problems, limit=None)
+        _element_extras(statement, about, sections, problems)
         for quote in statement.quotes:
             _text(quote.source, "quote's source id", about, problems)
             _text(quote.text, "quote", about, problems, limit=None)
     for argument in _unchecked(m.arguments, statements, sections, of_statements=False):
         about = _About.element(argument, "argument")
-        text_ok = _text(argument.text, "argument text", about, problems, allow_empty=True)
-        _element_extras(argument, about, text_ok, sections, problems)
+        _text(argument.text, "argument text", about, problems, allow_empty=True, limit=None)
+        _element_extras(argument, about, sections, problems)
         if argument.scheme is not None:
             _text(argument.scheme, "scheme name", about, problems)
         for n, step in enumerate(argument.steps, 1):
@@ -124,7 +125,7 @@ _SLICE = 1024
 AT_ONCE = True
 
 
-def _texts_at_once(texts: list[Any], *, allow_empty: bool = False, limit: int | None = MAX_TEXT_LENGTH) -> bool:
+def _texts_at_once(texts: list[Any], *, allow_empty: bool = False, limit: int | None = MAX_NAME_LENGTH) -> bool:
     """Whether every one of ``texts`` passes :func:`_text`."""
     try:
         joined = "\n".join(texts)  # a TypeError for anything but strings
@@ -193,16 +194,15 @@ def _slice_at_once(
     return (
         _texts_at_once([quote.source for quote in quotes])
         and _texts_at_once([quote.text for quote in quotes], limit=None)
-        and _texts_at_once(texts)
-        and _texts_at_once(descriptions, allow_empty=True)
+        and _texts_at_once(texts, limit=None)
+        and _texts_at_once(descriptions, allow_empty=True, limit=None)
         and _texts_at_once(list(chain.from_iterable(tags)))
         and _texts_at_once(schemes)
         and _texts_at_once(list(chain.from_iterable(rules)))
         and _texts_at_once(ids)  # (checked again with the tables; here only so that they have lengths)
-        # The largest id, text and tags together fit, so each element's do.
-        and max(map(len, ids), default=0) + max(map(len, texts + descriptions), default=0) + 4 + _most_box(tags)
-        <= MAX_TEXT_LENGTH
-        and _most_box(rules) <= MAX_TEXT_LENGTH
+        # The largest id and tags together fit, so each element's do.
+        and max(map(len, ids), default=0) + 2 + _most_box(tags) <= MAX_NAME_LENGTH
+        and _most_box(rules) <= MAX_NAME_LENGTH
         and in_sections <= sections.keys()
         and {*chain.from_iterable(step.premises for step in steps), *(step.conclusion for step in steps)}
         <= statements.keys()
@@ -242,7 +242,7 @@ def _table(elements: Iterable[Statement | Argument | Source], kind: str, problem
 def _id(element: Statement | Argument | Section | Source, kind: str, problems: list[Problem]) -> bool:
     id: object = element.id
     # The common case costs no allocation: this runs once per element of maps with hundreds of thousands.
-    if isinstance(id, str) and id and not id[0].isspace() and not id[-1].isspace() and _clean(id, MAX_TEXT_LENGTH):
+    if isinstance(id, str) and id and not id[0].isspace() and not id[-1].isspace() and _clean(id, MAX_NAME_LENGTH):
         return True
     about = _About.element(element, kind)
     if not isinstance(id, str) or not id.strip():
@@ -255,30 +255,27 @@ def _id(element: Statement | Argument | Section | Source, kind: str, problems: l
 
 
 def _element_extras(
-    element: Statement | Argument,
-    about: _About,
-    text_ok: bool,
-    sections: Mapping[str, Section],
-    problems: list[Problem],
+    element: Statement | Argument, about: _About, sections: Mapping[str, Section], problems: list[Problem]
 ) -> None:
     tags_ok = [_text(tag, "tag", about, problems) for tag in element.tags]
-    if text_ok and all(tags_ok) and isinstance(element.id, str):  # (a bad id is reported already)
-        _fits("id, text and tags", [element.id, element.text, *element.tags], about, problems)
+    if all(tags_ok) and isinstance(element.id, str):  # (a bad id is reported already)
+        _fits("id and tags", [element.id, *element.tags], about, problems)
     if element.section is not None and element.section not in sections:
         problems.append(about.problem("dangling-reference", f"unknown section {element.section!r}"))
 
 
 def box_size(texts: Iterable[str]) -> int:
-    """How much of :data:`MAX_TEXT_LENGTH` texts shown together in one diagram box take: each counts its length
-    and two characters of framing.
+    """How much room texts shown together in one diagram box take: each counts its length and two characters of
+    framing. Names together count so against :data:`MAX_NAME_LENGTH`, and a box's text against
+    :data:`argmap.boxes.BOX_LENGTH`.
     """
     return sum(len(text) + 2 for text in texts)
 
 
 def _fits(what: str, texts: list[str], about: _About, problems: list[Problem]) -> None:
     size = box_size(texts)
-    if size > MAX_TEXT_LENGTH:
-        message = f"{what} are {size} characters together; the limit is {MAX_TEXT_LENGTH}"
+    if size > MAX_NAME_LENGTH:
+        message = f"{what} are {size} characters together; the limit is {MAX_NAME_LENGTH}"
         problems.append(about.problem("invalid-text", message))
 
 
@@ -289,7 +286,7 @@ def _text(
     problems: list[Problem],
     *,
     allow_empty: bool = False,
-    limit: int | None = MAX_TEXT_LENGTH,
+    limit: int | None = MAX_NAME_LENGTH,
 ) -> bool:
     if isinstance(text, str) and (allow_empty or (text and not text.isspace())) and _clean(text, limit):
         return True

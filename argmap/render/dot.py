@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Unpack
 
 import attrs
 
+from ..boxes import shown_title
 from ..model import Argument, ArgumentMap, ElementType, RelationKind, Statement
 from .layout import argument_edges, argument_lines, inner_statements, section_nesting, statement_lines
 from .options import DotOptions, Options
@@ -379,7 +380,7 @@ def _assemble(
             "ranksep": "0.45",
             **({"id": options.id_prefix} if options.id_prefix else {}),
             **(
-                {"label": label([m.title], options.wrap), "labelloc": "t", "fontsize": "16"}
+                {"label": label([shown_title(m.title)], options.wrap), "labelloc": "t", "fontsize": "16"}
                 if "title" in options.show and m.title.strip()
                 else {}
             ),
@@ -446,7 +447,7 @@ def _add_clusters(
 def _cluster_attributes(title: str, name: str, options: Options) -> dict[str, str]:
     theme = options.theme
     return {
-        "label": label([title], options.wrap),
+        "label": label([shown_title(title)], options.wrap),
         "style": "rounded,filled",
         "fillcolor": theme.cluster_fill,
         "color": theme.cluster_border,

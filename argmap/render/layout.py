@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Container, Iterator, Mapping, Sequence
 
+from ..boxes import shown_text
 from ..model import Argument, ArgumentMap, ElementType, Statement
 
 __all__ = [
@@ -53,26 +54,27 @@ def argument_edges(
 
 
 def statement_lines(statement: Statement, show: Collection[str]) -> list[str]:
-    """The lines of a statement's node: ``[id]`` where ``show`` names ``"statement-ids"``, the text, and the
-    :func:`tag_line` where it names ``"tags"``.
+    """The lines of a statement's node: ``[id]`` where ``show`` names ``"statement-ids"``, the text (cut to what the
+    box holds, see :func:`argmap.boxes.shown_text`), and the :func:`tag_line` where it names ``"tags"``.
     """
     lines = [f"[{statement.id}]"] if "statement-ids" in show else []
-    lines.append(statement.text)
+    text = shown_text(statement)
+    lines.append(text)
     if "tags" in show:
-        lines += tag_line(statement.tags, statement.text)
+        lines += tag_line(statement.tags, text)
     return lines
 
 
 def argument_lines(argument: Argument, show: Collection[str]) -> list[str]:
-    """The lines of an argument's node: ``<id>``, the description where ``show`` names ``"argument-text"``, and the
-    :func:`tag_line` where it names ``"tags"``.
+    """The lines of an argument's node: ``<id>``, the description where ``show`` names ``"argument-text"`` (cut to
+    what the box holds, see :func:`argmap.boxes.shown_text`), and the :func:`tag_line` where it names ``"tags"``.
     """
     lines = [f"<{argument.id}>"]
-    described = "argument-text" in show
-    if described and argument.text:
-        lines.append(argument.text)
+    text = shown_text(argument) if "argument-text" in show else ""
+    if text:
+        lines.append(text)
     if "tags" in show:
-        lines += tag_line(argument.tags, argument.text if described else "")
+        lines += tag_line(argument.tags, text)
     return lines
 
 

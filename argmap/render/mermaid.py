@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from ..boxes import shown_title
 from ..model import Argument, ArgumentMap, ElementType, RelationKind, Statement
 from .layout import argument_edges, argument_lines, inner_statements, section_nesting, statement_lines
 from .options import DIRECTIONS, Direction, invalid, show_names, theme_named
@@ -190,6 +191,6 @@ class _Writer:
                 continue
             section = self.m.sections[n]
             written.append(f"g{n}")
-            lines.append(f"subgraph g{n} [{_label([section.title])}]")
+            lines.append(f"subgraph g{n} [{_label([shown_title(section.title)])}]")
             lines += self.members.get(section.id, ())
         return written

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Any, Final, NamedTuple
 
 import attrs
 
-from ..._io import read_text
+from ..._io import SOURCE_FILE, read_legacy_text, read_text
 from ...errors import Code, MapError, Problem
 from ...model import (
     INVALID_CHARACTERS,
@@ -262,7 +261,11 @@ class _Reader:
         metadata = self._metadata()
         self.stop_on_problems()
         sources = list(self.block.get("sources", ()))
-        beside = _source_beside(self.file) if self.file is not None and EXTRAS not in self.document else None
+        beside, note = (None, None)
+        if self.file is not None and EXTRAS not in self.document:
+            beside, note = _source_beside(self.file)
+        if note is not None:
+            metadata[SOURCE_FILE] = note
         if beside is not None:
             sources.append(beside)
             verbatim = VerbatimText(beside.text)
@@ -578,38 +581,28 @@ class _Reader:
         return metadata
 
 
-def _source_beside(path: str) -> Source | None:
-    """The text that an AIFdb map annotates, kept beside it as ``NAME.txt`` in its corpora (only in that folder)."""
+def _source_beside(path: str) -> tuple[Source | None, dict[str, object] | None]:
+    """The text that an AIFdb map annotates, kept beside it as ``NAME.txt`` in its corpora (only in that folder),
+    and the note kept under ``metadata[SOURCE_FILE]`` where that file is not UTF-8.
+    """
     file = Path(path)
     lower = file.name.lower()
     stem = next((file.name[: -len(s)] for s in _SUFFIXES if lower.endswith(s) and len(lower) > len(s)), file.stem)
     text_file = file.with_name(f"{stem}.txt")
     # A link that leads out of the folder is not beside the map.
     if text_file == file or not text_file.is_file() or text_file.resolve().parent != file.parent.resolve():
-        return None
-    text, note = _text_beside(text_file)
-    title = f"{text_file.name} ({note})" if note else text_file.name
-    return Source(id=stem, text=text, title=title) if text.strip() else None
-
-
-def _text_beside(text_file: Path) -> tuple[str, str]:
-    """The text of a map's ``NAME.txt``, and a note of what had to be done to read it ("" when nothing).
-
-    The text is optional, so it never makes the map unreadable: bytes that are not UTF-8 are read as Windows-1252
-    (the encoding of the corpora's older texts), and characters a map's text cannot hold (a form feed, say) become
-    spaces.
-    """
-    data = text_file.read_bytes()
-    notes = []
-    try:
-        text = data.removeprefix(codecs.BOM_UTF8).decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-        notes.append("read as Windows-1252")
+        return None, None
+    # The text is optional, so it never makes the map unreadable: a file in neither encoding is left out, with the
+    # note, and characters a map's text cannot hold (a form feed, say) become spaces.
+    text, note = read_legacy_text(text_file)
+    if text is None:
+        return None, note
+    notes = ["read as Windows-1252"] if note is not None else []
     cleaned = INVALID_CHARACTERS.sub(" ", text)
     if cleaned != text:
         notes.append("characters a map cannot hold made spaces")
-    return cleaned, "; ".join(notes)
+    title = f"{text_file.name} ({'; '.join(notes)})" if notes else text_file.name
+    return (Source(id=stem, text=cleaned, title=title) if cleaned.strip() else None), note
 
 
 def _quoting(statement: Statement, source: Source, verbatim: VerbatimText) -> Statement:
@@ -660,7 +653,7 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     Raises :class:`~argmap.ParseError` (with line and column) for text that is not JSON, and
     :class:`~argmap.MapError` for a document that is not AIF, naming each bad node or edge by its JSON path
     (``$.nodes[3]``): missing or ill-typed ids, unknown node types, edges to unknown nodes, two different nodes with
-    one id. The model's own :class:`~argmap.MapError` (an empty text, a text too long) names the element.
+    one id. The model's own :class:`~argmap.MapError` (an empty text, a control character) names the element.
     """
     document, suspicious = _parse(text, path)
     return _Reader(document, suspicious).read()

@@ -59,7 +59,7 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     (``location``).
 
     Text that is not Argdown raises :class:`~argmap.ParseError` with the line and column at fault; ``path`` names the
-    file in it. A map that the model cannot hold (such as a text over :data:`~argmap.model.MAX_TEXT_LENGTH`
+    file in it. A map that the model cannot hold (such as an id over :data:`~argmap.model.MAX_NAME_LENGTH`
     characters) raises :class:`~argmap.MapError`, each of its problems with its code and the ``location`` of the
     element at fault. Reading takes time linear in the length of the text.
     """
