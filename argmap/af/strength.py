@@ -43,8 +43,8 @@ def h_categoriser(
     The strength of ``a`` is ``w(a) / (1 + s)``, where ``s`` is the sum of its attackers' strengths and ``w(a)``
     its initial weight: 1 for every argument without ``weights`` (the h-categoriser of Besnard and Hunter, 2001),
     else ``weights[a]`` (the weighted h-categoriser of Amgoud, Ben-Naim, Doder and Vesic, 2017), 1 where
-    ``weights`` leaves an argument out. These equations have exactly one solution (Pu, Luo, Ranjbar-Sahraei and
-    Zhou, 2014; Amgoud et al. 2017), found so:
+    ``weights`` leaves an argument out. These equations have exactly one solution (Pu, Luo, Zhang and Luo,
+    2014; Amgoud et al. 2017), found so:
 
     - an argument whose attackers all have their strength is solved at once, in the order of a topological sort,
       so every argument that no cycle of attacks reaches gets its exact strength in one pass;
