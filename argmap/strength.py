@@ -13,11 +13,10 @@ from .errors import MapError, OptionError, Problem, Subject
 from .evaluate import Origin, to_framework
 from .model import ArgumentMap, ElementType
 
-__all__ = ["WEIGHT", "Strengths", "strength", "weights"]
+__all__ = ["Strengths", "strength"]
 
-#: The key of an element's ``data`` that holds its initial weight for the weighted h-categoriser: a number from 0
-#: to 1 (``{weight: 0.4}`` in Argdown); an element without one starts at 1.
-WEIGHT = "weight"
+# The key of an element's data that holds its initial weight for the weighted h-categoriser.
+_WEIGHT = "weight"
 
 
 def _frozen(value: Mapping[str, float]) -> Mapping[str, float]:
@@ -75,22 +74,22 @@ class Strengths:
         return values[id]
 
 
-def weights(m: ArgumentMap) -> dict[str, float]:
-    """The initial weight of each element of ``m`` that has one in its ``data`` (see :data:`WEIGHT`), by the name
-    of its framework argument; :class:`~argmap.MapError` listing every weight that is not a number from 0 to 1.
+def _weights(m: ArgumentMap) -> dict[str, float]:
+    """The initial weight of each element of ``m`` that has one in its data, by the name of its framework argument;
+    :class:`~argmap.MapError` listing every weight that is not a number from 0 to 1.
     """
     found: dict[str, float] = {}
     problems: list[Problem] = []
     for type, elements in ((ElementType.STATEMENT, m.statements), (ElementType.ARGUMENT, m.arguments)):
         for element in elements:
-            if WEIGHT not in element.data:
+            if _WEIGHT not in element.data:
                 continue
-            value = element.data[WEIGHT]
+            value = element.data[_WEIGHT]
             why = check_weight(value)
             if why is None:
                 found[Origin(type, element.id).name] = value
             else:
-                problems.append(Problem("invalid-value", why, Subject(type.value, element.id), path=f"data.{WEIGHT}"))
+                problems.append(Problem("invalid-value", why, Subject(type.value, element.id), path=f"data.{_WEIGHT}"))
     if problems:
         raise MapError(problems)
     return found
@@ -112,12 +111,13 @@ def strength(
     strength is ``1 / (1 + s)`` for an element of strength ``s``: the weaker its premises and its claim, the weaker
     the argument. Support adds nothing to a claim's strength: only attacks count.
 
-    ``"weighted-h-categoriser"`` starts each element at its :data:`WEIGHT`; a weight that is not a number from 0 to
-    1 raises :class:`~argmap.MapError` listing every one. Past ``max_iterations`` rounds, :class:`~argmap.SearchLimit`;
-    an unknown semantics: :class:`~argmap.OptionError`.
+    ``"weighted-h-categoriser"`` starts each element at the number from 0 to 1 that its ``data["weight"]`` holds
+    (``{weight: 0.8}`` in Argdown), and at 1 without one; a weight that is not a number from 0 to 1 raises
+    :class:`~argmap.MapError` listing every one. Past ``max_iterations`` rounds, :class:`~argmap.SearchLimit`; an
+    unknown semantics: :class:`~argmap.OptionError`.
     """
     _check_semantics(semantics)
-    given = weights(m) if semantics == "weighted-h-categoriser" else None
+    given = _weights(m) if semantics == "weighted-h-categoriser" else None
     with gc_paused():
         framework, origins = to_framework(m)
         values = h_categoriser(framework, given, tolerance=tolerance, max_iterations=max_iterations)

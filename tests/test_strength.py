@@ -44,7 +44,9 @@ def weighted_frameworks(draw: st.DrawFn, max_arguments: int = 10) -> tuple[Frame
     names = [f"a{i}" for i in range(n)]
     pairs = [(a, b) for a in names for b in names]
     attacks = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=3 * n)) if pairs else []
-    weights = draw(st.dictionaries(st.sampled_from(names), st.floats(0, 1), max_size=n)) if names else {}
+    # No weight so small that dividing it rounds back to itself (5e-324 / 1.5 is 5e-324).
+    weight = st.just(0.0) | st.floats(1e-6, 1)
+    weights = draw(st.dictionaries(st.sampled_from(names), weight, max_size=n)) if names else {}
     return Framework(names, attacks), weights
 
 
@@ -65,7 +67,7 @@ def test_the_strengths_solve_the_equations_within_the_tolerance(drawn: tuple[Fra
         assert 0 <= value <= weights.get(name, 1)
         expected = weights.get(name, 1) / (1 + sum(values[attacker] for attacker in attackers))
         # Each value is within the tolerance of the solution; the sum of n attackers' errors is n times that.
-        assert close(value, expected, (len(attackers) + 1) * TOLERANCE)
+        assert close(value, expected, (len(attackers) + 1) * TOLERANCE + 1e-12)
 
 
 @given(weighted_frameworks())
@@ -126,9 +128,11 @@ def test_counting_one_more_attacker_weakens(drawn: tuple[Framework, dict[str, fl
     values = h_categoriser(af, weights)
     # A new unattacked attacker of the target alone: everything that the target does not reach keeps its strength.
     more = h_categoriser(Framework([*af.arguments, "new"], [*af.attacks, ("new", target)]), weights)
-    if weights.get(target, 1) > 0:
+    assert more[target] <= values[target] + 2 * TOLERANCE
+    # With ten arguments at most, a weight of 0.01 or more makes the exact difference far larger than the tolerance.
+    if weights.get(target, 1) >= 0.01:
         assert more[target] < values[target]
-    else:
+    if weights.get(target, 1) == 0:
         assert more[target] == 0
 
 

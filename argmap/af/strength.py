@@ -12,7 +12,7 @@ from .framework import Framework
 __all__ = ["MAX_ITERATIONS", "STRENGTH_SEMANTICS", "TOLERANCE", "check_weight", "h_categoriser"]
 
 #: The gradual semantics of :func:`argmap.strength.strength`: the h-categoriser, where every element starts at 1,
-#: and the weighted h-categoriser, where each starts at its weight (:data:`argmap.strength.WEIGHT`).
+#: and the weighted h-categoriser, where each starts at its weight (``data["weight"]``).
 STRENGTH_SEMANTICS: tuple[str, ...] = ("h-categoriser", "weighted-h-categoriser")
 
 #: How far, at most, each strength :func:`h_categoriser` gives may lie from the exact one.
