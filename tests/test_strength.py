@@ -381,6 +381,7 @@ def test_the_auto_theme_shades_with_the_pages_colour() -> None:
         rf'fill="{THEMES["light"].strength}" fill-opacity="0\.50[0-9]*" [^>]*class="argmap-fill-strength', svg
     )
     assert "Strength (h-categoriser): 0.500" in svg
+    assert "Shaded by h-categoriser strength: 2 of 6 elements at full strength, the weakest at 0.462." in svg
     assert "--argmap-strength:#6e40c9" in stylesheet()
 
 
