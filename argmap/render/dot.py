@@ -196,16 +196,23 @@ class _Styles:
     relation: Mapping[RelationKind, str]
 
     @classmethod
-    def of(cls, theme: Theme) -> _Styles:
+    def of(cls, theme: Theme, *, shaded: bool = False) -> _Styles:
+        """The styles of a drawing in ``theme``; ``shaded`` leaves out the fill of elements, which each element's
+        strength then sets.
+        """
         statuses = (None, *STATUSES)
+
+        def element(attributes: dict[str, str]) -> str:
+            return assignments({key: value for key, value in attributes.items() if not (shaded and key == "fillcolor")})
+
         return cls(
             statement={
-                (main, status): assignments(_statement_attributes(theme, main, status))
+                (main, status): element(_statement_attributes(theme, main, status))
                 for main in (False, True)
                 for status in statuses
             },
             argument={
-                status: assignments(
+                status: element(
                     {"style": "filled", "fillcolor": theme.argument_fill, "color": theme.argument_border}
                     | _status_attributes(theme, status, "filled")
                 )
@@ -267,7 +274,7 @@ class _Layout:
 
     @styles.default
     def _styles(self) -> _Styles:
-        return _Styles.of(self.options.theme)
+        return _Styles.of(self.options.theme, shaded=self.options.strengths is not None)
 
     def elements(self) -> tuple[dict[str | None, list[str]], list[str]]:
         m, premise_view, styles = self.m, self.options.view == "premise", self.styles
@@ -317,8 +324,7 @@ class _Layout:
     ) -> None:
         self.names[key] = name
         strengths = self.options.strengths
-        if strengths is not None:
-            # Later assignments win in DOT: the shade replaces the fill of the element's kind and status.
+        if strengths is not None:  # the styles of a shaded drawing leave the fill to this
             style = f"{style} {assignments({'fillcolor': shade(self.options.theme, strengths.value(*key))})}"
         self._add_node(name, section, label(texts, self.options.wrap), style)
 
