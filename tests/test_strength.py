@@ -6,7 +6,9 @@ import itertools
 import json
 import math
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -464,3 +466,25 @@ def test_a_mkdocs_fence_is_shaded(caplog: pytest.LogCaptureFixture) -> None:
     html = converter.convert(f'```argmap format="json" strength="weighted-h-categoriser"\n{heavy}\n```\n')
     assert "Strength" not in html
     assert "cannot weigh the map" in caplog.text
+
+
+@pytest.mark.dot
+def test_a_sphinx_diagram_is_shaded_and_a_bad_weight_warned(make_app: Callable[..., Any], tmp_path: Path) -> None:
+    src = tmp_path / "weighed"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["argmap.sphinx"]\n', encoding="utf-8")
+    dump(weighted_map(0.5), src / "light.json")
+    dump(weighted_map(2), src / "heavy.json")
+    directive = ".. argmap:: {0}.json\n   :strength: weighted-h-categoriser\n   :name: {0}\n"
+    directives = [directive.format(name) for name in ("light", "heavy")]
+    (src / "index.rst").write_text("Weighed\n=======\n\n" + "\n".join(directives), encoding="utf-8")
+    app = make_app("html", srcdir=src)
+    app.build()
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    light, heavy = re.findall(r"<svg\b.*?</svg>", html, flags=re.DOTALL)
+    assert "Strength (weighted-h-categoriser): 0.415" in light
+    assert "argmap-fill-strength" in light
+    assert "Strength" not in heavy
+    warnings = [line for line in app.warning.getvalue().splitlines() if "[argmap.strength]" in line]
+    assert len(warnings) == 1
+    assert "cannot weigh the map: p: data.weight: a weight must be from 0 to 1, not 2" in warnings[0]
