@@ -206,6 +206,22 @@ def test_the_result_is_the_same_every_time() -> None:
     assert len({json.dumps(h_categoriser(af)) for _ in range(3)}) == 1
 
 
+def test_strengths_and_shades_are_the_same_under_every_hash_seed(hash_seed_outputs: Callable[[str], set[str]]) -> None:
+    script = (
+        "import argmap\n"
+        "from argmap.render.dot import dot_source\n"
+        "m = argmap.load('seeds/kim-in-russia.argdown')\n"
+        "found = argmap.strength(m, 'weighted-h-categoriser')\n"
+        "print(repr(dict(found.statements)), repr(dict(found.arguments)))\n"
+        "print(dot_source(m, strengths=found, labelling=argmap.evaluate(m)))\n"
+    )
+    outputs = hash_seed_outputs(script)
+    assert len(outputs) == 1
+    m = argmap.load(SEED)
+    found = strength(m, "weighted-h-categoriser")
+    assert dot_source(m, strengths=found, labelling=argmap.evaluate(m)) in outputs.pop()
+
+
 def test_bounds_and_bad_options() -> None:
     cycle = Framework(("a", "b"), (("a", "b"), ("b", "a")))
     with pytest.raises(SearchLimit, match="did not settle within 2 rounds"):
