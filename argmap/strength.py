@@ -30,7 +30,7 @@ def _check_semantics(semantics: str) -> None:
 
 @attrs.frozen
 class Strengths:
-    """The strength of every statement and every argument of a map, from 0 (defeated) to 1 (unchallenged).
+    """The strength of every statement and every argument of a map, from 0 to 1 (unchallenged).
 
     ``statements`` and ``arguments`` map ids to strengths, in map order; ``semantics`` is one of
     :data:`~argmap.af.STRENGTH_SEMANTICS`; each strength is within ``tolerance`` of the exact one; ``map`` is the map. A

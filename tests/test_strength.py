@@ -342,7 +342,7 @@ def test_the_diagram_shades_each_element_by_its_strength() -> None:
     assert node_line(source, "Trees are cheap").endswith(f'fillcolor="{theme.strength}9e"]')  # 0.62
     assert "strength: h-categoriser" in source
     assert "1: unchallenged" in source
-    assert "0: defeated" in source
+    assert "0: none" in source
     assert dot_source(m, strengths=found) == source
     assert "fillcolor" not in node_line(dot_source(m), "There is no room")
     dark = dot_source(m, strengths=found, theme="dark")

@@ -362,7 +362,7 @@ class _Layout:
 
 
 #: The strengths the legend shows the shade of.
-_LEGEND_STRENGTHS = ((1.0, "1: unchallenged"), (0.5, "0.5"), (0.0, "0: defeated"))
+_LEGEND_STRENGTHS = ((1.0, "1: unchallenged"), (0.5, "0.5"), (0.0, "0: none"))
 
 
 def _legend(options: Options) -> str:
