@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from .render import THEMES, VIEWS, Theme, pipe, render, to_dot
     from .schemes import SCHEMES, Scheme, find_scheme
     from .selection import select, without
+    from .strength import Strengths, strength
 
 #: The rest of the public names, by the module that defines them: each module is imported when one of its names is
 #: first asked for, so that a command (or a program) pays only for what it uses. Checking, evaluation, drawing and
@@ -83,6 +84,7 @@ _LAZY = {
     **dict.fromkeys(("THEMES", "VIEWS", "Theme", "pipe", "render", "to_dot"), "render"),
     **dict.fromkeys(("SCHEMES", "Scheme", "find_scheme"), "schemes"),
     **dict.fromkeys(("select", "without"), "selection"),
+    **dict.fromkeys(("Strengths", "strength"), "strength"),
 }
 
 
@@ -100,8 +102,9 @@ def __dir__() -> list[str]:
 
 
 class _Package(types.ModuleType):
-    """The ``argmap`` module, which keeps its functions ``check``, ``evaluate`` and ``render`` when the modules of
-    those names load: the import system would otherwise bind each submodule to the package's attribute of its name.
+    """The ``argmap`` module, which keeps its functions ``check``, ``evaluate``, ``render`` and ``strength`` when the
+    modules of those names load: the import system would otherwise bind each submodule to the package's attribute of
+    its name.
     """
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -150,6 +153,7 @@ __all__ = [
     "Severity",
     "Source",
     "Statement",
+    "Strengths",
     "Subject",
     "Theme",
     "UnknownCode",
@@ -170,6 +174,7 @@ __all__ = [
     "select",
     "show",
     "slugify",
+    "strength",
     "to_dot",
     "to_framework",
     "without",

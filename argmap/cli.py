@@ -63,6 +63,9 @@ _EXPECTED = (ArgmapError, OSError, UnicodeDecodeError)
 _STDOUT = "-"
 _RENDER_OPTIONS = ("view", "direction", "theme", "wrap", "show", "name", "max_width", "max_height")
 # Files in these suffixes (or read --from these formats) are abstract frameworks; everything else is a map.
+# Decimals of a strength printed as text and as JSON: the strengths are exact to 1e-9 (argmap.af.TOLERANCE).
+_DIGITS = 3
+_JSON_DIGITS = 6
 _FRAMEWORK_SUFFIXES = frozenset(suffix for suffixes in af.FRAMEWORK_FORMATS.values() for suffix in suffixes)
 
 
@@ -364,6 +367,11 @@ def _render_one(path: str, output: str, args: argparse.Namespace) -> ExitStatus:
     with progress.stage(f"reading {path}", enabled=loud):
         m = _selected(_load(path, args.input_format), args, path)
     options = {name: getattr(args, name) for name in _RENDER_OPTIONS if getattr(args, name) is not None}
+    if args.strength is not None:
+        from .strength import strength
+
+        with _reporting(path):
+            options["strengths"] = strength(m, args.strength)
     if args.evaluate is not None:
         from .evaluate import DRAWING_TIMEOUT, evaluate_for_drawing
 
@@ -405,7 +413,12 @@ def _evaluate(args: argparse.Namespace) -> ExitStatus:
     from .evaluate import evaluate_all
 
     format = None if args.input_format is None else args.input_format.lower()
-    if format in af.FRAMEWORK_FORMATS or (format is None and Path(args.file).suffix.lower() in _FRAMEWORK_SUFFIXES):
+    framework_file = format in af.FRAMEWORK_FORMATS or (
+        format is None and Path(args.file).suffix.lower() in _FRAMEWORK_SUFFIXES
+    )
+    if args.strength is not None:
+        return _strength(args, format, framework_file)
+    if framework_file:
         if args.explain is not None:
             raise _Failure(f"argmap: error: {args.file}: --explain needs an argument map, not an abstract framework")
         with _reporting(args.file):
@@ -429,6 +442,34 @@ def _evaluate(args: argparse.Namespace) -> ExitStatus:
             "there are more",
             file=sys.stderr,
         )
+    return ExitStatus.OK
+
+
+def _strength(args: argparse.Namespace, format: str | None, framework_file: bool) -> ExitStatus:
+    """``argmap evaluate --strength``: each element's strength, a ``[statement]: 0.618`` line each, or JSON."""
+    if args.explain is not None:
+        raise _Failure("argmap: error: --explain says why an element has its status, not its --strength")
+    values: dict[str, dict[str, float]] = {}
+    if framework_file:
+        if args.strength != "h-categoriser":
+            raise _Failure(f"argmap: error: {args.file}: an abstract framework has no weights: use h-categoriser")
+        with _reporting(args.file):
+            values["arguments"] = af.h_categoriser(af.load(args.file, format))
+        lines = [f"{name}: {value:.{_DIGITS}f}" for name, value in values["arguments"].items()]
+    else:
+        from .strength import strength
+
+        m = _load(args.file, format)
+        with _reporting(args.file):
+            found = strength(m, args.strength)
+        values = {"statements": dict(found.statements), "arguments": dict(found.arguments)}
+        lines = [f"[{printable(id)}]: {value:.{_DIGITS}f}" for id, value in found.statements.items()]
+        lines += [f"<{printable(id)}>: {value:.{_DIGITS}f}" for id, value in found.arguments.items()]
+    if args.format == "json":
+        rounded = {key: {id: round(value, _JSON_DIGITS) for id, value in of.items()} for key, of in values.items()}
+        _write_json({"strength": args.strength, **rounded})
+    else:
+        _write_stdout("".join(f"{line}\n" for line in lines))
     return ExitStatus.OK
 
 
@@ -774,6 +815,12 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         help=f"colour elements by their status under SEMANTICS: {', '.join(af.SEMANTICS)} (the first labelling)",
     )
     render_parser.add_argument(
+        "--strength",
+        choices=af.STRENGTH_SEMANTICS,
+        metavar="SEMANTICS",
+        help=f"shade elements by their strength under SEMANTICS: {', '.join(af.STRENGTH_SEMANTICS)}",
+    )
+    render_parser.add_argument(
         "--timeout",
         type=_seconds,
         metavar="SECONDS",
@@ -830,6 +877,12 @@ def _add_evaluate(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         default=60.0,
         metavar="SECONDS",
         help="give up with 'limit reached' (exit 4) after SECONDS of search (default: %(default)g)",
+    )
+    evaluate_parser.add_argument(
+        "--strength",
+        choices=af.STRENGTH_SEMANTICS,
+        metavar="SEMANTICS",
+        help=f"print each element's strength from 0 to 1 under SEMANTICS instead: {', '.join(af.STRENGTH_SEMANTICS)}",
     )
     evaluate_parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     evaluate_parser.add_argument(

@@ -20,6 +20,8 @@ from .render.notes import map_name
 from .render.options import Direction, View
 from .render.svg import describe, escape, standalone_svg
 from .render.theme import AUTO
+from .strength import Strengths
+from .strength import strength as strength_of
 
 if TYPE_CHECKING:
     # Only for annotations: a notebook that shows a map need not load the checks.
@@ -128,6 +130,7 @@ def show(
     wrap: int = 40,
     theme: str = AUTO,
     evaluate: str | Labelling | None = None,
+    strength: str | Strengths | None = None,
     max_width: str | None = None,
     max_height: str | None = None,
     name: str | None = None,
@@ -137,17 +140,29 @@ def show(
 
     ``view``, ``direction``, ``wrap`` and ``theme`` are :func:`~argmap.to_dot`'s; the ``"auto"`` theme follows
     JupyterLab's light or dark theme. ``evaluate`` names a semantics (``"grounded"``...) to colour elements by
-    their status, or is a :class:`~argmap.Labelling` of ``m``. ``max_width`` and ``max_height`` bound the viewer's
-    frame (CSS lengths: ``"40rem"``, ``"600px"``, ``"80%"``); ``name`` starts each node's anchor (default: made of
-    the map's title). With ``sources``, the map's sources follow the diagram, each quoted passage marked: clicking
-    a claim lights the passages it quotes, and clicking a passage selects its claim. Raises
-    :class:`~argmap.OptionError` for a bad option and :class:`~argmap.NoLabelling` for a semantics that gives the
-    map no labelling; Graphviz runs only when the diagram is shown.
+    their status, or is a :class:`~argmap.Labelling` of ``m``; ``strength`` names a gradual semantics
+    (``"h-categoriser"``...) to shade elements by their strength, or is the :class:`~argmap.Strengths` of ``m``.
+    ``max_width`` and ``max_height`` bound the viewer's frame (CSS lengths: ``"40rem"``, ``"600px"``, ``"80%"``);
+    ``name`` starts each node's anchor (default: made of the map's title). With ``sources``, the map's sources
+    follow the diagram, each quoted passage marked: clicking a claim lights the passages it quotes, and clicking a
+    passage selects its claim. Raises :class:`~argmap.OptionError` for a bad option and
+    :class:`~argmap.NoLabelling` for a semantics that gives the map no labelling; Graphviz runs only when the
+    diagram is shown.
     """
     # A notebook must not hang on a hard map: past the drawing timeout the diagram shows grounded semantics.
     labelling = evaluate_for_drawing(m, evaluate)[0] if isinstance(evaluate, str) else evaluate
+    weighed = strength_of(m, strength) if isinstance(strength, str) else strength
     name = name or map_name(m.title)
-    prepared = prepare(m, name=name, view=view, direction=direction, wrap=wrap, theme=theme, labelling=labelling)
+    prepared = prepare(
+        m,
+        name=name,
+        view=view,
+        direction=direction,
+        wrap=wrap,
+        theme=theme,
+        labelling=labelling,
+        strengths=weighed,
+    )
     aside = linked_sources(m, name=name, view=view) if sources else ""
     return Diagram(prepared=prepared, max_width=max_width, max_height=max_height, sources=aside)
 

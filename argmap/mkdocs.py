@@ -49,7 +49,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from . import formats
-from .af import SEMANTICS
+from .af import SEMANTICS, STRENGTH_SEMANTICS
 from .catalogue import Severity
 from .check import check
 from .errors import ArgmapError, MapError, OptionError, ParseError
@@ -62,6 +62,7 @@ from .render.options import DIRECTIONS, ID_PREFIX, VIEWS
 from .render.svg import escape
 from .render.theme import AUTO, THEME_NAMES
 from .selection import REACHES, Reach, select
+from .strength import Strengths, strength
 
 __all__ = ["DEFAULT_FORMAT", "OPTIONS", "ArgmapConfig", "ArgmapPlugin", "fence_format", "fence_validator"]
 
@@ -85,6 +86,7 @@ OPTIONS: Mapping[str, tuple[str, ...] | None] = {
     "name": None,
     "max-width": None,
     "max-height": None,
+    "strength": STRENGTH_SEMANTICS,
     # Parts of the map, as argmap.select() takes them: lists separated by commas.
     "select": None,
     "depth": None,
@@ -385,6 +387,12 @@ def _draw(page: _Page, source: str, css_class: str, options: Mapping[str, Any]) 
         else:
             if note is not None:
                 _warn(place.at(), note)
+    strengths: Strengths | None = None
+    if "strength" in options:
+        try:
+            strengths = strength(m, options["strength"])
+        except ArgmapError as error:
+            _warn(place.at(), f"cannot weigh the map: {error}; it is drawn without strengths")
     page.drawn += 1
     name = page.name(options.get("name"), map_name(stem, f"map-{page.drawn}"), place)
     try:
@@ -397,6 +405,7 @@ def _draw(page: _Page, source: str, css_class: str, options: Mapping[str, Any]) 
             wrap=int(options.get("wrap", 40)),
             theme=options.get("theme", AUTO),
             labelling=labelling,
+            strengths=strengths,
         )
         svg = page.cache.draw(prepared.source, "svg")
         html = prepared.html(

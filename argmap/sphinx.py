@@ -25,7 +25,7 @@ from sphinx.util.nodes import make_refnode
 from . import formats
 from ._io import atomic_write
 from ._text import version
-from .af import SEMANTICS
+from .af import SEMANTICS, STRENGTH_SEMANTICS
 from .catalogue import Severity
 from .check import Diagnostic, check
 from .errors import ArgmapError, GraphvizNotFound, MapError, OptionError, ParseError, RenderError, UnknownFormat
@@ -39,6 +39,7 @@ from .render.options import DIRECTIONS, ID_PREFIX, VIEWS, Direction, DrawOptions
 from .render.svg import is_safe_href
 from .render.theme import AUTO, THEME_NAMES
 from .selection import REACHES, Reach, select
+from .strength import Strengths, strength
 
 __all__ = [
     "ALIGNS",
@@ -64,6 +65,7 @@ _OPTION = "option"  # a directive option with a value it cannot take
 _NAME = "name"  # a map name that an earlier diagram of the page has taken
 _LINK = "link"  # a link from argmap_node_url that is not http, https or relative
 _EVALUATE = "evaluate"  # a semantics that gives the map no labelling
+_STRENGTH = "strength"  # weights that are not numbers from 0 to 1, or strengths that do not settle
 _DOT = "dot"  # Graphviz missing or failing
 _REF = "ref"  # a citation of a map or element that no page draws, or that several pages draw
 
@@ -181,7 +183,8 @@ class ArgmapDirective(SphinxDirective):
     (``debate`` or ``premise``), ``:direction:`` (``BT``, ``TB``, ``LR`` or ``RL``), ``:wrap:`` (characters per
     line, 0 for none), ``:theme:`` (``auto``, ``light`` or ``dark``), ``:max-width:`` and ``:max-height:`` (CSS
     lengths), ``:evaluate:`` (``grounded``, ``complete``, ``preferred`` or ``stable``: colour elements by their
-    status), ``:caption:``, ``:alt:`` (the diagram's accessible name; default: the caption, else the map's title),
+    status), ``:strength:`` (``h-categoriser`` or ``weighted-h-categoriser``: shade elements by their strength),
+    ``:caption:``, ``:alt:`` (the diagram's accessible name; default: the caption, else the map's title),
     ``:align:``, ``:name:`` (a label, and the map's name, which starts each node's anchor) and ``:class:``. A bad
     value is a warning, and the option's default is used instead.
     """
@@ -199,6 +202,7 @@ class ArgmapDirective(SphinxDirective):
         "max-width": directives.unchanged_required,
         "max-height": directives.unchanged_required,
         "evaluate": directives.unchanged_required,
+        "strength": directives.unchanged_required,
         "caption": directives.unchanged_required,
         "alt": directives.unchanged_required,
         "align": directives.unchanged_required,
@@ -286,6 +290,7 @@ class ArgmapDirective(SphinxDirective):
             "wrap": self._wrap(),
             "theme": self._choice("theme", THEME_NAMES, config.argmap_theme),
             "labelling": labelling,
+            "strengths": self._strength(m),
         }
         name = self._name()
         try:
@@ -432,6 +437,16 @@ class ArgmapDirective(SphinxDirective):
             # A documentation build must not hang on a hard map: past the drawing timeout, grounded semantics.
             _warn(note, _EVALUATE, self.get_location())
         return labelling
+
+    def _strength(self, m: ArgumentMap) -> Strengths | None:
+        semantics = self._choice("strength", STRENGTH_SEMANTICS, None)
+        if semantics is None:
+            return None
+        try:
+            return strength(m, semantics)
+        except ArgmapError as error:
+            _warn(f"cannot weigh the map: {error}; it is drawn without strengths", _STRENGTH, self.get_location())
+            return None
 
     def _name(self) -> str:
         """The map's name, which starts each node's anchor and names the map in citations: ``:name:``, else the

@@ -3,7 +3,8 @@
 For each operation, one map of 4n statements is timed against four maps of n (as much data, so that the memory
 hierarchy does not count), each in a fresh process, best of several; four times the statements may take at most
 GROWTH_LIMIT times as long. Operations: the readers and writers of JSON, Argdown and AIF, Mermaid, the checks,
-quote matching on its own (a source that grows with the map), the map's translation into a framework, and DOT.
+quote matching on its own (a source that grows with the map), the map's translation into a framework, the
+h-categoriser's strengths, and DOT.
 Prints a Markdown section for docs/performance.md; exits 1 when an operation grows faster than the limit.
 """
 
@@ -34,6 +35,7 @@ def operations(maps: list[object]) -> dict[str, Callable[[], object]]:
     from argmap.formats import dumps, loads
     from argmap.quotes import SourceText, normal
     from argmap.render import dot_source
+    from argmap.strength import strength
 
     texts = {name: [dumps(m, name) for m in maps] for name in ("json", "argdown", "aif")}  # type: ignore[arg-type]
 
@@ -55,6 +57,7 @@ def operations(maps: list[object]) -> dict[str, Callable[[], object]]:
         "check": lambda: [check(m) for m in maps],  # type: ignore[arg-type]
         "quote matching": quotes,
         "translation to a framework": lambda: [to_framework(m) for m in maps],  # type: ignore[arg-type]
+        "strength (h-categoriser)": lambda: [strength(m) for m in maps],  # type: ignore[arg-type]
         "DOT": lambda: [dot_source(m) for m in maps],  # type: ignore[arg-type]
     }
 

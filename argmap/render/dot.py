@@ -13,7 +13,7 @@ from ..model import Argument, ArgumentMap, ElementType, RelationKind, Statement
 from .layout import argument_edges, argument_lines, inner_statements, section_nesting, statement_lines
 from .options import DotOptions, Options
 from .quoting import assignments, attribute_list, label
-from .theme import STATUS_STYLE, STATUSES, Theme, status_colours
+from .theme import STATUS_STYLE, STATUSES, Theme, shade, status_colours
 
 if TYPE_CHECKING:
     # The graphviz package is imported by to_dot, as writing DOT source needs none of it.
@@ -80,12 +80,18 @@ def to_dot(m: ArgumentMap, **options: Unpack[DotOptions]) -> graphviz.Digraph:
         undec, and its border is solid, dashed or dotted to match, so that the status reads without colour too.
         A legend names the semantics and the three statuses. Without a labelling (the default) nothing is
         coloured by status.
+    ``strengths``
+        The :class:`~argmap.strength.Strengths` of this map (from :func:`~argmap.strength.strength`): every
+        statement and argument drawn is filled with the theme's ``strength`` colour, opaque for strength 1 and
+        fading to nothing at 0 (see :func:`~argmap.render.theme.shade`); a labelling, if given too, still sets the
+        border. The legend shows the shades of 0, 0.5 and 1.
 
     Node names are generated (``s0``, ``a0``, ``j0``, ``legend``, clusters ``cluster_0``), never taken from the
     map. Text reaches the DOT source only escaped, so it is drawn exactly as written, whatever it contains; a
     label longer than ``dot`` can read (about 16,000 bytes once escaped) is cut short with an ellipsis.
 
-    Raises :class:`~argmap.OptionError` for an unknown option value, and for a labelling of another map.
+    Raises :class:`~argmap.OptionError` for an unknown option value, and for a labelling or strengths of another
+    map.
     """
     import graphviz
 
@@ -191,16 +197,23 @@ class _Styles:
     relation: Mapping[RelationKind, str]
 
     @classmethod
-    def of(cls, theme: Theme) -> _Styles:
+    def of(cls, theme: Theme, *, shaded: bool = False) -> _Styles:
+        """The styles of a drawing in ``theme``; ``shaded`` leaves out the fill of elements, which each element's
+        strength then sets.
+        """
         statuses = (None, *STATUSES)
+
+        def element(attributes: dict[str, str]) -> str:
+            return assignments({key: value for key, value in attributes.items() if not (shaded and key == "fillcolor")})
+
         return cls(
             statement={
-                (main, status): assignments(_statement_attributes(theme, main, status))
+                (main, status): element(_statement_attributes(theme, main, status))
                 for main in (False, True)
                 for status in statuses
             },
             argument={
-                status: assignments(
+                status: element(
                     {"style": "filled", "fillcolor": theme.argument_fill, "color": theme.argument_border}
                     | _status_attributes(theme, status, "filled")
                 )
@@ -262,7 +275,7 @@ class _Layout:
 
     @styles.default
     def _styles(self) -> _Styles:
-        return _Styles.of(self.options.theme)
+        return _Styles.of(self.options.theme, shaded=self.options.strengths is not None)
 
     def elements(self) -> tuple[dict[str | None, list[str]], list[str]]:
         m, premise_view, styles = self.m, self.options.view == "premise", self.styles
@@ -311,6 +324,9 @@ class _Layout:
         self, name: str, key: tuple[ElementType, str], section: str | None, texts: Sequence[str], style: str
     ) -> None:
         self.names[key] = name
+        strengths = self.options.strengths
+        if strengths is not None:  # the styles of a shaded drawing leave the fill to this
+            style = f"{style} {assignments({'fillcolor': shade(self.options.theme, strengths.value(*key))})}"
         self._add_node(name, section, label(texts, self.options.wrap), style)
 
     def _add_node(self, name: str, section: str | None, text: str | None, style: str) -> None:
@@ -346,23 +362,42 @@ class _Layout:
         self.kinds.append((tail, head, kind))
 
 
-def _legend(semantics: str, theme: Theme) -> str:
-    """An HTML label: the semantics, then a swatch and the words for each status.
+#: The strengths the legend shows the shade of.
+_LEGEND_STRENGTHS = ((1.0, "1: unchallenged"), (0.5, "0.5"), (0.0, "0: none"))
 
-    argmap builds this label itself: colours come from a validated theme, and the semantics name is escaped.
+
+def _legend(options: Options) -> str:
+    """An HTML label: the semantics and a swatch with the words for each status, then the strength semantics and
+    the shades of a few strengths, for what the drawing shows.
+
+    argmap builds this label itself: colours come from a validated theme, and the semantics names are escaped.
     """
     # Imported here: only a drawing with a labelling has a legend, and every command would pay for loading html.
     import html
 
-    rows = [f'<tr><td colspan="2" align="left">{html.escape(semantics)} semantics</td></tr>']
-    for status in STATUSES:
-        words, border_style = STATUS_STYLE[status]
-        fill, border = status_colours(theme, status)
+    theme = options.theme
+    rows: list[str] = []
+
+    def heading(text: str) -> None:
+        rows.append(f'<tr><td colspan="2" align="left">{html.escape(text)}</td></tr>')
+
+    def swatch(fill: str, border: str, words: str, border_style: str = "") -> None:
         style = f' style="{border_style}"' if border_style else ""
         rows.append(
             f'<tr><td width="20" bgcolor="{fill}" color="{border}" border="1"{style}></td>'
             f'<td align="left">{html.escape(words)}</td></tr>'
         )
+
+    if options.labelling is not None:
+        heading(f"{options.labelling.semantics} semantics")
+        for status in STATUSES:
+            words, border_style = STATUS_STYLE[status]
+            fill, border = status_colours(theme, status)
+            swatch(fill, border, words, border_style)
+    if options.strengths is not None:
+        heading(f"strength: {options.strengths.semantics}")
+        for value, words in _LEGEND_STRENGTHS:
+            swatch(shade(theme, value), theme.statement_border, words)
     return f'<<table border="0" cellspacing="4" cellpadding="2">{"".join(rows)}</table>>'
 
 
@@ -411,7 +446,7 @@ def _assemble(
     if "sections" in options.show:
         _add_clusters(body, m, options, nodes)
     body += edges
-    if options.labelling is not None:
+    if options.labelling is not None or options.strengths is not None:
         legend = {
             "style": "rounded,filled",
             "fillcolor": theme.cluster_fill,
@@ -419,7 +454,7 @@ def _assemble(
             "margin": "0.1,0.05",
         }
         # The legend's label is HTML that argmap builds (see _legend): written as it is, in angle brackets.
-        body.append(f"\tlegend [label={_legend(options.labelling.semantics, theme)} {assignments(legend)}]\n")
+        body.append(f"\tlegend [label={_legend(options)} {assignments(legend)}]\n")
     return drawing
 
 

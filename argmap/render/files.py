@@ -118,7 +118,7 @@ def _svg(m: ArgumentMap, name: str | None, node_url: NodeUrl | None, options: Ht
     return standalone_svg(
         svg,
         title=title,
-        description=describe(m, drawn.options.labelling),
+        description=describe(m, drawn.options.labelling, drawn.options.strengths),
         notes=notes(drawn, name=name or prefix, node_url=node_url),
         marked=marked,
         id_prefix=prefix or "argmap",

@@ -159,7 +159,7 @@ def prepare(
         marked=theme == AUTO,
         theme=theme if isinstance(theme, str) else "light",
         title=title or diagram_title(m.title),
-        description=describe(m, drawn.options.labelling),
+        description=describe(m, drawn.options.labelling, drawn.options.strengths),
     )
 
 

@@ -11,7 +11,7 @@ import attrs
 from ..model import Argument, ArgumentMap, ElementType, Statement
 from .dot import Drawing
 
-__all__ = ["EDGE_VERBS", "NodeUrl", "Note", "Notes", "anchor", "map_name", "notes"]
+__all__ = ["EDGE_VERBS", "STRENGTH_DIGITS", "NodeUrl", "Note", "Notes", "anchor", "map_name", "notes"]
 
 #: What each kind of edge says, between the names of its ends (see :attr:`argmap.render.dot.Drawing.edges`).
 EDGE_VERBS: Mapping[str, str] = {
@@ -26,6 +26,10 @@ EDGE_VERBS: Mapping[str, str] = {
     "step-premise": "is a premise of a step to",
     "step-conclusion": "concludes",
 }
+
+#: How many decimals of a strength a tooltip shows: enough to tell elements apart, few enough that the text does not
+#: change with the last digits of the computation.
+STRENGTH_DIGITS = 3
 
 #: A function that gives a node's link (or ``None`` for none): called with the map's name and the element.
 NodeUrl = Callable[[str, Statement | Argument], str | None]
@@ -104,8 +108,12 @@ def notes(drawing: Drawing, *, name: str | None = None, node_url: NodeUrl | None
         nodes[junction] = Note(title=f"A step of argument <{argument}>", kind="junction")
     for cluster, section in drawing.clusters.items():
         nodes[cluster] = Note(title=f"Section: {m.section(section).title}", kind="section")
-    if drawing.options.labelling is not None:
-        nodes["legend"] = Note(title=f"Legend: {drawing.options.labelling.semantics} semantics", kind="legend")
+    legend = [
+        *([f"{drawing.options.labelling.semantics} semantics"] if drawing.options.labelling is not None else []),
+        *([f"{drawing.options.strengths.semantics} strength"] if drawing.options.strengths is not None else []),
+    ]
+    if legend:
+        nodes["legend"] = Note(title=f"Legend: {', '.join(legend)}", kind="legend")
     edges = [writer.edge(tail, head, kind) for tail, head, kind in drawing.edges]
     return Notes(name=name, nodes=nodes, edges=edges)
 
@@ -141,6 +149,9 @@ class _Writer:
             label = labelling.label(type, id)
             status = label.value
             lines.append(f"Status ({labelling.semantics}): {labelling.explain(id, type)}")
+        strengths = self.drawing.options.strengths
+        if strengths is not None:
+            lines.append(f"Strength ({strengths.semantics}): {strengths.value(type, id):.{STRENGTH_DIGITS}f}")
         href = self.node_url(self.name, element) if self.node_url is not None else None
         return Note(
             title="\n".join(lines),

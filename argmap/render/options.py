@@ -15,6 +15,7 @@ from .theme import AUTO, THEME_NAMES, THEMES, Theme
 if TYPE_CHECKING:
     # Only for annotations: renderers take a labelling as input, and evaluation must not be imported at load time.
     from ..evaluate import Labelling
+    from ..strength import Strengths
     from .notes import NodeUrl
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "Options",
     "View",
     "check_labelling",
+    "check_strengths",
     "invalid",
     "show_names",
     "theme_named",
@@ -59,6 +61,7 @@ class DrawOptions(TypedDict, total=False):
     theme: str | Theme
     show: Iterable[str]
     labelling: Labelling | None
+    strengths: Strengths | None
 
 
 class DotOptions(DrawOptions, total=False):
@@ -93,6 +96,7 @@ class Options:
     show: frozenset[str]
     id_prefix: str
     labelling: Labelling | None
+    strengths: Strengths | None = None
 
     @classmethod
     def of(
@@ -106,6 +110,7 @@ class Options:
         show: Iterable[str] = DEFAULT_SHOW,
         id_prefix: str = "",
         labelling: Labelling | None = None,
+        strengths: Strengths | None = None,
     ) -> Options:
         """The options of a drawing, validated; the defaults are :func:`to_dot`'s."""
         if view not in VIEWS:
@@ -120,7 +125,9 @@ class Options:
             raise OptionError(f"id_prefix must be a letter followed by letters, digits, '_' or '-', not {id_prefix!r}")
         if labelling is not None:
             check_labelling(m, labelling)
-        return cls(view, direction, wrap, chosen, names, id_prefix, labelling)
+        if strengths is not None:
+            check_strengths(m, strengths)
+        return cls(view, direction, wrap, chosen, names, id_prefix, labelling, strengths)
 
 
 def theme_named(theme: str | Theme, names: Collection[str] = THEME_NAMES) -> Theme:
@@ -156,6 +163,17 @@ def check_labelling(m: ArgumentMap, labelling: object) -> None:
     # Identity first: comparing two maps element by element is only needed for an equal copy.
     if labelling.map is not m and labelling.map != m:
         raise OptionError("the labelling is of another map: evaluate the map being drawn")
+
+
+def check_strengths(m: ArgumentMap, strengths: object) -> None:
+    """Refuse (with :class:`~argmap.OptionError`) anything but the :class:`~argmap.strength.Strengths` of ``m``."""
+    # Imported here, as the labelling's type is: only a drawing with strengths needs it.
+    from ..strength import Strengths
+
+    if not isinstance(strengths, Strengths):
+        raise OptionError(f"strengths must be an argmap.strength.Strengths, not {type(strengths).__name__}")
+    if strengths.map is not m and strengths.map != m:
+        raise OptionError("the strengths are of another map: compute them for the map being drawn")
 
 
 def invalid(option: str, value: object, allowed: Collection[str]) -> OptionError:

@@ -14,11 +14,13 @@ from .._text import counted
 from ..af import Label
 from ..errors import OptionError, RenderError
 from ..model import ArgumentMap
+from .notes import STRENGTH_DIGITS
 from .options import ID_PREFIX
 from .theme import MARKERS, THEMES, stylesheet
 
 if TYPE_CHECKING:
     from ..evaluate import Labelling
+    from ..strength import Strengths
     from .notes import Notes
 
 __all__ = ["describe", "escape", "inline_svg", "is_safe_href", "standalone_svg"]
@@ -280,9 +282,10 @@ class _Writer:
         yield "</svg>"
 
 
-def describe(m: ArgumentMap, labelling: Labelling | None = None) -> str:
+def describe(m: ArgumentMap, labelling: Labelling | None = None, strengths: Strengths | None = None) -> str:
     """A sentence or three that say what a diagram of ``m`` shows, for screen readers: its size, main
-    conclusions and, given a :class:`~argmap.Labelling`, how many elements it accepts, rejects and leaves open.
+    conclusions, given a :class:`~argmap.Labelling`, how many elements it accepts, rejects and leaves open, and,
+    given :class:`~argmap.Strengths`, how many are at full strength and which is the weakest.
     """
     parts = [
         f"Argument map{f' “{m.title}”' if m.title.strip() else ''} with "
@@ -300,6 +303,13 @@ def describe(m: ArgumentMap, labelling: Labelling | None = None) -> str:
             f"Evaluated with {labelling.semantics} semantics: {counts[Label.IN]} accepted, "
             f"{counts[Label.OUT]} rejected, {counts[Label.UNDEC]} undecided."
         )
+    if strengths is not None:
+        values = [*strengths.statements.values(), *strengths.arguments.values()]
+        if values:
+            parts.append(
+                f"Shaded by {strengths.semantics} strength: {sum(value == 1 for value in values)} of {len(values)} "
+                f"elements at full strength, the weakest at {min(values):.{STRENGTH_DIGITS}f}."
+            )
     return " ".join(parts)
 
 

@@ -19,6 +19,7 @@ __all__ = [
     "THEME_NAMES",
     "Theme",
     "property_name",
+    "shade",
     "status_colours",
     "stylesheet",
 ]
@@ -35,6 +36,11 @@ STATUS_STYLE: Mapping[str, tuple[str, str]] = {
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}(?:[0-9a-fA-F]{2})?|[a-zA-Z][a-zA-Z0-9]*")
 _FONT = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ,_.-]*")
+# The strength colour takes an opacity, so it must have none of its own.
+_PATTERNS = {
+    "fontname": (_FONT, "a font name"),
+    "strength": (re.compile(r"#[0-9a-fA-F]{6}"), "a colour #rrggbb"),
+}
 
 
 @attrs.frozen
@@ -44,7 +50,8 @@ class Theme:
     Colours are ``#rrggbb``, ``#rrggbbaa`` or a Graphviz colour name such as ``transparent``; anything else is
     refused with :class:`~argmap.OptionError`, so that a theme read from a file cannot smuggle DOT into the graph.
     The ``in_``, ``out_`` and ``undec_`` colours fill and outline elements by their status when a diagram is drawn
-    with a labelling; they default to the light theme's.
+    with a labelling; they default to the light theme's. ``strength`` (``#rrggbb``) is the shade of an element of
+    strength 1 when a diagram is drawn with strengths (see :func:`shade`).
     """
 
     background: str
@@ -65,11 +72,12 @@ class Theme:
     out_border: str = "#cf222e"
     undec_fill: str = "#fff8c5"
     undec_border: str = "#9a6700"
+    strength: str = "#b48cf2"
 
     def __attrs_post_init__(self) -> None:
         for field in attrs.fields(Theme):
             value = getattr(self, field.name)
-            pattern, what = (_FONT, "a font name") if field.name == "fontname" else (_COLOUR, "a colour")
+            pattern, what = _PATTERNS.get(field.name, (_COLOUR, "a colour"))
             if not isinstance(value, str) or not pattern.fullmatch(value):
                 raise OptionError(f"Theme.{field.name} must be {what}, not {value!r}")
 
@@ -107,6 +115,7 @@ THEMES: Mapping[str, Theme] = {
         out_border="#f85149",
         undec_fill="#2b2111",
         undec_border="#d29922",
+        strength="#6e40c9",
     ),
 }
 
@@ -118,6 +127,13 @@ def status_colours(theme: Theme, status: str) -> tuple[str, str]:
         "out": (theme.out_fill, theme.out_border),
         "undec": (theme.undec_fill, theme.undec_border),
     }[status]
+
+
+def shade(theme: Theme, strength: float) -> str:
+    """The fill of an element of ``strength`` (from 0 to 1): the theme's strength colour at that opacity, rounded to
+    hundredths so that a drawing's bytes do not hang on the last digits of a strength.
+    """
+    return f"{theme.strength}{round(round(strength, 2) * 255):02x}"
 
 
 #: The theme of HTML drawings that follows the page: light, or dark where the reader or the site's theme toggle
