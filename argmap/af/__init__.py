@@ -1,6 +1,6 @@
-"""Abstract argumentation frameworks: grounded, complete, preferred and stable solvers, and the ICCMA file formats.
+"""Abstract argumentation frameworks: solvers for eight semantics, acceptance questions, and the ICCMA file formats.
 
-:mod:`~argmap.af.framework` holds the frameworks, :mod:`~argmap.af.search` their labellings, and
+:mod:`~argmap.af.framework` holds the frameworks, :mod:`~argmap.af.search` their labellings and acceptance, and
 :mod:`~argmap.af.iccma` the files; every public name of the three is importable from here.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .framework import Framework, Label
 from .iccma import FRAMEWORK_FORMATS, MAX_ARGUMENTS, dumps, load, loads
-from .search import SEMANTICS, grounded, labellings
+from .search import SEMANTICS, Verdict, credulous, grounded, labellings, skeptical
 
 __all__ = [
     "FRAMEWORK_FORMATS",
@@ -16,9 +16,12 @@ __all__ = [
     "SEMANTICS",
     "Framework",
     "Label",
+    "Verdict",
+    "credulous",
     "dumps",
     "grounded",
     "labellings",
     "load",
     "loads",
+    "skeptical",
 ]
