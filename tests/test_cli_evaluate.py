@@ -235,7 +235,7 @@ def test_a_hard_instance_stops_at_the_timeout_with_limit_reached(run: Run, share
         ["--limit", "0"],
         ["--limit", "-1"],
         ["--limit", "many"],
-        ["--semantics", "ideal"],
+        ["--semantics", "naive"],
         ["--timeout", "0"],
         ["--timeout", "inf"],
         ["--timeout", "soon"],
