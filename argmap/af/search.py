@@ -76,7 +76,8 @@ class _Search:
     complete labelling. With ``free`` the constraint is that of a conflict-free labelling instead (the stage
     search): OUT iff some attacker is IN, and IN or UNDEC otherwise, IN only with no attacker IN. ``clauses`` add
     "some member has one of these labels" constraints, which the searches for maximal labellings use to grow a
-    labelling and to skip labellings already covered.
+    labelling and to skip labellings already covered. The search decides the arguments of ``early`` first, then
+    the rest in order.
     """
 
     def __init__(
@@ -86,9 +87,14 @@ class _Search:
         clauses: Sequence[_Clause] = (),
         *,
         free: bool = False,
+        early: Sequence[int] = (),
         deadline: _Deadline = None,
     ) -> None:
         self.deadline = deadline
+        self.order: Sequence[int] = range(len(domains))
+        if early:
+            chosen = set(early)
+            self.order = [*early, *(i for i in self.order if i not in chosen)]
         self.attackers = af.attacker_positions
         self.targets = af.target_positions
         self.domains = domains
@@ -226,10 +232,12 @@ class _Search:
             domains[i] = old
 
     def _open(self, start: int) -> int:
-        domains = self.domains
-        for i in range(start, self.size):
+        """The first step of :attr:`order` from ``start`` on whose argument is still open, or the size if none is."""
+        domains, order = self.domains, self.order
+        for step in range(start, self.size):
+            i = order[step]
             if domains[i] & (domains[i] - 1):  # more than one label left
-                return i
+                return step
         return self.size
 
     def solutions(self, order: Sequence[int] = (_IN, _OUT, _UNDEC)) -> Iterator[list[int]]:
@@ -238,27 +246,27 @@ class _Search:
             self._push(constraint)
         if not self._propagate():
             return
-        # Each entry: the argument chosen, its labels not yet tried, and the trail length before the choice.
+        # Each entry: the step of the argument chosen, its labels not yet tried, and the trail length before the choice.
         stack: list[tuple[int, list[int], int]] = []
         # Arguments before the latest choice were all decided when it was made, so the scan resumes there.
         start = 0
         while True:
             if self.deadline is not None and time.monotonic() > self.deadline[0]:
                 raise SearchLimit(self.deadline[1])
-            chosen = self._open(start)
-            if chosen == self.size:
+            step = self._open(start)
+            if step == self.size:
                 yield list(self.domains)
             else:
-                domain = self.domains[chosen]
-                stack.append((chosen, [bit for bit in order if domain & bit], len(self.trail)))
+                domain = self.domains[self.order[step]]
+                stack.append((step, [bit for bit in order if domain & bit], len(self.trail)))
             while stack:
-                chosen, untried, mark = stack[-1]
+                step, untried, mark = stack[-1]
                 self._undo(mark)
                 if not untried:
                     stack.pop()
                     continue
-                if self._narrow(chosen, untried.pop(0)) and self._propagate():
-                    start = chosen
+                if self._narrow(self.order[step], untried.pop(0)) and self._propagate():
+                    start = step
                     break
             else:
                 return
@@ -287,11 +295,11 @@ class _Problem:
             open_labels = _IN | _OUT if kind == "stable" else _ANY
             self.base = [bits or open_labels for bits in _grounded(af)]
 
-    def search(self, domains: list[int], clauses: Sequence[_Clause] = ()) -> _Search:
-        return _Search(self.af, domains, clauses, free=self.free, deadline=self.deadline)
+    def search(self, domains: list[int], clauses: Sequence[_Clause] = (), early: Sequence[int] = ()) -> _Search:
+        return _Search(self.af, domains, clauses, free=self.free, early=early, deadline=self.deadline)
 
-    def first(self, domains: list[int], clauses: Sequence[_Clause] = ()) -> list[int] | None:
-        return next(self.search(domains, clauses).solutions(), None)
+    def first(self, domains: list[int], clauses: Sequence[_Clause] = (), early: Sequence[int] = ()) -> list[int] | None:
+        return next(self.search(domains, clauses, early).solutions(), None)
 
     def constrained(self, fixed: Mapping[int, int]) -> list[int] | None:
         """The base domains, each argument of ``fixed`` kept to the labels given for it; ``None`` if none is left."""
@@ -337,7 +345,13 @@ class _Problem:
             found.append((labels, outside))
 
     def maximal_within(
-        self, labels: int, domains: list[int], clauses: Sequence[_Clause] = (), *, upward: bool = False
+        self,
+        labels: int,
+        domains: list[int],
+        clauses: Sequence[_Clause] = (),
+        *,
+        upward: bool = False,
+        early: Sequence[int] = (),
     ) -> list[int] | None:
         """A labelling that ``domains`` and ``clauses`` allow whose set of arguments labelled ``labels`` is maximal
         among all labellings, or ``None``. One grown within the constraint is maximal outright if no labelling at
@@ -346,7 +360,7 @@ class _Problem:
         allowed too (the constraint only asks for more of the set), so the first one grown is maximal.
         """
         blocked: list[_Clause] = []
-        while (labelling := self.first(list(domains), [*clauses, *blocked])) is not None:
+        while (labelling := self.first(list(domains), [*clauses, *blocked], early)) is not None:
             labelling, outside = self.grow(domains, labels, labelling, clauses)
             if upward:
                 return labelling
@@ -371,11 +385,17 @@ def _kind(af: Framework, semantics: str, deadline: _Deadline) -> str:
 
 
 def _find(
-    af: Framework, semantics: str, fixed: Mapping[int, int], clauses: Sequence[_Clause], deadline: _Deadline
+    af: Framework,
+    semantics: str,
+    fixed: Mapping[int, int],
+    clauses: Sequence[_Clause],
+    deadline: _Deadline,
+    early: Sequence[int] = (),
 ) -> list[int] | None:
     """A ``semantics`` labelling (complete, preferred, stable, semi-stable or stage) in which each argument of
-    ``fixed`` has one of the labels given for it and every clause holds, or ``None``. The one place that answers
-    constrained questions, for acceptance and for the ideal and eager labellings.
+    ``fixed`` has one of the labels given for it and every clause holds, or ``None``; ``early`` are the arguments
+    to decide (IN first) before the others. The one place that answers constrained questions, for acceptance and
+    for the ideal and eager labellings.
     """
     semantics = _kind(af, semantics, deadline)
     problem = _Problem(af, _RANGE.get(semantics, semantics), deadline)
@@ -383,23 +403,24 @@ def _find(
     if domains is None:
         return None
     if semantics in ("complete", "stable"):
-        return problem.first(domains, clauses)
+        return problem.first(domains, clauses, early)
     if semantics == "preferred":
         upward = all(labels == _IN for labels in fixed.values()) and all(labels == _IN for labels, _ in clauses)
-        return problem.maximal_within(_IN, domains, clauses, upward=upward)
-    return problem.maximal_within(_RANGE_LABELS, domains, clauses)
+        return problem.maximal_within(_IN, domains, clauses, upward=upward, early=early)
+    return problem.maximal_within(_RANGE_LABELS, domains, clauses, early=early)
 
 
 def _accepted_somewhere(af: Framework, semantics: str, deadline: _Deadline) -> bytearray:
     """For each argument, 1 if some ``semantics`` labelling has it IN: each search asks for a labelling with some
-    argument not yet known to be IN somewhere, until none is left.
+    argument not yet known to be IN somewhere, until none is left. Those arguments are decided first, IN first, so
+    that each search takes in as many of them as it can (all of one side of every even cycle, say).
     """
     ground = _grounded(af)
     accepted = bytearray(bits == _IN for bits in ground)
     # What the grounded labelling decides, every complete labelling decides alike.
     unknown = [i for i, bits in enumerate(ground) if not bits]
     semantics = _kind(af, semantics, deadline)
-    while unknown and (labelling := _find(af, semantics, {}, [(_IN, unknown)], deadline)) is not None:
+    while unknown and (labelling := _find(af, semantics, {}, [(_IN, unknown)], deadline, unknown)) is not None:
         for i in unknown:
             if labelling[i] == _IN:
                 accepted[i] = 1
