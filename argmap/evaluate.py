@@ -218,7 +218,7 @@ class Labelling:
             defeater = self._attacker_labelled(name, Label.IN)
             origin = Origin.parse(defeater)
             if origin.negated:
-                return f"{head}: it needs {origin.element}, which is OUT."
+                return f"{head}: it needs {self._rejected(origin.element)}."
             attackers = self._framework.attackers(defeater)
             if not attackers:
                 because = "nothing attacks it"
@@ -244,6 +244,12 @@ class Labelling:
         # node an UNDEC one.
         return next(attacker for attacker in self._framework.attackers(name) if self._labels[attacker] is label)
 
+    def _rejected(self, element: Origin) -> str:
+        """A needed element whose rejection is IN: OUT, or (stage only) UNDEC with its rejection in the extension."""
+        if self._labels[element.name] is Label.OUT:
+            return f"{element}, which is OUT"
+        return f"{element}, which is UNDEC, and the stage extension holds its rejection"
+
     def _why_in(self, name: str, head: str) -> Iterator[str]:
         attackers = [Origin.parse(attacker) for attacker in self._framework.attackers(name)]
         if not attackers:
@@ -268,7 +274,7 @@ class Labelling:
                 continue
             defeater = Origin.parse(self._attacker_labelled(attacker.name, Label.IN))
             if defeater.negated:
-                yield f"- {attacker} attacks it, but is OUT: it needs {defeater.element}, which is OUT."
+                yield f"- {attacker} attacks it, but is OUT: it needs {self._rejected(defeater.element)}."
             else:
                 yield f"- {attacker} attacks it, but is OUT: defeated by {defeater}, which is IN."
 
