@@ -62,6 +62,8 @@ _EPILOG = "exit status:\n" + "\n".join(f"  {status:<4} {meaning}" for status, me
 _EXPECTED = (ArgmapError, OSError, UnicodeDecodeError)
 _STDOUT = "-"
 _RENDER_OPTIONS = ("view", "direction", "theme", "wrap", "show", "name", "max_width", "max_height")
+# The semantics that give exactly one labelling, which evaluate prints bare.
+_ONE_LABELLING = ("grounded", "ideal", "eager")
 # Files in these suffixes (or read --from these formats) are abstract frameworks; everything else is a map.
 _FRAMEWORK_SUFFIXES = frozenset(suffix for suffixes in af.FRAMEWORK_FORMATS.values() for suffix in suffixes)
 
@@ -569,7 +571,8 @@ def _print_labellings(
 ) -> None:
     """Each labelling as ``[statement]: status`` and ``<argument>: status`` lines, or the explanation of ``target``.
 
-    Grounded semantics gives one labelling, printed bare; the others a numbered block each (none: a line saying so).
+    Grounded, ideal and eager semantics give one labelling, printed bare; the others a numbered block each (none: a
+    line saying so).
     """
     if output == "json":
         records = []
@@ -589,7 +592,7 @@ def _print_labellings(
         else:
             lines = [f"[{printable(s.id)}]: {labelling.label(ElementType.STATEMENT, s.id).value}" for s in m.statements]
             lines += [f"<{printable(a.id)}>: {labelling.label(ElementType.ARGUMENT, a.id).value}" for a in m.arguments]
-        if semantics != "grounded":
+        if semantics not in _ONE_LABELLING:
             lines = [f"labelling {number}:", *(f"  {line}" for line in lines)]
         _write_stdout("".join(f"{line}\n" for line in lines))
 
@@ -605,14 +608,14 @@ def _print_extensions(
     framework: af.Framework, semantics: str, found: Sequence[dict[str, af.Label]], more: bool, output: str
 ) -> None:
     """The extensions (the arguments labelled in) as ICCMA solvers print them: ``[a,b]``, or ``[[a,b],[c]]`` for
-    the semantics that may have several; in JSON, the labellings too.
+    the semantics that may have several (all but grounded, ideal and eager); in JSON, the labellings too.
     """
     extensions = [[name for name in framework.arguments if labels[name] is af.Label.IN] for labels in found]
     if output == "json":
         labellings = [{name: labels[name].value for name in framework.arguments} for labels in found]
         document = {"semantics": semantics, "extensions": extensions, "labellings": labellings, "limit_reached": more}
         _write_json(document)
-    elif semantics == "grounded":
+    elif semantics in _ONE_LABELLING:
         print(_iccma(extensions[0]))
     else:
         print(f"[{','.join(map(_iccma, extensions))}]")
@@ -881,8 +884,8 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         metavar="SECONDS",
         # The default is argmap.evaluate.DRAWING_TIMEOUT, written out: importing evaluation here would slow every
         # render, and a test keeps the two equal.
-        help="with --evaluate preferred or stable: search at most this long, then draw under grounded semantics "
-        "and say so (default: 10)",
+        help="with --evaluate and a semantics that searches (all but grounded and complete): search at most this "
+        "long, then draw under grounded semantics and say so (default: 10)",
     )
     render_parser.add_argument(
         "--name", metavar="NAME", help="the map's name, which starts each node's anchor (default: from its title)"

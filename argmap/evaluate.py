@@ -391,9 +391,10 @@ def _check_semantics(semantics: str) -> None:
 
 def evaluate(m: ArgumentMap, semantics: str = "grounded", *, timeout: float | None = None) -> Labelling:
     """One labelling of the map: for ``grounded`` and ``complete`` the grounded labelling (the least complete one,
-    which accepts exactly what every complete labelling accepts); for ``preferred`` and ``stable`` the first that
-    :func:`evaluate_all` yields, searched for at most ``timeout`` seconds (:class:`~argmap.SearchLimit` past it).
-    :class:`NoLabelling` if there is none (stable only); unknown semantics: :class:`~argmap.OptionError`.
+    which accepts exactly what every complete labelling accepts); for ``ideal`` and ``eager`` their one labelling;
+    for the others the first that :func:`evaluate_all` yields. Searches take at most ``timeout`` seconds
+    (:class:`~argmap.SearchLimit` past it). :class:`NoLabelling` if there is none (stable only); unknown semantics:
+    :class:`~argmap.OptionError`.
     """
     _check_semantics(semantics)
     if semantics in ("grounded", "complete"):
@@ -406,7 +407,8 @@ def evaluate(m: ArgumentMap, semantics: str = "grounded", *, timeout: float | No
     return first
 
 
-#: How long a drawing's evaluation may search (preferred and stable are intractable in general) before the drawing
+#: How long a drawing's evaluation may search (every semantics but grounded and complete is intractable in general)
+#: before the drawing
 #: falls back to grounded semantics, in seconds.
 DRAWING_TIMEOUT = 10.0
 
