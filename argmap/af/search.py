@@ -102,13 +102,19 @@ class _Search:
         self.masks = [labels for labels, _ in clauses]
         self.clauses = [members for _, members in clauses]
         self.size = len(domains)
-        self.clauses_of: list[list[int]] = [[] for _ in domains]
+        # For each set of labels that clauses ask for (one set, in each search but a few), for each argument, the
+        # clauses it is a member of.
+        self.watches: list[tuple[int, list[list[int]]]] = []
         # For each clause, how many members may still take one of its labels: kept up to date so that a long clause
         # is not rescanned.
         self.may_be_in = [0] * len(self.clauses)
         for number, (labels, members) in enumerate(clauses):
+            clauses_of = next((found for watched, found in self.watches if watched == labels), None)
+            if clauses_of is None:
+                clauses_of = [[] for _ in domains]
+                self.watches.append((labels, clauses_of))
             for member in members:
-                self.clauses_of[member].append(number)
+                clauses_of[member].append(number)
                 self.may_be_in[number] += bool(domains[member] & labels)
         self.trail: list[tuple[int, int]] = []  # (argument, its domain before the change)
         self.queue: list[int] = []  # constraints to revise: an argument's index, or size + a clause's index
@@ -130,11 +136,11 @@ class _Search:
         self._push(i)
         for target in self.targets[i]:
             self._push(target)
-        for clause in self.clauses_of[i]:
-            labels = self.masks[clause]
+        for labels, clauses_of in self.watches:
             if old & labels and not domain & labels:
-                self.may_be_in[clause] -= 1
-                self._push(self.size + clause)
+                for clause in clauses_of[i]:
+                    self.may_be_in[clause] -= 1
+                    self._push(self.size + clause)
         return True
 
     def _revise(self, a: int) -> bool:
@@ -225,10 +231,10 @@ class _Search:
         trail, domains = self.trail, self.domains
         while len(trail) > mark:
             i, old = trail.pop()
-            for clause in self.clauses_of[i]:
-                labels = self.masks[clause]
+            for labels, clauses_of in self.watches:
                 if old & labels and not domains[i] & labels:
-                    self.may_be_in[clause] += 1
+                    for clause in clauses_of[i]:
+                        self.may_be_in[clause] += 1
             domains[i] = old
 
     def _open(self, start: int) -> int:
