@@ -51,7 +51,7 @@ _EXIT_MEANINGS = {
     ExitStatus.FOUND_ERRORS: "`argmap check` found errors (warnings and info do not fail)",
     ExitStatus.BAD_INPUT: "bad input or usage: missing, unreadable or malformed file, unknown format or code",
     ExitStatus.NO_GRAPHVIZ: "the output format needs Graphviz `dot`, which is not installed",
-    ExitStatus.TIME_LIMIT: "`argmap evaluate` found no further labelling within --timeout seconds",
+    ExitStatus.TIME_LIMIT: "`argmap evaluate` found no further labelling, or no answer, within --timeout seconds",
     # 128 + the signal number, as shells report a process that the signal ended.
     ExitStatus.INTERRUPTED: "interrupted (Ctrl-C)",
     ExitStatus.BROKEN_PIPE: "standard output was closed early, as `| head` does",

@@ -398,12 +398,11 @@ def _find(
     deadline: _Deadline,
     early: Sequence[int] = (),
 ) -> list[int] | None:
-    """A ``semantics`` labelling (complete, preferred, stable, semi-stable or stage) in which each argument of
-    ``fixed`` has one of the labels given for it and every clause holds, or ``None``; ``early`` are the arguments
-    to decide (IN first) before the others. The one place that answers constrained questions, for acceptance and
-    for the ideal and eager labellings.
+    """A ``semantics`` labelling (complete, preferred, stable, semi-stable or stage, as :func:`_kind` resolved it)
+    in which each argument of ``fixed`` has one of the labels given for it and every clause holds, or ``None``;
+    ``early`` are the arguments to decide (IN first) before the others. The one place that answers constrained
+    questions, for acceptance and for the ideal and eager labellings.
     """
-    semantics = _kind(af, semantics, deadline)
     problem = _Problem(af, _RANGE.get(semantics, semantics), deadline)
     domains = problem.constrained(fixed)
     if domains is None:
@@ -500,9 +499,10 @@ def labellings(
     iterator raises :class:`~argmap.SearchLimit` (the labellings already yielded stand).
 
     The order is deterministic: the search decides arguments in order, trying IN, then OUT, then UNDEC; for complete
-    semantics UNDEC comes first, so that the grounded labelling is the first one. Grounded gives exactly one
-    labelling; a framework may have no stable labelling at all. Work is done only as labellings are taken, so a
-    small ``limit`` returns early; but preferred and stable reasoning is intractable in general (whether a stable
+    semantics UNDEC comes first, so that the grounded labelling is the first one. Grounded, ideal and eager give
+    exactly one labelling; a framework may have no stable labelling at all, and where it has one, the semi-stable
+    and the stage labellings are the stable ones. Work is done only as labellings are taken, so a small ``limit``
+    returns early; but every semantics but grounded and complete is intractable in general (whether a stable
     labelling exists is NP-complete), and a large dense framework can take very long. An unknown semantics or a
     negative limit raises :class:`~argmap.OptionError` at once.
 
@@ -568,7 +568,7 @@ def _witness(af: Framework, semantics: str, argument: str, inside: bool, timeout
         # The grounded labelling is the least complete one: the argument is IN in every complete labelling iff there.
         labelling = _unique(af, "grounded" if semantics == "complete" else semantics, deadline)
         return labelling if (labelling[i] == _IN) == inside else None
-    return _find(af, semantics, {i: _IN if inside else _OUT | _UNDEC}, (), deadline)
+    return _find(af, _kind(af, semantics, deadline), {i: _IN if inside else _OUT | _UNDEC}, (), deadline)
 
 
 @pauses_gc
