@@ -119,3 +119,15 @@ def test_acceptance_is_bounded_by_its_timeout() -> None:
     m = b.build()
     with pytest.raises(SearchLimit):
         acceptance(m, "s0", "semi-stable", timeout=1e-6)
+
+
+@pytest.mark.parametrize("semantics", ["semi-stable", "stage", "ideal", "eager"])
+def test_diagrams_colour_the_new_semantics(semantics: str) -> None:
+    from argmap.render import THEMES, to_dot
+
+    m = odd_cycle_with_a_use()
+    labelling = argmap.evaluate(m, semantics)
+    source = to_dot(m, labelling=labelling).source
+    assert f"{semantics} semantics" in source
+    for label in set(labelling.statements.values()) | set(labelling.arguments.values()):
+        assert getattr(THEMES["light"], f"{label.value}_fill") in source
