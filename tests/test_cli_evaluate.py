@@ -373,3 +373,13 @@ def test_an_unknown_task_is_a_usage_error(run: Run, files: Path) -> None:
     result = run("evaluate", "two.af", "--task", "XX-PR")
     assert result.status == ExitStatus.BAD_INPUT
     assert "expected an ICCMA task such as DC-PR" in result.stderr
+
+
+def test_a_hard_question_stops_at_the_timeout_with_limit_reached(run: Run, shared_corpus: Path) -> None:
+    hard = shared_corpus / "iccma" / "st_890_86_9_572.af"
+    result = run("evaluate", str(hard), "--task", "DS-PR", "--argument", "1", "--timeout", "0.3")
+    assert (result.status, result.stdout) == (ExitStatus.TIME_LIMIT, "")
+    assert result.stderr == (
+        f"argmap: limit reached: {hard}: no answer to the skeptical preferred question within 0.3 s; "
+        "it is intractable in general\n"
+    )
