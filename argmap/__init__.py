@@ -44,8 +44,10 @@ if TYPE_CHECKING:
     from .check import Diagnostic, Diagnostics, check
     from .evaluate import (
         DRAWING_TIMEOUT,
+        Acceptance,
         Labelling,
         Origin,
+        acceptance,
         evaluate,
         evaluate_all,
         evaluate_for_drawing,
@@ -69,8 +71,10 @@ _LAZY = {
     **dict.fromkeys(
         (
             "DRAWING_TIMEOUT",
+            "Acceptance",
             "Labelling",
             "Origin",
+            "acceptance",
             "evaluate",
             "evaluate_all",
             "evaluate_for_drawing",
@@ -122,6 +126,7 @@ __all__ = [
     "SCHEMES",
     "THEMES",
     "VIEWS",
+    "Acceptance",
     "ArgmapError",
     "Argument",
     "ArgumentMap",
@@ -158,6 +163,7 @@ __all__ = [
     "Theme",
     "UnknownCode",
     "UnknownFormat",
+    "acceptance",
     "check",
     "dump",
     "dumps",

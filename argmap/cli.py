@@ -51,7 +51,7 @@ _EXIT_MEANINGS = {
     ExitStatus.FOUND_ERRORS: "`argmap check` found errors (warnings and info do not fail)",
     ExitStatus.BAD_INPUT: "bad input or usage: missing, unreadable or malformed file, unknown format or code",
     ExitStatus.NO_GRAPHVIZ: "the output format needs Graphviz `dot`, which is not installed",
-    ExitStatus.TIME_LIMIT: "`argmap evaluate` found no further labelling within --timeout seconds",
+    ExitStatus.TIME_LIMIT: "`argmap evaluate` found no further labelling, or no answer, within --timeout seconds",
     # 128 + the signal number, as shells report a process that the signal ended.
     ExitStatus.INTERRUPTED: "interrupted (Ctrl-C)",
     ExitStatus.BROKEN_PIPE: "standard output was closed early, as `| head` does",
@@ -62,6 +62,8 @@ _EPILOG = "exit status:\n" + "\n".join(f"  {status:<4} {meaning}" for status, me
 _EXPECTED = (ArgmapError, OSError, UnicodeDecodeError)
 _STDOUT = "-"
 _RENDER_OPTIONS = ("view", "direction", "theme", "wrap", "show", "name", "max_width", "max_height")
+# The semantics that give exactly one labelling, which evaluate prints bare.
+_ONE_LABELLING = ("grounded", "ideal", "eager")
 # Files in these suffixes (or read --from these formats) are abstract frameworks; everything else is a map.
 # Decimals of a strength printed as text and as JSON: the strengths are exact to 1e-9 (argmap.af.TOLERANCE).
 _DIGITS = 3
@@ -416,8 +418,14 @@ def _evaluate(args: argparse.Namespace) -> ExitStatus:
     framework_file = format in af.FRAMEWORK_FORMATS or (
         format is None and Path(args.file).suffix.lower() in _FRAMEWORK_SUFFIXES
     )
+    _check_questions(args, framework_file)
     if args.strength is not None:
         return _strength(args, format, framework_file)
+    if args.task is not None:
+        return _answer_task(args, format)
+    args.semantics = args.semantics or "grounded"
+    if args.claim is not None:
+        return _answer_claim(args, format)
     if framework_file:
         if args.explain is not None:
             raise _Failure(f"argmap: error: {args.file}: --explain needs an argument map, not an abstract framework")
@@ -473,6 +481,127 @@ def _strength(args: argparse.Namespace, format: str | None, framework_file: bool
     return ExitStatus.OK
 
 
+def _check_questions(args: argparse.Namespace, framework_file: bool) -> None:
+    """Refuse options that do not go together, before the file is read."""
+    wrong = None
+    if args.strength is not None and (args.task is not None or args.claim is not None):
+        wrong = "--strength gives every element's strength: drop --task and --claim"
+    elif args.task is not None and not framework_file:
+        wrong = "--task needs an abstract framework (.af/.i23, .apx, .tgf); for a map, ask with --claim"
+    elif args.task is not None and args.semantics is not None:
+        wrong = f"--task {args.task[0]}-{args.task[1]} names its semantics: drop --semantics"
+    elif args.task is not None and (args.task[0] in ("DC", "DS")) != (args.argument is not None):
+        wrong = f"--task {args.task[0]}-{args.task[1]} " + (
+            "needs --argument" if args.argument is None else "takes no --argument: only DC and DS tasks do"
+        )
+    elif args.task is None and args.argument is not None:
+        wrong = "--argument goes with --task DC-... or DS-..."
+    elif args.claim is not None and framework_file:
+        wrong = "--claim needs an argument map; for a framework, use --task DC-... or DS-... with --argument"
+    elif args.claim is not None and args.explain is not None:
+        wrong = "--claim explains its answers itself: drop --explain"
+    if wrong is not None:
+        raise _Failure(f"argmap: error: {args.file}: {wrong}")
+
+
+def _answer_claim(args: argparse.Namespace, format: str | None) -> ExitStatus:
+    """Whether the element --claim names is accepted in some and in every labelling, and the labellings that show it."""
+    from .evaluate import acceptance
+
+    m = _load(args.file, format)
+    id, type = _target(m, args.file, args.claim, "to ask about")
+    with _reporting(args.file):
+        answer = acceptance(m, id, args.semantics, type=type, timeout=args.timeout)
+    if args.format == "json":
+        witnesses: dict[str, object] = {}
+        for key, labelling in (("accepting", answer.accepting), ("rejecting", answer.rejecting)):
+            witnesses[key] = (
+                None
+                if labelling is None
+                else {**_labels_json(m, labelling), "explanation": labelling.explain(id, type)}
+            )
+        document = {
+            "semantics": answer.semantics,
+            "type": type.value,
+            "id": id,
+            "credulous": answer.credulous,
+            "skeptical": answer.skeptical,
+            **witnesses,
+        }
+        _write_json(document)
+    else:
+        _write_stdout(answer.explain() + "\n")
+    return ExitStatus.OK
+
+
+#: The semantics of the ICCMA task names, by their abbreviation.
+_TASK_SEMANTICS = {
+    "CO": "complete",
+    "PR": "preferred",
+    "ST": "stable",
+    "GR": "grounded",
+    "SST": "semi-stable",
+    "STG": "stage",
+    "ID": "ideal",
+}
+_TASK_PROBLEMS = ("DC", "DS", "SE", "EE")
+
+
+def _task(text: str) -> tuple[str, str]:
+    problem, _, semantics = text.upper().partition("-")
+    if problem not in _TASK_PROBLEMS or semantics not in _TASK_SEMANTICS:
+        names = f"{'/'.join(_TASK_PROBLEMS)} - {'/'.join(_TASK_SEMANTICS)}"
+        raise argparse.ArgumentTypeError(f"expected an ICCMA task such as DC-PR ({names}), not {text!r}")
+    return problem, semantics
+
+
+def _answer_task(args: argparse.Namespace, format: str | None) -> ExitStatus:
+    """An ICCMA 2023 task, answered as ICCMA 2023 solvers answer: YES or NO, and ``w`` lines for extensions."""
+    problem, abbreviation = args.task
+    semantics = _TASK_SEMANTICS[abbreviation]
+    task = f"{problem}-{abbreviation}"
+    more = False
+    with _reporting(args.file):
+        framework = af.load(args.file, format)
+        if problem in ("DC", "DS"):
+            ask = af.credulous if problem == "DC" else af.skeptical
+            verdict = ask(framework, args.argument, semantics, timeout=args.timeout)
+            found = [] if verdict.witness is None else [verdict.witness]
+        else:
+            limit = 1 if problem == "SE" else args.limit
+            found, more = _first(
+                af.labellings(framework, semantics, limit=_one_more(limit), timeout=args.timeout), limit
+            )
+            if problem == "SE":
+                more = False
+    extensions = [[name for name in framework.arguments if labels[name] is af.Label.IN] for labels in found]
+    if args.format == "json":
+        document: dict[str, object] = {"task": task}
+        if problem in ("DC", "DS"):
+            document.update(
+                argument=args.argument, accepted=verdict.accepted, witness=extensions[0] if extensions else None
+            )
+        elif problem == "SE":
+            document["extension"] = extensions[0] if extensions else None
+        else:
+            document.update(extensions=extensions, limit_reached=more)
+        _write_json(document)
+    else:
+        lines = []
+        if problem in ("DC", "DS"):
+            lines.append("YES" if verdict.accepted else "NO")
+        elif not extensions:
+            lines.append("NO")  # no extension at all: ICCMA 2023's answer for SE
+        lines.extend("".join(["w", *(f" {name}" for name in extension)]) for extension in extensions)
+        _write_stdout("".join(f"{line}\n" for line in lines))
+    if more:
+        print(
+            f"argmap: limit reached: showed the first {args.limit} extensions of {args.file}; there are more",
+            file=sys.stderr,
+        )
+    return ExitStatus.OK
+
+
 def _seconds(text: str) -> float:
     try:
         value = float(text)
@@ -483,8 +612,10 @@ def _seconds(text: str) -> float:
     return value
 
 
-def _target(m: ArgumentMap, path: str, text: str) -> tuple[str, ElementType]:
-    """The element ``--explain`` names: an id, or ``[id]`` for a statement and ``<id>`` for an argument."""
+def _target(m: ArgumentMap, path: str, text: str, purpose: str = "to explain") -> tuple[str, ElementType]:
+    """The element ``--explain`` or ``--claim`` names: an id, or ``[id]`` for a statement and ``<id>`` for an
+    argument.
+    """
     types = [type for type in ElementType if m.has(type, text)]
     if len(types) > 1:
         raise _Failure(f"argmap: error: {path}: {text!r} names a statement and an argument: write [{text}] or <{text}>")
@@ -493,7 +624,7 @@ def _target(m: ArgumentMap, path: str, text: str) -> tuple[str, ElementType]:
     bracketed = {"[]": ElementType.STATEMENT, "<>": ElementType.ARGUMENT}.get(text[:1] + text[-1:])
     if bracketed is not None and m.has(bracketed, text[1:-1]):
         return text[1:-1], bracketed
-    raise _Failure(f"argmap: error: {path}: no statement or argument {text!r} to explain")
+    raise _Failure(f"argmap: error: {path}: no statement or argument {text!r} {purpose}")
 
 
 def _print_labellings(
@@ -506,15 +637,13 @@ def _print_labellings(
 ) -> None:
     """Each labelling as ``[statement]: status`` and ``<argument>: status`` lines, or the explanation of ``target``.
 
-    Grounded semantics gives one labelling, printed bare; the others a numbered block each (none: a line saying so).
+    Grounded, ideal and eager semantics give one labelling, printed bare; the others a numbered block each (none: a
+    line saying so).
     """
     if output == "json":
         records = []
         for labelling in labellings:
-            record: dict[str, object] = {
-                "statements": {s.id: labelling.label(ElementType.STATEMENT, s.id).value for s in m.statements},
-                "arguments": {a.id: labelling.label(ElementType.ARGUMENT, a.id).value for a in m.arguments},
-            }
+            record = _labels_json(m, labelling)
             if target is not None:
                 record["explanation"] = labelling.explain(*target)
             records.append(record)
@@ -529,23 +658,30 @@ def _print_labellings(
         else:
             lines = [f"[{printable(s.id)}]: {labelling.label(ElementType.STATEMENT, s.id).value}" for s in m.statements]
             lines += [f"<{printable(a.id)}>: {labelling.label(ElementType.ARGUMENT, a.id).value}" for a in m.arguments]
-        if semantics != "grounded":
+        if semantics not in _ONE_LABELLING:
             lines = [f"labelling {number}:", *(f"  {line}" for line in lines)]
         _write_stdout("".join(f"{line}\n" for line in lines))
+
+
+def _labels_json(m: ArgumentMap, labelling: Labelling) -> dict[str, object]:
+    return {
+        "statements": {s.id: labelling.label(ElementType.STATEMENT, s.id).value for s in m.statements},
+        "arguments": {a.id: labelling.label(ElementType.ARGUMENT, a.id).value for a in m.arguments},
+    }
 
 
 def _print_extensions(
     framework: af.Framework, semantics: str, found: Sequence[dict[str, af.Label]], more: bool, output: str
 ) -> None:
     """The extensions (the arguments labelled in) as ICCMA solvers print them: ``[a,b]``, or ``[[a,b],[c]]`` for
-    the semantics that may have several; in JSON, the labellings too.
+    the semantics that may have several (all but grounded, ideal and eager); in JSON, the labellings too.
     """
     extensions = [[name for name in framework.arguments if labels[name] is af.Label.IN] for labels in found]
     if output == "json":
         labellings = [{name: labels[name].value for name in framework.arguments} for labels in found]
         document = {"semantics": semantics, "extensions": extensions, "labellings": labellings, "limit_reached": more}
         _write_json(document)
-    elif semantics == "grounded":
+    elif semantics in _ONE_LABELLING:
         print(_iccma(extensions[0]))
     else:
         print(f"[{','.join(map(_iccma, extensions))}]")
@@ -826,8 +962,8 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         metavar="SECONDS",
         # The default is argmap.evaluate.DRAWING_TIMEOUT, written out: importing evaluation here would slow every
         # render, and a test keeps the two equal.
-        help="with --evaluate preferred or stable: search at most this long, then draw under grounded semantics "
-        "and say so (default: 10)",
+        help="with --evaluate and a semantics that searches (all but grounded and complete): search at most this "
+        "long, then draw under grounded semantics and say so (default: 10)",
     )
     render_parser.add_argument(
         "--name", metavar="NAME", help="the map's name, which starts each node's anchor (default: from its title)"
@@ -861,13 +997,29 @@ def _add_evaluate(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         description=(
             "Evaluate a map, or an abstract framework in an ICCMA format (.af/.i23, .apx, .tgf), under an "
             "acceptability semantics. A map prints one '[statement]: status' or '<argument>: status' line per "
-            "element; a framework prints its extensions as ICCMA solvers do, [a,b] (grounded) or [[a,b],[c]]."
+            "element; a framework prints its extensions as ICCMA solvers do, [a,b] (grounded) or [[a,b],[c]]. "
+            "--claim asks whether one element of a map is accepted in some and in every labelling; --task answers "
+            "an ICCMA 2023 task about a framework in ICCMA 2023's output format. Either exits 0 whatever the answer."
         ),
     )
     evaluate_parser.add_argument("file", metavar="FILE", help="the map or framework to evaluate")
     evaluate_parser.add_argument(
-        "--semantics", choices=af.SEMANTICS, default="grounded", help="acceptability semantics (default: %(default)s)"
+        "--semantics", choices=af.SEMANTICS, help="acceptability semantics (default: grounded)"
     )
+    evaluate_parser.add_argument(
+        "--claim",
+        metavar="ID",
+        help="say whether the element ID ([id]: statement, <id>: argument) is accepted credulously (in some "
+        "labelling) and skeptically (in every one), with a labelling that shows each answer and why",
+    )
+    evaluate_parser.add_argument(
+        "--task",
+        type=_task,
+        metavar="TASK",
+        help="an ICCMA task on a framework: DC (credulous), DS (skeptical), SE (some extension) or EE (every "
+        f"extension), then -{', -'.join(_TASK_SEMANTICS)}, as in DC-PR; prints YES/NO and 'w' witness lines",
+    )
+    evaluate_parser.add_argument("--argument", metavar="NAME", help="the argument a DC or DS --task asks about")
     evaluate_parser.add_argument(
         "--limit", type=_count, metavar="N", help="show at most N labellings (default: all); says so if there are more"
     )

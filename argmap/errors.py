@@ -180,7 +180,9 @@ class UnknownCode(ArgmapError, LookupError):
 
 
 class SearchLimit(ArgmapError, TimeoutError):
-    """A search for labellings ran out of the time it was given (preferred and stable reasoning is intractable)."""
+    """A search for labellings, or for an answer to an acceptance question, ran out of the time it was given
+    (reasoning under every semantics but grounded and complete is intractable in general).
+    """
 
 
 class RenderError(ArgmapError, RuntimeError):

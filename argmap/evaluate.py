@@ -1,7 +1,10 @@
-"""Evaluate a map with Dung's acceptability semantics: the map as a framework, its labellings and their reasons."""
+"""Evaluate a map with Dung's acceptability semantics: the map as a framework, its labellings, their reasons, and
+whether one element is accepted in some or every labelling.
+"""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
@@ -9,15 +12,17 @@ import attrs
 
 from ._gc import gc_paused, pauses_gc
 from ._text import printable
-from .af import SEMANTICS, Framework, Label, grounded, labellings
+from .af import SEMANTICS, Framework, Label, credulous, grounded, labellings, skeptical
 from .errors import MapError, NoLabelling, OptionError, Problem, SearchLimit, Subject
 from .model import ArgumentMap, ElementType, RelationKind
 
 __all__ = [
     "DRAWING_TIMEOUT",
+    "Acceptance",
     "Labelling",
     "NoLabelling",
     "Origin",
+    "acceptance",
     "evaluate",
     "evaluate_all",
     "evaluate_for_drawing",
@@ -89,8 +94,10 @@ class Labelling:
 
     ``statements`` and ``arguments`` map ids to labels, in map order; ``map`` is the map labelled. The labelling
     must be complete (Caminada): an element is IN when every attacker is OUT and all it needs is IN, OUT when an
-    attacker is IN or something it needs is OUT, UNDEC otherwise; a ``stable`` one leaves nothing UNDEC. Anything
-    else (a missing, unknown or illegal label) raises :class:`~argmap.MapError` listing every problem.
+    attacker is IN or something it needs is OUT, UNDEC otherwise; a ``stable`` one leaves nothing UNDEC. A
+    ``stage`` labelling need only be conflict-free: OUT exactly when an attacker is IN, and IN only when no
+    attacker is (so an IN element may have UNDEC attackers, and an IN argument may need an element that is not
+    IN). Anything else (a missing, unknown or illegal label) raises :class:`~argmap.MapError` listing every problem.
     """
 
     semantics: str = attrs.field(validator=lambda _self, _attribute, value: _check_semantics(value))
@@ -131,9 +138,16 @@ class Labelling:
         framework = _translate(self.map) if self._given is None else self._given
         labels = {_STATEMENT_PREFIX + id: label for id, label in self.statements.items()}
         labels.update((_ARGUMENT_PREFIX + id, label) for id, label in self.arguments.items())
+        stage = self.semantics == "stage"
         for name in framework.arguments:
             if name.startswith(_NEGATED):
-                labels[name] = _OPPOSITE[labels[name[len(_NEGATED) :]]]
+                label = _OPPOSITE[labels[name[len(_NEGATED) :]]]
+                if stage and label is not Label.OUT:
+                    # Conflict-free, a rejection attacked by no IN element is IN or UNDEC; a stage labelling takes
+                    # it IN exactly when that costs nothing, every argument that needs the element being OUT.
+                    rejected = all(labels[target] is Label.OUT for target in framework.targets(name))
+                    label = Label.IN if rejected else Label.UNDEC
+                labels[name] = label
         object.__setattr__(self, "_framework", framework)
         object.__setattr__(self, "_labels", labels)
         problems = list(self._illegal())
@@ -158,6 +172,8 @@ class Labelling:
                 continue
             label = labels[name]
             legal = Label.OUT if name in by_in else Label.UNDEC if name in by_undec else Label.IN
+            if self.semantics == "stage" and legal is not Label.OUT and label is not Label.OUT:
+                continue  # conflict-free: IN and UNDEC are both legal where no attacker is IN
             if label is not legal:
                 message = f"labelled {label.name} where its attackers make it {legal.name}"
                 yield Problem("illegal-label", message, Origin.parse(name).subject)
@@ -202,9 +218,14 @@ class Labelling:
             defeater = self._attacker_labelled(name, Label.IN)
             origin = Origin.parse(defeater)
             if origin.negated:
-                return f"{head}: it needs {origin.element}, which is OUT."
-            unattacked = not self._framework.attackers(defeater)
-            because = "nothing attacks it" if unattacked else "all its attackers are OUT"
+                return f"{head}: it needs {self._rejected(origin.element)}."
+            attackers = self._framework.attackers(defeater)
+            if not attackers:
+                because = "nothing attacks it"
+            elif all(self._labels[attacker] is Label.OUT for attacker in attackers):
+                because = "all its attackers are OUT"
+            else:  # stage: a conflict-free extension need not defend its members
+                because = "no attacker of it is IN"
             return f"{head}: {origin} attacks it and is IN ({because})."
         return "\n".join(self._why_undec(name, head))
 
@@ -223,24 +244,44 @@ class Labelling:
         # node an UNDEC one.
         return next(attacker for attacker in self._framework.attackers(name) if self._labels[attacker] is label)
 
+    def _rejected(self, element: Origin) -> str:
+        """A needed element whose rejection is IN: OUT, or (stage only) UNDEC with its rejection in the extension."""
+        if self._labels[element.name] is Label.OUT:
+            return f"{element}, which is OUT"
+        return f"{element}, which is UNDEC, and the stage extension holds its rejection"
+
     def _why_in(self, name: str, head: str) -> Iterator[str]:
         attackers = [Origin.parse(attacker) for attacker in self._framework.attackers(name)]
         if not attackers:
             yield f"{head}: nothing attacks it."
             return
-        needs = any(attacker.negated for attacker in attackers)
-        yield f"{head}: {'all it needs is IN, and ' if needs else ''}every attacker is OUT."
+        if any(self._labels[attacker.name] is Label.UNDEC for attacker in attackers):
+            # Only a stage labelling has this: its IN set is conflict-free, not admissible.
+            yield f"{head}: no attacker is IN, and a stage extension need not defend its members."
+        else:
+            needs = any(attacker.negated for attacker in attackers)
+            yield f"{head}: {'all it needs is IN, and ' if needs else ''}every attacker is OUT."
         for attacker in attackers:
+            if self._labels[attacker.name] is Label.UNDEC:
+                if attacker.negated:
+                    label = self._labels[attacker.element.name].name
+                    yield f"- it needs {attacker.element}, which is {label}, and nothing IN rejects it."
+                else:
+                    yield f"- {attacker} attacks it, but is UNDEC: undefeated, yet not in the extension."
+                continue
             if attacker.negated:
                 yield f"- it needs {attacker.element}, which is IN."
                 continue
             defeater = Origin.parse(self._attacker_labelled(attacker.name, Label.IN))
             if defeater.negated:
-                yield f"- {attacker} attacks it, but is OUT: it needs {defeater.element}, which is OUT."
+                yield f"- {attacker} attacks it, but is OUT: it needs {self._rejected(defeater.element)}."
             else:
                 yield f"- {attacker} attacks it, but is OUT: defeated by {defeater}, which is IN."
 
     def _why_undec(self, name: str, head: str) -> Iterator[str]:
+        if self.semantics == "stage":
+            yield self._why_left_out(name, head)
+            return
         yield f"{head}: no attacker is IN, and an undecided one keeps it open:"
         # An UNDEC node has an UNDEC attacker and no IN one, so walking back along UNDEC attackers must come round
         # to a node already seen: that cycle (two elements for a contradiction) is what keeps the element open.
@@ -262,6 +303,23 @@ class Labelling:
             links[_MAX_CHAIN:] = [f"- … {len(links) - _MAX_CHAIN} more links …"]
         yield from links
         yield f"- so the cycle through {attacker.element} never settles."
+
+    def _why_left_out(self, name: str, head: str) -> str:
+        """Why a stage labelling leaves an element UNDEC: taking it would put a conflict in the extension, whose
+        range is maximal (had it no conflict with the extension, adding it would grow the range).
+        """
+        targets = self._framework.targets(name)
+        if name in targets:
+            return f"{head}: no attacker is IN, but it attacks itself, so no conflict-free set holds it."
+        clash = next((target for target in targets if self._labels[target] is Label.IN), None)
+        if clash is None:  # a labelling made by hand, not by the search: conflict-free, but its range not maximal
+            return f"{head}: no attacker is IN, and the labelling leaves it out."
+        origin = Origin.parse(clash)
+        if origin.negated:  # the element's own rejection, IN: every argument that needs the element is OUT
+            reason = "the extension holds its rejection instead: everything that needs it is OUT"
+        else:
+            reason = f"it attacks {origin}, which is IN"
+        return f"{head}: no attacker is IN, but the stage extension cannot take it: {reason}."
 
 
 # Translation ----------------------------------------------------------------------------------------------
@@ -333,9 +391,10 @@ def _check_semantics(semantics: str) -> None:
 
 def evaluate(m: ArgumentMap, semantics: str = "grounded", *, timeout: float | None = None) -> Labelling:
     """One labelling of the map: for ``grounded`` and ``complete`` the grounded labelling (the least complete one,
-    which accepts exactly what every complete labelling accepts); for ``preferred`` and ``stable`` the first that
-    :func:`evaluate_all` yields, searched for at most ``timeout`` seconds (:class:`~argmap.SearchLimit` past it).
-    :class:`NoLabelling` if there is none (stable only); unknown semantics: :class:`~argmap.OptionError`.
+    which accepts exactly what every complete labelling accepts); for ``ideal`` and ``eager`` their one labelling;
+    for the others the first that :func:`evaluate_all` yields. Searches take at most ``timeout`` seconds
+    (:class:`~argmap.SearchLimit` past it). :class:`NoLabelling` if there is none (stable only); unknown semantics:
+    :class:`~argmap.OptionError`.
     """
     _check_semantics(semantics)
     if semantics in ("grounded", "complete"):
@@ -348,7 +407,8 @@ def evaluate(m: ArgumentMap, semantics: str = "grounded", *, timeout: float | No
     return first
 
 
-#: How long a drawing's evaluation may search (preferred and stable are intractable in general) before the drawing
+#: How long a drawing's evaluation may search (every semantics but grounded and complete is intractable in general)
+#: before the drawing
 #: falls back to grounded semantics, in seconds.
 DRAWING_TIMEOUT = 10.0
 
@@ -386,4 +446,97 @@ def evaluate_all(
     return (
         _labelling(m, semantics, framework, labels)
         for labels in labellings(framework, semantics, limit=limit, timeout=timeout)
+    )
+
+
+@attrs.frozen
+class Acceptance:
+    """Whether one statement or argument of a map is accepted in some labelling (credulously) and in every one
+    (skeptically) under a semantics, with the labellings that show it.
+
+    ``accepting`` is a labelling with the element IN, present exactly when it is accepted credulously;
+    ``rejecting`` one without it IN, present exactly when it is not accepted skeptically. Where a semantics gives
+    no labelling at all (stable, on an odd cycle), the element is skeptically accepted, vacuously, and not
+    credulously.
+    """
+
+    semantics: str
+    type: ElementType
+    id: str
+    credulous: bool
+    skeptical: bool
+    accepting: Labelling | None = attrs.field(eq=False, repr=False)
+    rejecting: Labelling | None = attrs.field(eq=False, repr=False)
+
+    def explain(self) -> str:
+        """Both answers, each with why the element has its label in the labelling that shows it, one reason a line."""
+        element, semantics = Origin(self.type, self.id), self.semantics
+        lines = [f"{element} under {semantics} semantics:"]
+        if self.accepting is not None:
+            lines.append(f"credulously accepted: it is IN in this {semantics} labelling:")
+            lines.extend(f"  {line}" for line in self.accepting.explain(self.id, self.type).splitlines())
+        else:
+            lines.append(f"not credulously accepted: no {semantics} labelling has it IN.")
+        if self.rejecting is not None:
+            lines.append(f"not skeptically accepted: it is not IN in this {semantics} labelling:")
+            lines.extend(f"  {line}" for line in self.rejecting.explain(self.id, self.type).splitlines())
+        elif self.credulous:
+            lines.append(f"skeptically accepted: every {semantics} labelling has it IN.")
+        else:
+            lines.append(f"skeptically accepted, vacuously: the map has no {semantics} labelling.")
+        return "\n".join(lines)
+
+
+def _element_type(m: ArgumentMap, id: str, type: ElementType | None) -> ElementType:
+    found = [kind for kind in ElementType if (type is None or kind is type) and m.has(kind, id)]
+    if not found:
+        raise OptionError(f"the map has no {'statement or argument' if type is None else type.value} {id!r}")
+    if len(found) > 1:
+        raise OptionError(f"{id!r} names both a statement and an argument: say which")
+    return found[0]
+
+
+def acceptance(
+    m: ArgumentMap,
+    id: str,
+    semantics: str = "grounded",
+    *,
+    type: ElementType | None = None,
+    timeout: float | None = None,
+) -> Acceptance:
+    """Whether the statement or argument ``id`` is accepted in some and in every labelling under ``semantics``.
+
+    Each question is answered without enumerating the labellings where the semantics allows (see
+    :func:`argmap.af.credulous` and :func:`argmap.af.skeptical`); grounded, ideal and eager semantics give one
+    labelling, which answers both. ``timeout`` bounds the seconds of both searches together
+    (:class:`~argmap.SearchLimit` past it). ``type`` is needed only when a statement and an argument share the
+    id; an unknown or ambiguous id or an unknown semantics raises :class:`~argmap.OptionError`.
+    """
+    _check_semantics(semantics)
+    type = _element_type(m, id, type)
+    with gc_paused():
+        framework = _translate(m)
+    name = _name(type, id)
+    if semantics in ("grounded", "ideal", "eager"):
+        (labels,) = labellings(framework, semantics, timeout=timeout)
+        only = _labelling(m, semantics, framework, labels)
+        accepted = labels[name] is Label.IN
+        return Acceptance(
+            semantics, type, id, accepted, accepted, only if accepted else None, None if accepted else only
+        )
+    start = time.monotonic()
+    some = credulous(framework, name, semantics, timeout=timeout)
+    if timeout is not None:
+        timeout -= time.monotonic() - start
+        if timeout <= 0:
+            raise SearchLimit(f"no answer to the skeptical {semantics} question within the time left")
+    every = skeptical(framework, name, semantics, timeout=timeout)
+    return Acceptance(
+        semantics,
+        type,
+        id,
+        some.accepted,
+        every.accepted,
+        None if some.witness is None else _labelling(m, semantics, framework, some.witness),
+        None if every.witness is None else _labelling(m, semantics, framework, every.witness),
     )

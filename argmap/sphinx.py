@@ -182,11 +182,12 @@ class ArgmapDirective(SphinxDirective):
     Options: ``:format:`` (the map's format; default: the file's suffix, or Argdown for content), ``:view:``
     (``debate`` or ``premise``), ``:direction:`` (``BT``, ``TB``, ``LR`` or ``RL``), ``:wrap:`` (characters per
     line, 0 for none), ``:theme:`` (``auto``, ``light`` or ``dark``), ``:max-width:`` and ``:max-height:`` (CSS
-    lengths), ``:evaluate:`` (``grounded``, ``complete``, ``preferred`` or ``stable``: colour elements by their
-    status), ``:strength:`` (``h-categoriser`` or ``weighted-h-categoriser``: shade elements by their strength),
-    ``:caption:``, ``:alt:`` (the diagram's accessible name; default: the caption, else the map's title),
-    ``:align:``, ``:name:`` (a label, and the map's name, which starts each node's anchor) and ``:class:``. A bad
-    value is a warning, and the option's default is used instead.
+    lengths), ``:evaluate:`` (a semantics of :data:`argmap.af.SEMANTICS`, such as ``grounded`` or
+    ``preferred``: colour elements by their status), ``:strength:`` (``h-categoriser`` or
+    ``weighted-h-categoriser``: shade elements by their strength), ``:caption:``, ``:alt:`` (the diagram's
+    accessible name; default: the caption, else the map's title), ``:align:``, ``:name:`` (a label, and the map's
+    name, which starts each node's anchor) and ``:class:``. A bad value is a warning, and the option's default is
+    used instead.
     """
 
     has_content = True

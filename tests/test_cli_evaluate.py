@@ -11,6 +11,7 @@ from samples import Result, Run, status_map
 from argmap import ArgumentMap, ElementType, MapBuilder, af
 from argmap.cli import ExitStatus
 from argmap.evaluate import Labelling, evaluate, evaluate_all
+from argmap.evaluate import acceptance as argmap_acceptance
 from argmap.formats import dump
 from argmap.render.dot import to_dot
 
@@ -235,7 +236,7 @@ def test_a_hard_instance_stops_at_the_timeout_with_limit_reached(run: Run, share
         ["--limit", "0"],
         ["--limit", "-1"],
         ["--limit", "many"],
-        ["--semantics", "ideal"],
+        ["--semantics", "naive"],
         ["--timeout", "0"],
         ["--timeout", "inf"],
         ["--timeout", "soon"],
@@ -267,3 +268,118 @@ def test_render_with_a_semantics_that_gives_no_labelling(run: Run, files: Path) 
 def test_help_lists_evaluate(run: Run) -> None:
     assert "    evaluate " in run("--help").stdout
     assert "--evaluate SEMANTICS" in run("render", "--help").stdout
+
+
+# Acceptance questions -------------------------------------------------------------------------------------------
+
+
+def test_claim_reports_credulous_and_skeptical_acceptance_with_explanations(run: Run, files: Path) -> None:
+    result = run("evaluate", "status.json", "--claim", "v", "--semantics", "preferred")
+    assert result.status == 0
+    assert result.stdout == argmap_acceptance(status_map(), "v", "preferred").explain() + "\n"
+    assert result.lines[:3] == [
+        "statement v under preferred semantics:",
+        "credulously accepted: it is IN in this preferred labelling:",
+        "  statement v is IN: every attacker is OUT.",
+    ]
+    assert "not skeptically accepted: it is not IN in this preferred labelling:" in result.lines
+    assert run("evaluate", "status.json", "--claim", "[p]").lines[-1] == (
+        "skeptically accepted: every grounded labelling has it IN."
+    )
+
+
+def test_claim_in_json_carries_both_witnesses(run: Run, files: Path) -> None:
+    document = json.loads(
+        run("evaluate", "status.json", "--claim", "<A>", "--semantics", "stable", "--format", "json").stdout
+    )
+    assert (document["type"], document["id"], document["credulous"], document["skeptical"]) == (
+        "argument",
+        "A",
+        False,
+        False,
+    )
+    assert document["accepting"] is None
+    assert document["rejecting"]["arguments"] == {"A": "out"}
+    assert document["rejecting"]["explanation"].startswith("argument A is OUT")
+    odd = json.loads(run("evaluate", "odd.json", "--claim", "x", "--semantics", "stable", "--format", "json").stdout)
+    assert (odd["credulous"], odd["skeptical"], odd["accepting"], odd["rejecting"]) == (False, True, None, None)
+
+
+@pytest.mark.parametrize(
+    ("task", "argument", "output"),
+    [
+        ("DC-PR", "3", "YES\nw 1 3\n"),
+        ("DC-PR", "2", "YES\nw 2\n"),
+        ("DS-PR", "3", "NO\nw 2\n"),
+        ("DC-GR", "1", "NO\n"),
+        ("DS-GR", "1", "NO\nw\n"),
+        ("DC-ST", "3", "YES\nw 1 3\n"),
+        ("DS-CO", "3", "NO\nw\n"),
+        ("DC-SST", "2", "YES\nw 2\n"),
+        ("ds-stg", "3", "NO\nw 2\n"),
+        ("DC-ID", "3", "NO\n"),
+        ("SE-PR", None, "w 1 3\n"),
+        ("SE-GR", None, "w\n"),
+        ("SE-ID", None, "w\n"),
+        ("EE-PR", None, "w 1 3\nw 2\n"),
+        ("EE-CO", None, "w\nw 1 3\nw 2\n"),
+        ("EE-STG", None, "w 1 3\nw 2\n"),
+    ],
+)
+def test_iccma_tasks_print_iccma_2023_answers(
+    run: Run, files: Path, task: str, argument: str | None, output: str
+) -> None:
+    options = ["--argument", argument] if argument else []
+    assert run("evaluate", "two.af", "--task", task, *options) == Result(0, output, "")
+
+
+def test_iccma_tasks_without_a_stable_extension(run: Run, files: Path) -> None:
+    assert run("evaluate", "odd.i23", "--task", "SE-ST").stdout == "NO\n"
+    assert run("evaluate", "odd.i23", "--task", "EE-ST").stdout == "NO\n"
+    assert run("evaluate", "odd.i23", "--task", "DS-ST", "--argument", "1").stdout == "YES\n"
+    assert sorted(run("evaluate", "odd.i23", "--task", "EE-STG").lines) == ["w 1", "w 2", "w 3"]
+
+
+def test_iccma_tasks_in_json_and_with_names(run: Run, files: Path) -> None:
+    document = json.loads(run("evaluate", "two.apx", "--task", "DS-PR", "--argument", "c", "--format", "json").stdout)
+    assert document == {"task": "DS-PR", "argument": "c", "accepted": False, "witness": ["b"]}
+    assert run("evaluate", "two.apx", "--task", "SE-SST").stdout == "w a c\n"
+    document = json.loads(run("evaluate", "two.af", "--task", "EE-PR", "--limit", "1", "--format", "json").stdout)
+    assert document == {"task": "EE-PR", "extensions": [["1", "3"]], "limit_reached": True}
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["two.af", "--task", "DC-PR"], "--task DC-PR needs --argument"),
+        (["two.af", "--task", "SE-PR", "--argument", "1"], "takes no --argument"),
+        (["two.af", "--task", "SE-PR", "--semantics", "stable"], "names its semantics"),
+        (["two.af", "--argument", "1"], "--argument goes with --task"),
+        (["status.json", "--task", "SE-PR"], "--task needs an abstract framework"),
+        (["two.af", "--claim", "1"], "--claim needs an argument map"),
+        (["status.json", "--claim", "v", "--explain", "v"], "drop --explain"),
+        (["status.json", "--claim", "nothing"], "no statement or argument 'nothing' to ask about"),
+        (["two.af", "--task", "DC-PR", "--argument", "9"], "no argument named '9'"),
+    ],
+)
+def test_questions_refuse_what_does_not_fit(run: Run, files: Path, arguments: list[str], message: str) -> None:
+    result = run("evaluate", *arguments)
+    assert result.status == ExitStatus.BAD_INPUT
+    assert message in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_an_unknown_task_is_a_usage_error(run: Run, files: Path) -> None:
+    result = run("evaluate", "two.af", "--task", "XX-PR")
+    assert result.status == ExitStatus.BAD_INPUT
+    assert "expected an ICCMA task such as DC-PR" in result.stderr
+
+
+def test_a_hard_question_stops_at_the_timeout_with_limit_reached(run: Run, shared_corpus: Path) -> None:
+    hard = shared_corpus / "iccma" / "st_890_86_9_572.af"
+    result = run("evaluate", str(hard), "--task", "DS-PR", "--argument", "1", "--timeout", "0.3")
+    assert (result.status, result.stdout) == (ExitStatus.TIME_LIMIT, "")
+    assert result.stderr == (
+        f"argmap: limit reached: {hard}: no answer to the skeptical preferred question within 0.3 s; "
+        "it is intractable in general\n"
+    )

@@ -1,6 +1,6 @@
-"""Abstract argumentation frameworks: grounded, complete, preferred and stable solvers, and the ICCMA file formats.
+"""Abstract argumentation frameworks: solvers for eight semantics, acceptance questions, and the ICCMA file formats.
 
-:mod:`~argmap.af.framework` holds the frameworks, :mod:`~argmap.af.search` their labellings,
+:mod:`~argmap.af.framework` holds the frameworks, :mod:`~argmap.af.search` their labellings and acceptance,
 :mod:`~argmap.af.strength` the strength of their arguments, and :mod:`~argmap.af.iccma` the files; every public name
 of the four is importable from here.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .framework import Framework, Label
 from .iccma import FRAMEWORK_FORMATS, MAX_ARGUMENTS, dumps, load, loads
-from .search import SEMANTICS, grounded, labellings
+from .search import SEMANTICS, Verdict, credulous, grounded, labellings, skeptical
 from .strength import MAX_ITERATIONS, STRENGTH_SEMANTICS, TOLERANCE, check_weight, h_categoriser
 
 __all__ = [
@@ -21,11 +21,14 @@ __all__ = [
     "TOLERANCE",
     "Framework",
     "Label",
+    "Verdict",
     "check_weight",
+    "credulous",
     "dumps",
     "grounded",
     "h_categoriser",
     "labellings",
     "load",
     "loads",
+    "skeptical",
 ]

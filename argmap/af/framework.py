@@ -124,13 +124,14 @@ class Framework:
 
     def attackers(self, name: str) -> tuple[str, ...]:
         """The arguments that attack ``name``, in the order of :attr:`attacks`; ``MapError`` for an unknown name."""
-        return tuple(self.arguments[i] for i in self.attacker_positions[self._position(name)])
+        return tuple(self.arguments[i] for i in self.attacker_positions[self.position(name)])
 
     def targets(self, name: str) -> tuple[str, ...]:
         """The arguments that ``name`` attacks, in the order of :attr:`attacks`; ``MapError`` for an unknown name."""
-        return tuple(self.arguments[i] for i in self.target_positions[self._position(name)])
+        return tuple(self.arguments[i] for i in self.target_positions[self.position(name)])
 
-    def _position(self, name: str) -> int:
+    def position(self, name: str) -> int:
+        """The place of ``name`` in :attr:`arguments`; :class:`~argmap.MapError` for an unknown name."""
         position = self.positions.get(name)
         if position is None:
             raise MapError([Problem("dangling-reference", f"no argument named {name!r}", Subject("argument", name))])

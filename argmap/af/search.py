@@ -1,18 +1,20 @@
-"""The labellings of a framework: grounded in linear time, and a search for the complete, preferred and stable ones."""
+"""The labellings of a framework: grounded in linear time, a search for the others, and acceptance questions."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+
+import attrs
 
 from .._gc import pauses_gc
 from ..errors import OptionError, SearchLimit
 from .framework import Framework, Label
 
-__all__ = ["SEMANTICS", "grounded", "labellings"]
+__all__ = ["SEMANTICS", "Verdict", "credulous", "grounded", "labellings", "skeptical"]
 
 #: The semantics :func:`labellings` knows.
-SEMANTICS = ("grounded", "complete", "preferred", "stable")
+SEMANTICS = ("grounded", "complete", "preferred", "stable", "semi-stable", "stage", "ideal", "eager")
 
 
 # Labels as bits, so that a set of labels still possible for an argument (its domain) is one small integer.
@@ -60,6 +62,8 @@ def grounded(af: Framework) -> dict[str, Label]:
 
 #: When a search must stop (a ``time.monotonic()`` instant), and what to say then; ``None`` for no limit.
 _Deadline = tuple[float, str] | None
+#: A constraint "some member has one of these labels": the labels as bits, and the members.
+_Clause = tuple[int, Sequence[int]]
 
 
 class _Search:
@@ -69,26 +73,49 @@ class _Search:
     attacker is IN, UNDEC otherwise (Caminada's labellings). Propagation removes every label without support in
     that constraint, for the argument and for each attacker, in the manner of the labelling-based algorithms of
     Nofal, Atkinson and Dunne (Artificial Intelligence 207, 2014); a full assignment at a fixpoint is therefore a
-    complete labelling. ``clauses`` add "some member is IN" constraints, which the preferred search uses to grow a
-    labelling and to skip labellings already covered.
+    complete labelling. With ``free`` the constraint is that of a conflict-free labelling instead (the stage
+    search): OUT iff some attacker is IN, and IN or UNDEC otherwise, IN only with no attacker IN. ``clauses`` add
+    "some member has one of these labels" constraints, which the searches for maximal labellings use to grow a
+    labelling and to skip labellings already covered. The search decides the arguments of ``early`` first, then
+    the rest in order.
     """
 
     def __init__(
-        self, af: Framework, domains: list[int], clauses: Sequence[Sequence[int]] = (), *, deadline: _Deadline = None
+        self,
+        af: Framework,
+        domains: list[int],
+        clauses: Sequence[_Clause] = (),
+        *,
+        free: bool = False,
+        early: Sequence[int] = (),
+        deadline: _Deadline = None,
     ) -> None:
         self.deadline = deadline
+        self.order: Sequence[int] = range(len(domains))
+        if early:
+            chosen = set(early)
+            self.order = [*early, *(i for i in self.order if i not in chosen)]
         self.attackers = af.attacker_positions
         self.targets = af.target_positions
         self.domains = domains
-        self.clauses = tuple(clauses)
+        self.revise = self._revise_free if free else self._revise
+        self.masks = [labels for labels, _ in clauses]
+        self.clauses = [members for _, members in clauses]
         self.size = len(domains)
-        self.clauses_of: list[list[int]] = [[] for _ in domains]
-        # For each clause, how many members may still be IN: kept up to date so a long clause is not rescanned.
+        # For each set of labels that clauses ask for (one set, in each search but a few), for each argument, the
+        # clauses it is a member of.
+        self.watches: list[tuple[int, list[list[int]]]] = []
+        # For each clause, how many members may still take one of its labels: kept up to date so that a long clause
+        # is not rescanned.
         self.may_be_in = [0] * len(self.clauses)
-        for number, clause in enumerate(self.clauses):
-            for member in clause:
-                self.clauses_of[member].append(number)
-                self.may_be_in[number] += domains[member] & _IN
+        for number, (labels, members) in enumerate(clauses):
+            clauses_of = next((found for watched, found in self.watches if watched == labels), None)
+            if clauses_of is None:
+                clauses_of = [[] for _ in domains]
+                self.watches.append((labels, clauses_of))
+            for member in members:
+                clauses_of[member].append(number)
+                self.may_be_in[number] += bool(domains[member] & labels)
         self.trail: list[tuple[int, int]] = []  # (argument, its domain before the change)
         self.queue: list[int] = []  # constraints to revise: an argument's index, or size + a clause's index
         self.queued = bytearray(self.size + len(self.clauses))
@@ -109,10 +136,11 @@ class _Search:
         self._push(i)
         for target in self.targets[i]:
             self._push(target)
-        if old & _IN and not domain & _IN:
-            for clause in self.clauses_of[i]:
-                self.may_be_in[clause] -= 1
-                self._push(self.size + clause)
+        for labels, clauses_of in self.watches:
+            if old & labels and not domain & labels:
+                for clause in clauses_of[i]:
+                    self.may_be_in[clause] -= 1
+                    self._push(self.size + clause)
         return True
 
     def _revise(self, a: int) -> bool:
@@ -154,18 +182,44 @@ class _Search:
                 return False
         return True
 
+    def _revise_free(self, a: int) -> bool:
+        domains = self.domains
+        attackers = self.attackers[a]
+        k = len(attackers)
+        can_in = can_not_in = 0
+        for b in attackers:
+            d = domains[b]
+            can_in += d & _IN
+            can_not_in += d > _IN
+        allowed = _OUT if can_in else 0
+        if can_not_in == k:
+            allowed |= _IN | _UNDEC
+        if not self._narrow(a, domains[a] & allowed):
+            return False
+        mine = domains[a]
+        # As in _revise, each attacker's own labels are taken out of the counts when asking about the others.
+        for b in attackers:
+            d = domains[b]
+            supported = _IN if mine & _OUT else 0
+            if (mine & (_IN | _UNDEC) and can_not_in - (d > _IN) == k - 1) or (mine & _OUT and can_in - (d & _IN)):
+                supported |= _OUT | _UNDEC
+            if d & ~supported and not self._narrow(b, d & supported):
+                return False
+        return True
+
     def _revise_clause(self, clause: int) -> bool:
         if self.may_be_in[clause] != 1:
             return self.may_be_in[clause] > 1
-        domains = self.domains
-        return self._narrow(next(member for member in self.clauses[clause] if domains[member] & _IN), _IN)
+        domains, labels = self.domains, self.masks[clause]
+        member = next(member for member in self.clauses[clause] if domains[member] & labels)
+        return self._narrow(member, domains[member] & labels)
 
     def _propagate(self) -> bool:
-        queue, queued, size = self.queue, self.queued, self.size
+        queue, queued, size, revise = self.queue, self.queued, self.size, self.revise
         while queue:
             constraint = queue.pop()
             queued[constraint] = 0
-            ok = self._revise(constraint) if constraint < size else self._revise_clause(constraint - size)
+            ok = revise(constraint) if constraint < size else self._revise_clause(constraint - size)
             if not ok:
                 for rest in queue:
                     queued[rest] = 0
@@ -177,16 +231,19 @@ class _Search:
         trail, domains = self.trail, self.domains
         while len(trail) > mark:
             i, old = trail.pop()
-            if old & _IN and not domains[i] & _IN:
-                for clause in self.clauses_of[i]:
-                    self.may_be_in[clause] += 1
+            for labels, clauses_of in self.watches:
+                if old & labels and not domains[i] & labels:
+                    for clause in clauses_of[i]:
+                        self.may_be_in[clause] += 1
             domains[i] = old
 
     def _open(self, start: int) -> int:
-        domains = self.domains
-        for i in range(start, self.size):
+        """The first step of :attr:`order` from ``start`` on whose argument is still open, or the size if none is."""
+        domains, order = self.domains, self.order
+        for step in range(start, self.size):
+            i = order[step]
             if domains[i] & (domains[i] - 1):  # more than one label left
-                return i
+                return step
         return self.size
 
     def solutions(self, order: Sequence[int] = (_IN, _OUT, _UNDEC)) -> Iterator[list[int]]:
@@ -195,71 +252,242 @@ class _Search:
             self._push(constraint)
         if not self._propagate():
             return
-        # Each entry: the argument chosen, its labels not yet tried, and the trail length before the choice.
+        # Each entry: the step of the argument chosen, its labels not yet tried, and the trail length before the choice.
         stack: list[tuple[int, list[int], int]] = []
         # Arguments before the latest choice were all decided when it was made, so the scan resumes there.
         start = 0
         while True:
             if self.deadline is not None and time.monotonic() > self.deadline[0]:
                 raise SearchLimit(self.deadline[1])
-            chosen = self._open(start)
-            if chosen == self.size:
+            step = self._open(start)
+            if step == self.size:
                 yield list(self.domains)
             else:
-                domain = self.domains[chosen]
-                stack.append((chosen, [bit for bit in order if domain & bit], len(self.trail)))
+                domain = self.domains[self.order[step]]
+                stack.append((step, [bit for bit in order if domain & bit], len(self.trail)))
             while stack:
-                chosen, untried, mark = stack[-1]
+                step, untried, mark = stack[-1]
                 self._undo(mark)
                 if not untried:
                     stack.pop()
                     continue
-                if self._narrow(chosen, untried.pop(0)) and self._propagate():
-                    start = chosen
+                if self._narrow(self.order[step], untried.pop(0)) and self._propagate():
+                    start = step
                     break
             else:
                 return
 
 
-def _first(search: _Search) -> list[int] | None:
-    return next(search.solutions(), None)
+#: The semantics that give exactly one labelling.
+_UNIQUE = ("grounded", "ideal", "eager")
+#: The semantics whose labellings have a maximal range (the arguments IN or OUT), and the search each maximises over.
+_RANGE = {"semi-stable": "complete", "stage": "conflict-free"}
+_RANGE_LABELS = _IN | _OUT
 
 
-def _preferred(af: Framework, base: list[int], deadline: _Deadline) -> Iterator[list[int]]:
-    """Preferred labellings: a complete labelling grown until no complete one has a larger IN set, then the next
-    complete labelling whose IN set escapes every one found so far: the scheme of PrefSAT (Cerutti, Dunne, Giacomin
-    and Vallati, TAFA 2013), with this search in place of a SAT solver.
+class _Problem:
+    """The searches for one kind of labelling of one framework (complete, stable or conflict-free), under one
+    deadline, and the labellings maximal in the set of arguments with given labels, which they find in turn.
     """
-    everyone = range(len(base))
-    found: list[list[int]] = []  # for each preferred labelling, the arguments outside its IN set
-    while (labelling := _first(_Search(af, list(base), found, deadline=deadline))) is not None:
+
+    def __init__(self, af: Framework, kind: str, deadline: _Deadline) -> None:
+        self.af = af
+        self.deadline = deadline
+        self.free = kind == "conflict-free"
+        if self.free:
+            self.base = [_ANY] * len(af.arguments)
+        else:
+            # Every complete labelling extends the grounded one, so the search starts from it.
+            open_labels = _IN | _OUT if kind == "stable" else _ANY
+            self.base = [bits or open_labels for bits in _grounded(af)]
+
+    def search(self, domains: list[int], clauses: Sequence[_Clause] = (), early: Sequence[int] = ()) -> _Search:
+        return _Search(self.af, domains, clauses, free=self.free, early=early, deadline=self.deadline)
+
+    def first(self, domains: list[int], clauses: Sequence[_Clause] = (), early: Sequence[int] = ()) -> list[int] | None:
+        return next(self.search(domains, clauses, early).solutions(), None)
+
+    def constrained(self, fixed: Mapping[int, int]) -> list[int] | None:
+        """The base domains, each argument of ``fixed`` kept to the labels given for it; ``None`` if none is left."""
+        domains = list(self.base)
+        for i, labels in fixed.items():
+            domains[i] &= labels
+            if not domains[i]:
+                return None
+        return domains
+
+    def grow(
+        self, domains: list[int], labels: int, labelling: list[int], clauses: Sequence[_Clause] = ()
+    ) -> tuple[list[int], list[int]]:
+        """``labelling`` grown until no labelling that ``domains`` and ``clauses`` allow has a larger set of
+        arguments labelled ``labels``; and the arguments outside that set.
+        """
         while True:
-            accepted = [i for i in everyone if labelling[i] == _IN]
-            outside = [i for i in everyone if labelling[i] != _IN]
-            grown = list(base)
-            for i in accepted:
-                grown[i] = _IN
-            larger = _first(_Search(af, grown, [outside], deadline=deadline))
+            outside = [i for i, bits in enumerate(labelling) if not bits & labels]
+            grown = [domain & labels if labelling[i] & labels else domain for i, domain in enumerate(domains)]
+            larger = self.first(grown, [*clauses, (labels, outside)])
             if larger is None:
-                break
+                return labelling, outside
             labelling = larger
-        yield labelling
-        found.append(outside)
+
+    def maximal(self, labels: int) -> Iterator[list[int]]:
+        """Every labelling whose set of arguments labelled ``labels`` is maximal: one grown until no labelling has a
+        larger set, then the next whose set escapes every maximal one found so far: the scheme of PrefSAT (Cerutti,
+        Dunne, Giacomin and Vallati, TAFA 2013), with this search in place of a SAT solver. With IN the preferred
+        labellings; with IN and OUT (the range) the semi-stable or, over conflict-free labellings, the stage ones.
+        """
+        found: list[_Clause] = []  # for each maximal set, "some argument outside it is in the set"
+        while (labelling := self.first(list(self.base), found)) is not None:
+            labelling, outside = self.grow(self.base, labels, labelling)
+            if labels == _IN:
+                yield labelling  # a complete labelling's IN set decides the rest of it
+            else:
+                # Several labellings can share one maximal range; each has exactly that range.
+                exact = [
+                    domain & (labels if bits & labels else ~labels)
+                    for domain, bits in zip(self.base, labelling, strict=True)
+                ]
+                yield from self.search(exact).solutions()
+            found.append((labels, outside))
+
+    def maximal_within(
+        self,
+        labels: int,
+        domains: list[int],
+        clauses: Sequence[_Clause] = (),
+        *,
+        upward: bool = False,
+        early: Sequence[int] = (),
+    ) -> list[int] | None:
+        """A labelling that ``domains`` and ``clauses`` allow whose set of arguments labelled ``labels`` is maximal
+        among all labellings, or ``None``. One grown within the constraint is maximal outright if no labelling at
+        all has a larger set; if one has, no labelling whose set lies inside this one's is maximal, so those are
+        skipped and the search goes on. ``upward``: every labelling with a larger set than an allowed one is
+        allowed too (the constraint only asks for more of the set), so the first one grown is maximal.
+        """
+        blocked: list[_Clause] = []
+        while (labelling := self.first(list(domains), [*clauses, *blocked], early)) is not None:
+            labelling, outside = self.grow(domains, labels, labelling, clauses)
+            if upward:
+                return labelling
+            forced = [
+                domain & labels if bits & labels else domain for domain, bits in zip(self.base, labelling, strict=True)
+            ]
+            if self.first(forced, [(labels, outside)]) is None:
+                return labelling
+            blocked.append((labels, outside))
+        return None
+
+
+def _kind(af: Framework, semantics: str, deadline: _Deadline) -> str:
+    """The semantics to search under: where a stable labelling exists, the semi-stable and the stage labellings are
+    exactly the stable ones (Caminada 2006; Verheij 1996), which a plain search finds.
+    """
+    if semantics in _RANGE:
+        stable = _Problem(af, "stable", deadline)
+        if stable.first(list(stable.base)) is not None:
+            return "stable"
+    return semantics
+
+
+def _find(
+    af: Framework,
+    semantics: str,
+    fixed: Mapping[int, int],
+    clauses: Sequence[_Clause],
+    deadline: _Deadline,
+    early: Sequence[int] = (),
+) -> list[int] | None:
+    """A ``semantics`` labelling (complete, preferred, stable, semi-stable or stage, as :func:`_kind` resolved it)
+    in which each argument of ``fixed`` has one of the labels given for it and every clause holds, or ``None``;
+    ``early`` are the arguments to decide (IN first) before the others. The one place that answers constrained
+    questions, for acceptance and for the ideal and eager labellings.
+    """
+    problem = _Problem(af, _RANGE.get(semantics, semantics), deadline)
+    domains = problem.constrained(fixed)
+    if domains is None:
+        return None
+    if semantics in ("complete", "stable"):
+        return problem.first(domains, clauses, early)
+    if semantics == "preferred":
+        upward = all(labels == _IN for labels in fixed.values()) and all(labels == _IN for labels, _ in clauses)
+        return problem.maximal_within(_IN, domains, clauses, upward=upward, early=early)
+    return problem.maximal_within(_RANGE_LABELS, domains, clauses, early=early)
+
+
+def _accepted_somewhere(af: Framework, semantics: str, deadline: _Deadline) -> bytearray:
+    """For each argument, 1 if some ``semantics`` labelling has it IN: each search asks for a labelling with some
+    argument not yet known to be IN somewhere, until none is left. Those arguments are decided first, IN first, so
+    that each search takes in as many of them as it can (all of one side of every even cycle, say).
+    """
+    ground = _grounded(af)
+    accepted = bytearray(bits == _IN for bits in ground)
+    # What the grounded labelling decides, every complete labelling decides alike.
+    unknown = [i for i, bits in enumerate(ground) if not bits]
+    semantics = _kind(af, semantics, deadline)
+    while unknown and (labelling := _find(af, semantics, {}, [(_IN, unknown)], deadline, unknown)) is not None:
+        for i in unknown:
+            if labelling[i] == _IN:
+                accepted[i] = 1
+        unknown = [i for i in unknown if not accepted[i]]
+    return accepted
+
+
+def _skeptical_core(af: Framework, accepted: bytearray) -> list[int]:
+    """The labelling of the largest admissible set of arguments that are IN in some labelling and attacked by none
+    that is: what is IN in every preferred labelling (the ideal set; Dunne 2009's characterisation) or, with the
+    semi-stable ones, in every semi-stable labelling (the eager set). Linear: a member goes once an attacker of it
+    is no longer attacked by the set, and its leaving can leave others undefended in turn.
+    """
+    attackers, targets = af.attacker_positions, af.target_positions
+    member = bytearray(accepted[i] and not any(accepted[b] for b in attackers[i]) for i in range(len(af.arguments)))
+    # How many members attack each argument.
+    defeaters = [0] * len(member)
+    for i, inside in enumerate(member):
+        if inside:
+            for target in targets[i]:
+                defeaters[target] += 1
+    leaving = [i for i, inside in enumerate(member) if inside and any(not defeaters[b] for b in attackers[i])]
+    for i in leaving:
+        member[i] = 0
+    while leaving:
+        for target in targets[leaving.pop()]:
+            defeaters[target] -= 1
+            if not defeaters[target]:
+                for victim in targets[target]:
+                    if member[victim]:
+                        member[victim] = 0
+                        leaving.append(victim)
+    labels = [_IN if inside else 0 for inside in member]
+    for i, inside in enumerate(member):
+        if inside:
+            for target in targets[i]:
+                labels[target] = _OUT
+    return labels
+
+
+def _unique(af: Framework, semantics: str, deadline: _Deadline) -> list[int]:
+    if semantics == "grounded":
+        return _grounded(af)
+    return _skeptical_core(
+        af, _accepted_somewhere(af, "preferred" if semantics == "ideal" else "semi-stable", deadline)
+    )
 
 
 def _solve(af: Framework, semantics: str, deadline: _Deadline) -> Iterator[list[int]]:
-    if semantics == "grounded":
-        yield _grounded(af)
+    if semantics in _UNIQUE:
+        yield _unique(af, semantics, deadline)
         return
-    # Every complete labelling extends the grounded one, so the search starts from it.
-    open_labels = _IN | _OUT if semantics == "stable" else _ANY
-    base = [bits or open_labels for bits in _grounded(af)]
+    semantics = _kind(af, semantics, deadline)
+    problem = _Problem(af, _RANGE.get(semantics, semantics), deadline)
     if semantics == "preferred":
-        yield from _preferred(af, base, deadline)
+        yield from problem.maximal(_IN)
+    elif semantics in _RANGE:
+        yield from problem.maximal(_RANGE_LABELS)
     else:
         # UNDEC first makes the grounded labelling, which is complete, the first found, without any backtracking.
         order = (_UNDEC, _IN, _OUT) if semantics == "complete" else (_IN, _OUT)
-        yield from _Search(af, base, deadline=deadline).solutions(order)
+        yield from problem.search(list(problem.base)).solutions(order)
 
 
 def labellings(
@@ -271,9 +499,10 @@ def labellings(
     iterator raises :class:`~argmap.SearchLimit` (the labellings already yielded stand).
 
     The order is deterministic: the search decides arguments in order, trying IN, then OUT, then UNDEC; for complete
-    semantics UNDEC comes first, so that the grounded labelling is the first one. Grounded gives exactly one
-    labelling; a framework may have no stable labelling at all. Work is done only as labellings are taken, so a
-    small ``limit`` returns early; but preferred and stable reasoning is intractable in general (whether a stable
+    semantics UNDEC comes first, so that the grounded labelling is the first one. Grounded, ideal and eager give
+    exactly one labelling; a framework may have no stable labelling at all, and where it has one, the semi-stable
+    and the stage labellings are the stable ones. Work is done only as labellings are taken, so a small ``limit``
+    returns early; but every semantics but grounded and complete is intractable in general (whether a stable
     labelling exists is NP-complete), and a large dense framework can take very long. An unknown semantics or a
     negative limit raises :class:`~argmap.OptionError` at once.
 
@@ -301,3 +530,80 @@ def _labellings(af: Framework, semantics: str, limit: int | None, timeout: float
         yield _as_labelling(af, bits)
         if count == limit:
             return
+
+
+@attrs.frozen
+class Verdict:
+    """The answer to an acceptance question about one argument, with its certificate.
+
+    ``accepted`` is the answer. ``witness`` is a labelling that shows it where one can: for a credulous question
+    answered yes, a labelling with the argument IN; for a skeptical question answered no, a labelling without it
+    IN; otherwise ``None`` (no single labelling proves the other answers).
+    """
+
+    accepted: bool
+    witness: Mapping[str, Label] | None = attrs.field(default=None, eq=False)
+
+
+def _checked(semantics: str, timeout: float | None) -> None:
+    if semantics not in SEMANTICS:
+        raise OptionError(f"unknown semantics {semantics!r}: choose one of {', '.join(SEMANTICS)}")
+    if timeout is not None and not timeout > 0:
+        raise OptionError(f"the timeout must be a positive number of seconds, not {timeout}")
+
+
+def _witness(af: Framework, semantics: str, argument: str, inside: bool, timeout: float | None) -> list[int] | None:
+    """A ``semantics`` labelling with ``argument`` IN (``inside``) or not IN, or ``None``: one constrained search
+    where the semantics allows (credulous preferred is credulous complete; skeptical complete is grounded), the
+    PrefSAT-style loop of :meth:`_Problem.maximal_within` for the maximal semantics, and the one labelling of the
+    unique ones.
+    """
+    i = af.position(argument)
+    deadline: _Deadline = None
+    if timeout is not None:
+        question = "credulous" if inside else "skeptical"
+        message = f"no answer to the {question} {semantics} question within {timeout:g} s; it is intractable in general"
+        deadline = (time.monotonic() + timeout, message)
+    if semantics in _UNIQUE or (semantics == "complete" and not inside):
+        # The grounded labelling is the least complete one: the argument is IN in every complete labelling iff there.
+        labelling = _unique(af, "grounded" if semantics == "complete" else semantics, deadline)
+        return labelling if (labelling[i] == _IN) == inside else None
+    return _find(af, _kind(af, semantics, deadline), {i: _IN if inside else _OUT | _UNDEC}, (), deadline)
+
+
+@pauses_gc
+def credulous(af: Framework, argument: str, semantics: str, *, timeout: float | None = None) -> Verdict:
+    """Whether some ``semantics`` labelling of ``af`` has ``argument`` IN; the witness is such a labelling.
+
+    Answered without enumerating the labellings: one search for a complete or stable labelling with the argument
+    IN (for preferred semantics, grown into a preferred one); for semi-stable and stage semantics, a search that
+    grows such a labelling's range and skips every range it proves not maximal. Past ``timeout`` seconds:
+    :class:`~argmap.SearchLimit`. An unknown argument: :class:`~argmap.MapError`; an unknown semantics:
+    :class:`~argmap.OptionError`.
+
+    >>> af = Framework(("a", "b"), (("a", "b"), ("b", "a")))
+    >>> credulous(af, "b", "preferred").accepted
+    True
+    """
+    _checked(semantics, timeout)
+    found = _witness(af, semantics, argument, True, timeout)
+    return Verdict(found is not None, None if found is None else _as_labelling(af, found))
+
+
+@pauses_gc
+def skeptical(af: Framework, argument: str, semantics: str, *, timeout: float | None = None) -> Verdict:
+    """Whether every ``semantics`` labelling of ``af`` has ``argument`` IN; if not, the witness is one that does not.
+
+    Answered by searching for a labelling without the argument IN: for stable semantics one search; for
+    preferred, semi-stable and stage semantics a labelling maximal within that constraint, checked to be maximal
+    outright. A framework without stable labellings accepts every argument skeptically under stable semantics.
+    Errors as :func:`credulous`.
+
+    >>> af = Framework(("a", "b"), (("a", "b"), ("b", "a")))
+    >>> verdict = skeptical(af, "b", "preferred")
+    >>> verdict.accepted, verdict.witness["b"].value
+    (False, 'out')
+    """
+    _checked(semantics, timeout)
+    found = _witness(af, semantics, argument, False, timeout)
+    return Verdict(found is None, None if found is None else _as_labelling(af, found))
