@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from samples import Run
 
 import argmap
 from argmap import ArgmapError, MapError, ParseError, RelationKind
@@ -186,3 +187,15 @@ _LINE = st.one_of(
 def test_any_lines_raise_only_argmap_errors(lines: list[str]) -> None:
     with contextlib.suppress(ArgmapError):
         argmap.check(loads("\n".join(lines)))
+
+
+def test_the_command_reads_an_essay_with_its_text(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "essay.ann").write_text(ANNOTATIONS, encoding="utf-8")
+    (tmp_path / "essay.txt").write_text(TEXT, encoding="utf-8")
+    assert run("convert", "essay.ann", "-o", "essay.json").status == 0
+    m = argmap.load(tmp_path / "essay.json")
+    assert [q.text for q in m.statement("T2").quotes] == ["It is warm", "cheap."]
+    (tmp_path / "bad.ann").write_text("T1\tClaim 0 3\tTea\nR1\tsupports Arg1:T1\t\n", encoding="utf-8")
+    line = run("check", "bad.ann").failed_once()
+    assert line.startswith("bad.ann:2:")
+    assert "Arg1:ID Arg2:ID" in line

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from samples import Run
 
 import argmap
 from argmap import ArgmapError, ElementType, MapError, ParseError, RelationKind
@@ -312,3 +313,13 @@ def test_any_arggraph_raises_only_argmap_errors(children: list[str]) -> None:
 def test_any_text_after_an_arggraph_start_raises_only_argmap_errors(text: str) -> None:
     with contextlib.suppress(ArgmapError):
         loads('<arggraph id="x">' + text)
+
+
+def test_the_command_refuses_an_entity_bomb_in_one_line(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "bomb.xml").write_text(BILLION_LAUGHS, encoding="utf-8")
+    line = run("check", "bomb.xml").failed_once()
+    assert line.startswith("bomb.xml:2:")
+    assert "declarations of its own" in line
+    (tmp_path / "tea.xml").write_text(three(edge("c1", "a2", "a1", "sup")), encoding="utf-8")
+    assert run("render", "tea.xml", "-o", "tea.dot").status == 0
+    assert "Tea is good." in (tmp_path / "tea.dot").read_text(encoding="utf-8")
