@@ -199,3 +199,12 @@ def test_the_command_reads_an_essay_with_its_text(run: Run, tmp_path: Path) -> N
     line = run("check", "bad.ann").failed_once()
     assert line.startswith("bad.ann:2:")
     assert "Arg1:ID Arg2:ID" in line
+
+
+def test_lines_end_at_line_feeds_only_and_other_corpora_spell_relations_in_the_singular() -> None:
+    text = "T1\tClaim 0 3\tTea\r\nT2\tPremise 4 8\tWarm\r\nR1\tSupport Arg1:T2 Arg2:T1\t\r\n"
+    text += "#1\tAnnotatorNotes T1\ta\u2028b\r\n"
+    m = loads(text)
+    assert [(r.source, r.kind.value, r.target) for r in m.relations] == [("T2", "support", "T1")]
+    assert m.statement("T1").data["brat"]["notes"] == ["a\u2028b"]
+    assert m.statement("T2").text == "Warm"

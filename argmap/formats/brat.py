@@ -13,8 +13,14 @@ from ..model import ArgumentMap, Quote, Relation, RelationKind, Source, Statemen
 
 __all__ = ["load", "loads"]
 
-#: The relation types of the persuasive essays and what they become.
-_RELATIONS: Final = {"supports": RelationKind.SUPPORT, "attacks": RelationKind.ATTACK}
+#: The relation types of the persuasive essays (and, in the singular, of other corpora annotated in brat), in lower
+#: case, and what they become.
+_RELATIONS: Final = {
+    "supports": RelationKind.SUPPORT,
+    "support": RelationKind.SUPPORT,
+    "attacks": RelationKind.ATTACK,
+    "attack": RelationKind.ATTACK,
+}
 #: A claim's ``Stance`` toward the major claims, and what it becomes.
 _STANCES: Final = {"For": RelationKind.SUPPORT, "Against": RelationKind.ATTACK}
 _MAJOR_CLAIM: Final = "MajorClaim"
@@ -57,9 +63,10 @@ class _Document:
 
 def _parse(text: str, path: str | None) -> _Document:
     document = _Document()
-    for number, line in enumerate(text.splitlines(), 1):
+    # Lines end at line feeds only, as brat's own: a note may hold any other line separator of Unicode.
+    for number, line in enumerate(text.split("\n"), 1):
         if line.strip():
-            _line(document, line, number, path)
+            _line(document, line.removesuffix("\r"), number, path)
     return document
 
 
@@ -83,7 +90,7 @@ def _line(document: _Document, line: str, number: int, path: str | None) -> None
         if id in document.bounds:
             raise fail(f"the id {id!r} is used twice")
         document.bounds[id] = _TextBound(id, parts[0], spans, "\t".join(fields[2:]), where)
-    elif id[0] == "R" and parts[0] in _RELATIONS:
+    elif id[0] == "R" and parts[0].lower() in _RELATIONS:
         # The roles, not the order of the line, say which end is which.
         by_role = dict(part.partition(":")[::2] for part in parts[1:])
         if len(parts) != 3 or set(by_role) != {"Arg1", "Arg2"} or not all(by_role.values()):
@@ -138,7 +145,7 @@ class _Reader:
                 continue
             if link.value is None and len(link.ends) == 2:
                 source, target = link.ends
-                kind = _RELATIONS[link.type]
+                kind = _RELATIONS[link.type.lower()]
                 relations.append(Relation(source=source, target=target, kind=kind, location=link.location))
                 continue
             (target,) = link.ends
