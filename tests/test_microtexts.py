@@ -247,6 +247,9 @@ def test_text_that_is_not_xml_is_a_located_parse_error() -> None:
         loads("<arggraph>\ud800</arggraph>")
     with pytest.raises(ParseError, match="no element found"):
         loads("")
+    with pytest.raises(ParseError, match="<b> inside <edu>: the elements of an arggraph hold only text") as caught:
+        loads('<arggraph id="x">\n<edu id="e1">Tea <b>is</b> good.</edu></arggraph>')
+    assert (caught.value.line, caught.value.column) == (2, 18)
 
 
 @pytest.mark.parametrize(

@@ -79,6 +79,8 @@ def _parse(text: str, path: str | None) -> tuple[_Element, list[_Element]]:
             root.append(element)
         elif depth == 2:
             elements.append(element)
+        else:
+            refuse(f"<{tag}> inside <{elements[-1].tag}>: the elements of an arggraph hold only text")
 
     def end(tag: str) -> None:
         nonlocal depth
