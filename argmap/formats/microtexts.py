@@ -136,7 +136,7 @@ class _Reader:
         texts = self._segments()
         self.stop_on_problems()
         source_id = root.attributes.get("id") or "text"
-        spoken = [edu.text.strip() for edu in self.edus.values() if not _implicit(edu)]
+        spoken = [edu.text.strip() for edu in self.edus.values() if not _implicit(edu) and edu.text.strip()]
         statements = [
             self._statement(adu, texts.get(adu.attributes["id"], []), source_id) for adu in self.adus.values()
         ]
@@ -147,7 +147,7 @@ class _Reader:
             statements=statements,
             arguments=arguments,
             relations=relations,
-            sources=[Source(id=source_id, text=" ".join(spoken))] if any(spoken) else [],
+            sources=[Source(id=source_id, text=" ".join(spoken))] if spoken else [],
             metadata={"microtexts": dict(root.attributes)} if root.attributes else {},
         )
 
