@@ -3,7 +3,8 @@
     python fuzz/run.py TARGET [--seconds N] [--corpus DIR]    # TARGET: one of TARGETS below, or all
 
 Inputs that reach new code are kept in fuzz/corpus/TARGET/ (give --corpus elsewhere to keep the repository as it
-is); each run also starts from the project's small example map written in the target's format. A crash is saved in
+is); each run also starts from the project's small example map written in the target's format (or, for a format
+argmap only reads, a small document of it). A crash is saved in
 the current directory as crash-*, and the run exits non-zero. ``make fuzz`` runs every target for a minute; CI runs
 each for a few seconds on a copy of the corpus.
 """
@@ -66,7 +67,9 @@ _READ_ONLY_SEEDS = {
 
 
 def _seeds(target: str, directory: Path) -> Path:
-    """Starting points for ``target``, made of the project's own small example map (so that none is copied here)."""
+    """Starting points for ``target``, made of the project's own small example map, or for a format argmap only
+    reads, of the small document written above (so that none is copied here).
+    """
     from argmap import af
     from argmap.formats import dumps, load
 
