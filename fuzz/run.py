@@ -4,9 +4,8 @@
 
 Inputs that reach new code are kept in fuzz/corpus/TARGET/ (give --corpus elsewhere to keep the repository as it
 is); each run also starts from the project's small example map written in the target's format (or, for a format
-argmap only reads, a small document of it). A crash is saved in
-the current directory as crash-*, and the run exits non-zero. ``make fuzz`` runs every target for a minute; CI runs
-each for a few seconds on a copy of the corpus.
+argmap only reads, a small document of it). A crash is saved in the current directory as crash-*, and the run exits
+non-zero. ``make fuzz`` runs every target for a minute; CI runs each for a few seconds on a copy of the corpus.
 """
 
 from __future__ import annotations
