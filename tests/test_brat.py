@@ -207,3 +207,9 @@ def test_lines_end_at_line_feeds_only_and_other_corpora_spell_relations_in_the_s
     assert [(r.source, r.kind.value, r.target) for r in m.relations] == [("T2", "support", "T1")]
     assert m.statement("T1").data["brat"]["notes"] == ["a\u2028b"]
     assert m.statement("T2").text == "Warm"
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text())
+def test_any_text_raises_only_parse_or_map_errors(text: str) -> None:
+    read_or_refuse(lambda: loads(text))

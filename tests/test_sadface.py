@@ -227,3 +227,9 @@ def test_any_sadface_graph_raises_only_argmap_errors(
 ) -> None:
     document = {"nodes": nodes, "edges": edges, "metadata": extra, "resources": [extra]}
     read_or_refuse(lambda: loads(json.dumps(document)))
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(prefix=st.sampled_from(["", '{"nodes": [', '{"nodes": [], "edges": [{"source_id": ']), text=st.text())
+def test_any_text_raises_only_parse_or_map_errors(prefix: str, text: str) -> None:
+    read_or_refuse(lambda: loads(prefix + text))
