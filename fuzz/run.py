@@ -1,11 +1,11 @@
 """Coverage-guided fuzzing of argmap's readers with atheris: each reader must raise nothing but argmap's errors.
 
-    python fuzz/run.py TARGET [--seconds N] [--corpus DIR]    # TARGET: argdown, json, aif, iccma or all
+    python fuzz/run.py TARGET [--seconds N] [--corpus DIR]    # TARGET: one of TARGETS below, or all
 
 Inputs that reach new code are kept in fuzz/corpus/TARGET/ (give --corpus elsewhere to keep the repository as it
-is); each run also starts from the project's small example map written in the target's format. A crash is saved in
-the current directory as crash-*, and the run exits non-zero. ``make fuzz`` runs every target for a minute; CI runs
-each for a few seconds on a copy of the corpus.
+is); each run also starts from the project's small example map written in the target's format (or, for a format
+argmap only reads, a small document of it). A crash is saved in the current directory as crash-*, and the run exits
+non-zero. ``make fuzz`` runs every target for a minute; CI runs each for a few seconds on a copy of the corpus.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-TARGETS = ("argdown", "json", "aif", "iccma")
+TARGETS = ("argdown", "json", "aif", "iccma", "microtexts", "brat", "sadface")
 # The environment variable that makes this file the fuzzing process of one target.
 _TARGET = "ARGMAP_FUZZ_TARGET"
 
@@ -35,8 +35,40 @@ def _reader(target: str) -> Callable[[str], object]:
     return lambda text: loads(text, target)
 
 
+# The formats argmap reads but does not write start from a small document of each, written here.
+_READ_ONLY_SEEDS = {
+    "microtexts": (
+        '<?xml version="1.0"?>\n<!DOCTYPE arggraph SYSTEM "arggraph.dtd">\n<arggraph id="x" stance="pro">\n'
+        '<edu id="e1"><![CDATA[Tea is good.]]></edu><edu id="e2">It is warm.</edu><edu id="e3">It stains.</edu>\n'
+        '<joint id="j1"/><adu id="a1" type="pro"/><adu id="a2" type="pro"/><adu id="a3" type="opp"/>\n'
+        '<edge id="s1" src="e1" trg="a1" type="seg"/><edge id="s2" src="e2" trg="j1" type="seg"/>\n'
+        '<edge id="s3" src="j1" trg="a2" type="seg"/><edge id="s4" src="e3" trg="a3" type="seg"/>\n'
+        '<edge id="c1" src="a2" trg="a1" type="sup"/><edge id="c2" src="a3" trg="c1" type="und"/>\n'
+        '<edge id="c3" src="a3" trg="c1" type="add"/><edge id="c4" src="a3" trg="a1" type="reb"/>\n</arggraph>\n'
+    ),
+    "brat": (
+        "T1\tMajorClaim 0 12\tTea is good.\nT2\tPremise 13 24;25 30\tIt is warm. Truly\nT3\tClaim 31 40\tIt stains\n"
+        "A1\tStance T3 Against\nR1\tsupports Arg1:T2 Arg2:T1\t\nR2\tattacks Arg1:T3 Arg2:T2\t\n"
+        "#1\tAnnotatorNotes T1\ta note\nE1\tEvent:T1\n"
+    ),
+    "sadface": (
+        '{"edges": [{"id": "e1", "source_id": "p", "target_id": "s"}, {"id": "e2", "source_id": "s", "target_id": "c"},'
+        ' {"id": "e3", "source_id": "o", "target_id": "x"}, {"id": "e4", "source_id": "x", "target_id": "s"}],'
+        ' "metadata": {"core": {"id": "d", "version": "0.2", "title": "Tea"}},'
+        ' "nodes": [{"id": "c", "type": "atom", "text": "Tea is good.", "sources": [], "metadata": {}},'
+        ' {"id": "p", "type": "atom", "text": "It is warm.", "sources": [], "metadata": {}},'
+        ' {"id": "o", "type": "atom", "text": "It stains.", "sources": [], "metadata": {}},'
+        ' {"id": "s", "type": "scheme", "name": "support", "metadata": {}},'
+        ' {"id": "x", "type": "scheme", "name": "conflict", "metadata": {}}],'
+        ' "resources": [{"id": "r", "type": "text", "content": "Tea is good.", "metadata": {}}]}'
+    ),
+}
+
+
 def _seeds(target: str, directory: Path) -> Path:
-    """Starting points for ``target``, made of the project's own small example map (so that none is copied here)."""
+    """Starting points for ``target``, made of the project's own small example map, or for a format argmap only
+    reads, of the small document written above (so that none is copied here).
+    """
     from argmap import af
     from argmap.formats import dumps, load
 
@@ -45,6 +77,9 @@ def _seeds(target: str, directory: Path) -> Path:
         chain = af.Framework(["1", "2", "3"], [("1", "2"), ("2", "3")])
         (directory / "chain.af").write_text(af.dumps(chain, "af"), encoding="utf-8")
         (directory / "cycle.af").write_text("p af 4\n1 2\n2 3\n3 1\n4 4\n", encoding="utf-8")
+        return directory
+    if target in _READ_ONLY_SEEDS:
+        (directory / f"seed.{target}").write_text(_READ_ONLY_SEEDS[target], encoding="utf-8")
         return directory
     example = load(HERE.parent / "docs" / "examples" / "sidelined.json")
     (directory / f"sidelined.{target}").write_text(dumps(example, target), encoding="utf-8")
@@ -60,7 +95,10 @@ def fuzz(target: str) -> None:
         import argmap.af
         import argmap.formats.aif
         import argmap.formats.argdown
-        import argmap.formats.argdown.pyyaml  # noqa: F401
+        import argmap.formats.argdown.pyyaml
+        import argmap.formats.brat
+        import argmap.formats.microtexts
+        import argmap.formats.sadface  # noqa: F401
         from argmap import ArgmapError
 
         read = _reader(target)

@@ -10,10 +10,21 @@ from typing import Any
 import attrs
 import graphviz
 
-from argmap import ArgumentMap, MapBuilder
+from argmap import ArgumentMap, MapBuilder, MapError, ParseError, check, dumps, loads
 from argmap.cli import ExitStatus
 
-__all__ = ["Result", "Run", "drawn_lines", "edges", "layout", "nodes", "sample_map", "status_map", "subgraphs"]
+__all__ = [
+    "Result",
+    "Run",
+    "drawn_lines",
+    "edges",
+    "layout",
+    "nodes",
+    "read_or_refuse",
+    "sample_map",
+    "status_map",
+    "subgraphs",
+]
 
 
 @attrs.frozen
@@ -104,3 +115,17 @@ def status_map() -> ArgumentMap:
     v, w = b.statement("Trees are cheap.", id="v"), b.statement("Trees are expensive.", id="w")
     b.contradiction(v, w)
     return b.build()
+
+
+def read_or_refuse(read: Callable[[], ArgumentMap]) -> ArgumentMap | None:
+    """What a reader makes of hostile input: a :class:`~argmap.ParseError` or :class:`~argmap.MapError` (``None``),
+    or a map that checks without raising and that argmap's JSON carries back equal (so that nothing it keeps in
+    ``data`` or ``metadata`` is beyond JSON).
+    """
+    try:
+        m = read()
+    except (ParseError, MapError):
+        return None
+    check(m)
+    assert loads(dumps(m)) == m
+    return m

@@ -26,6 +26,8 @@ ROUND_TRIPS = {
 
 # Text that looks like each format's start, so that the readers get past their first line.
 _PREFIXES = ["", "{", '{"argmap": 1, ', '{"nodes": [', "===\ntitle: x\n===\n\n", "[a]: ", "<a>: ", "# ", "(1) "]
+# The starts of arg-microtexts XML, brat standoff and SADFace.
+_PREFIXES += ['<arggraph id="x">', "T1\tClaim 0 3\t", '{"edges": [{"source_id": ']
 
 
 def test_the_round_trips_cover_every_format_that_reads_and_writes() -> None:

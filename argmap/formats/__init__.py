@@ -126,6 +126,16 @@ _FORMATS = [
         load=_lazy(".aif", "load"),
         sniff=_has_key("nodes", "nodeID"),
     ),
+    # Read-only formats of argument-mining corpora and tools.
+    Format(name="microtexts", suffixes=(".xml",), loads=_lazy(".microtexts", "loads"), dumps=None),
+    Format(name="brat", suffixes=(".ann",), loads=_lazy(".brat", "loads"), dumps=None, load=_lazy(".brat", "load")),
+    Format(
+        name="sadface",
+        suffixes=(".json",),
+        loads=_lazy(".sadface", "loads"),
+        dumps=None,
+        sniff=_lazy(".sadface", "sniff"),
+    ),
     # A diagram, drawn by the renderers: argmap writes it, as a format, but cannot read it.
     Format(name="mermaid", suffixes=(".mmd", ".mermaid"), loads=None, dumps=_lazy("..render.mermaid", "dumps")),
 ]
