@@ -52,6 +52,7 @@ if TYPE_CHECKING:
         to_framework,
     )
     from .formats.json_schema import json_schema
+    from .formats.networkx import from_networkx, to_networkx
     from .jupyter import show
     from .render import THEMES, VIEWS, Theme, pipe, render, to_dot
     from .schemes import SCHEMES, Scheme, find_scheme
@@ -83,6 +84,7 @@ _LAZY = {
     **dict.fromkeys(("THEMES", "VIEWS", "Theme", "pipe", "render", "to_dot"), "render"),
     **dict.fromkeys(("SCHEMES", "Scheme", "find_scheme"), "schemes"),
     **dict.fromkeys(("select", "without"), "selection"),
+    **dict.fromkeys(("from_networkx", "to_networkx"), "formats.networkx"),
 }
 
 
@@ -162,6 +164,7 @@ __all__ = [
     "evaluate_for_drawing",
     "explain",
     "find_scheme",
+    "from_networkx",
     "json_schema",
     "load",
     "loads",
@@ -172,5 +175,6 @@ __all__ = [
     "slugify",
     "to_dot",
     "to_framework",
+    "to_networkx",
     "without",
 ]

@@ -22,10 +22,23 @@ ROUND_TRIPS = {
     "json": argument_maps(),
     "aif": argument_maps(),
     "argdown": argument_maps(argdown=True),
+    "xaif": argument_maps(),
 }
 
 # Text that looks like each format's start, so that the readers get past their first line.
-_PREFIXES = ["", "{", '{"argmap": 1, ', '{"nodes": [', "===\ntitle: x\n===\n\n", "[a]: ", "<a>: ", "# ", "(1) "]
+_PREFIXES = [
+    "",
+    "{",
+    '{"argmap": 1, ',
+    '{"nodes": [',
+    '{"AIF": {"nodes": [',
+    "Discussion Title: x\n\n1. ",
+    "===\ntitle: x\n===\n\n",
+    "[a]: ",
+    "<a>: ",
+    "# ",
+    "(1) ",
+]
 
 
 def test_the_round_trips_cover_every_format_that_reads_and_writes() -> None:
@@ -91,6 +104,7 @@ UNICODE_ROUND_TRIPS = {
     "json": argument_maps(text=_ANY_TEXT, max_statements=6),
     "aif": argument_maps(text=_ANY_TEXT, max_statements=6),
     "argdown": argument_maps(text=_ANY_TEXT, max_statements=6).map(normalise),
+    "xaif": argument_maps(text=_ANY_TEXT, max_statements=6),
 }
 
 
