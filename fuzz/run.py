@@ -1,6 +1,6 @@
 """Coverage-guided fuzzing of argmap's readers with atheris: each reader must raise nothing but argmap's errors.
 
-    python fuzz/run.py TARGET [--seconds N] [--corpus DIR]    # TARGET: argdown, json, aif, iccma or all
+    python fuzz/run.py TARGET [--seconds N] [--corpus DIR]    # TARGET: one of TARGETS, or all
 
 Inputs that reach new code are kept in fuzz/corpus/TARGET/ (give --corpus elsewhere to keep the repository as it
 is); each run also starts from the project's small example map written in the target's format. A crash is saved in
@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-TARGETS = ("argdown", "json", "aif", "iccma")
+TARGETS = ("argdown", "json", "aif", "iccma", "xaif", "ova", "kialo", "argdown-json")
 # The environment variable that makes this file the fuzzing process of one target.
 _TARGET = "ARGMAP_FUZZ_TARGET"
 
@@ -35,6 +35,22 @@ def _reader(target: str) -> Callable[[str], object]:
     return lambda text: loads(text, target)
 
 
+# Starting points for the formats that argmap reads but does not write, so that it cannot make them from its map.
+_OVA_NODES = (
+    '[{"id": 1, "type": "I", "text": "A.", "x": 0, "y": 0}, {"id": 2, "type": "CA", "text": "Default Conflict"}'
+)
+_READ_ONLY_SEEDS = {
+    "kialo": "Discussion Title: T\n\n1. Thesis.\n1.1. Pro: Reason.\n1.1.1. Con: Objection.\n1.2. Con: -> See 1.1.1.\n",
+    "ova": '{"nodes": ' + _OVA_NODES + ', {"id": 3, "type": "I", "text": "B."}], "edges": [{"from": {"id": 3}, '
+    '"to": {"id": 2}, "visible": true}, {"from": {"id": 2}, "to": {"id": 1}}], "analysis": {"txt": "A.<br>B."}}',
+    "argdown-json": '{"statements": {"A": {"members": [{"text": "A."}], "section": "s1"}, "C": {"members": []}}, '
+    '"arguments": {"B": '
+    '{"pcs": [{"title": "A"}, {"title": "C", "inference": {"inferenceRules": ["r"]}}]}}, "relations": [{"from": '
+    '"A", "fromType": "equivalence-class", "to": "B", "toType": "argument", "relationType": "attack"}], '
+    '"sections": [{"id": "s1", "title": "S", "children": []}]}',
+}
+
+
 def _seeds(target: str, directory: Path) -> Path:
     """Starting points for ``target``, made of the project's own small example map (so that none is copied here)."""
     from argmap import af
@@ -45,6 +61,9 @@ def _seeds(target: str, directory: Path) -> Path:
         chain = af.Framework(["1", "2", "3"], [("1", "2"), ("2", "3")])
         (directory / "chain.af").write_text(af.dumps(chain, "af"), encoding="utf-8")
         (directory / "cycle.af").write_text("p af 4\n1 2\n2 3\n3 1\n4 4\n", encoding="utf-8")
+        return directory
+    if target in _READ_ONLY_SEEDS:
+        (directory / f"seed.{target}").write_text(_READ_ONLY_SEEDS[target], encoding="utf-8")
         return directory
     example = load(HERE.parent / "docs" / "examples" / "sidelined.json")
     (directory / f"sidelined.{target}").write_text(dumps(example, target), encoding="utf-8")
@@ -60,7 +79,11 @@ def fuzz(target: str) -> None:
         import argmap.af
         import argmap.formats.aif
         import argmap.formats.argdown
-        import argmap.formats.argdown.pyyaml  # noqa: F401
+        import argmap.formats.argdown.pyyaml
+        import argmap.formats.argdown_json
+        import argmap.formats.kialo
+        import argmap.formats.ova
+        import argmap.formats.xaif  # noqa: F401
         from argmap import ArgmapError
 
         read = _reader(target)
