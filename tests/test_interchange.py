@@ -161,6 +161,15 @@ def test_ova_reads_nodes_edges_layout_and_text() -> None:
     assert m.metadata["ova"]["participants"] == []
 
 
+def test_ova_scheme_numbers_are_kept_and_scheme_names_read_from_the_text() -> None:
+    document = ova_document()
+    default = ova.loads(json.dumps(document)).argument("3")
+    assert (default.scheme, default.data["aif"]["schemeID"]) == (None, "0")
+    document["nodes"][2].update(text="Argument From Expert Opinion", scheme="12")
+    named = ova.loads(json.dumps(document)).argument("3")
+    assert (named.scheme, named.data["aif"]["schemeID"]) == ("Argument From Expert Opinion", "12")
+
+
 def test_ova_files_are_told_apart_by_their_content(tmp_path: Path) -> None:
     path = tmp_path / "analysis.json"
     path.write_text(json.dumps(ova_document(), indent=1), encoding="utf-8")

@@ -28,7 +28,9 @@ def _id(value: Any, where: str, problems: list[Problem]) -> str | None:
 
 
 def _nodes(value: Any, problems: list[Problem]) -> list[Any]:
-    """OVA's nodes as AIF nodes (``nodeID`` for ``id``), each in its place, so that problems keep their paths."""
+    """OVA's nodes as AIF nodes (``nodeID`` for ``id``, ``schemeID`` for ``scheme``), each in its place, so that
+    problems keep their paths.
+    """
     if not isinstance(value, list):
         wrong_type("an array of nodes", value, "$.nodes", problems)
         return []
@@ -36,7 +38,10 @@ def _nodes(value: Any, problems: list[Problem]) -> list[Any]:
     for n, node in enumerate(value):
         if isinstance(node, dict) and "id" in node:
             id = _id(node["id"], f"$.nodes[{n}].id", problems)
-            node = {"nodeID": id, **{key: item for key, item in node.items() if key != "id"}}
+            # OVA's "scheme" is the number of the scheme in its list, which AIF calls "schemeID" (AIF's "scheme" is
+            # the scheme's name, which OVA gives as the node's text).
+            fields = {"schemeID" if key == "scheme" else key: item for key, item in node.items() if key != "id"}
+            node = {"nodeID": id, **fields}
         elif isinstance(node, dict):
             problems.append(Problem("missing-key", "the key 'id' is missing", path=f"$.nodes[{n}]"))
         nodes.append(node)
