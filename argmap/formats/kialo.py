@@ -89,14 +89,18 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     known = {claim.number for claim in claims}
     resolved: dict[str, str] = {}
     for claim in claims:
-        number, chain = claim.number, set()
-        while number in links:
-            chain.add(number)
+        # Each link is followed once: the chain walked is resolved as a whole, and later walks stop where it did.
+        number = claim.number
+        chain: dict[str, None] = {}
+        while number in links and number not in resolved:
+            chain[number] = None
             number = links[number]
             if number not in known or number in chain:
                 problem = "names no claim" if number not in known else "leads back to itself"
                 raise ParseError(f"the link of {claim.number} {problem}", path=path, line=claim.line)
-        resolved[claim.number] = number
+        end = resolved.get(number, number)
+        resolved.update(dict.fromkeys(chain, end))
+        resolved[claim.number] = end
     statements = [
         Statement(
             id=_id(claim.number),
