@@ -481,9 +481,13 @@ def test_from_networkx_names_every_problem() -> None:
     g.add_node("a", text=5)
     g.add_edge("a", "b", kind="likes")
     g.add_edge("a", "b", kind=["support"])
+    g.add_node("c", kind="argument", steps=["not a step"])
+    g.graph["sources"] = "text"
     with pytest.raises(MapError) as caught:
         argmap.from_networkx(g)
-    assert [p.code for p in caught.value.problems] == ["wrong-type", "invalid-value", "invalid-value"]
+    codes = ["wrong-type", "wrong-type", "invalid-value", "invalid-value", "wrong-type"]
+    assert [p.code for p in caught.value.problems] == codes
+    assert "sources must be a list of Source objects" in str(caught.value)
 
 
 # Every reader -------------------------------------------------------------------------------------------------

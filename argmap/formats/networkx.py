@@ -3,18 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import networkx as nx
 
 from ..errors import MapError, Problem, Subject
-from ..model import Argument, ArgumentMap, ElementType, Inference, Relation, RelationKind, Statement
+from ..model import (
+    Argument,
+    ArgumentMap,
+    ElementType,
+    Inference,
+    Quote,
+    Relation,
+    RelationKind,
+    Section,
+    Source,
+    Statement,
+)
 
 __all__ = ["STEP_KINDS", "from_networkx", "to_networkx"]
 
 #: The kinds of the edges that draw an argument's steps: a premise into its argument, the argument to a conclusion.
 STEP_KINDS: Final = ("premise", "conclusion")
 _KINDS: Final = {kind.value: kind for kind in RelationKind}
+_T = TypeVar("_T")
 
 
 def to_networkx(m: ArgumentMap) -> nx.MultiDiGraph:
@@ -83,6 +95,16 @@ def _text(value: Any, subject: Subject, problems: list[Problem]) -> str:
     return ""
 
 
+def _items(value: Any, kind: type[_T], what: str, subject: Subject | None, problems: list[Problem]) -> list[_T]:
+    """``value`` as a list of ``kind`` (argmap's own objects, as :func:`to_networkx` puts them), or a problem."""
+    items = list(value) if isinstance(value, list | tuple) else None
+    if items is None or not all(isinstance(item, kind) for item in items):
+        message = f"{what} must be a list of {kind.__name__} objects"
+        problems.append(Problem("wrong-type", message, subject))
+        return []
+    return items
+
+
 def _step_edges(g: Any, node: Hashable, ends: dict[Hashable, tuple[ElementType, str]]) -> list[Inference]:
     """An argument's one step, made of its premise and conclusion edges where it has no ``steps``."""
     premises = [ends[u][1] for u, _, kind in g.in_edges(node, data="kind") if kind == "premise"]
@@ -121,9 +143,13 @@ def from_networkx(g: Any) -> ArgumentMap:
             "section": attributes.get("section"),
         }
         if type is ElementType.STATEMENT:
-            statements.append(Statement(quotes=attributes.get("quotes", ()), **common))
+            quotes = _items(attributes.get("quotes", ()), Quote, "quotes", subject, problems)
+            statements.append(Statement(quotes=quotes, **common))
         else:
-            steps = attributes["steps"] if "steps" in attributes else _step_edges(g, key, ends)
+            if "steps" in attributes:
+                steps = _items(attributes["steps"], Inference, "steps", subject, problems)
+            else:
+                steps = _step_edges(g, key, ends)
             arguments.append(Argument(scheme=attributes.get("scheme"), steps=steps, **common))
     relations: list[tuple[float, int, Relation]] = []
     for n, (u, v, attributes) in enumerate(g.edges(data=True)):
@@ -141,6 +167,8 @@ def from_networkx(g: Any) -> ArgumentMap:
             source=source, source_type=source_type, target=target, target_type=target_type, kind=_KINDS[kind]
         )
         relations.append((order, n, relation))
+    sections = _items(g.graph.get("sections", ()), Section, "sections", None, problems)
+    sources = _items(g.graph.get("sources", ()), Source, "sources", None, problems)
     if problems:
         raise MapError(problems)
     relations.sort(key=lambda item: item[:2])
@@ -149,7 +177,7 @@ def from_networkx(g: Any) -> ArgumentMap:
         statements=statements,
         arguments=arguments,
         relations=[relation for _, _, relation in relations],
-        sections=g.graph.get("sections", ()),
-        sources=g.graph.get("sources", ()),
+        sections=sections,
+        sources=sources,
         metadata=g.graph.get("metadata") or {},
     )
