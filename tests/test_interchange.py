@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgmapError, Argument, ArgumentMap, MapBuilder, MapError, ParseError
-from argmap.formats import FORMATS, argdown_json, format_for_path, graphml, kialo, load, loads, ova, xaif
+from argmap.formats import FORMATS, SNIFF_LENGTH, argdown_json, format_for_path, graphml, kialo, load, loads, ova, xaif
 from argmap.formats import aif as aif_format
 from argmap.formats import argdown as argdown_format
 from argmap.strategies import argument_maps, json_values
@@ -327,6 +327,13 @@ def test_argdown_json_is_told_apart_by_its_content(tmp_path: Path) -> None:
     assert read != m
     assert [(s.id, s.text) for s in read.statements] == [("A", "Apples.")]
     assert format_for_path("x.argdown.json") is FORMATS["argdown-json"]
+
+
+def test_argdown_json_exports_larger_than_the_sniffed_start_are_recognised(shared_corpus: Path) -> None:
+    exports = sorted((shared_corpus / "argdown" / "expected").glob("*.map.json"), key=lambda p: p.stat().st_size)
+    largest = exports[-1]
+    assert largest.stat().st_size > SNIFF_LENGTH
+    assert load(largest) == argdown_json.loads(largest.read_text(encoding="utf-8"))
 
 
 def test_argdown_json_problems_are_named_by_path() -> None:

@@ -131,7 +131,7 @@ _FORMATS = [
         suffixes=(".argdown.json", ".json"),
         loads=_lazy(".argdown_json", "loads"),
         dumps=None,
-        sniff=_has_key("statements", "arguments", "relations"),
+        sniff=_lazy(".argdown_json", "sniff"),
     ),
     Format(
         name="ova",

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, Final
 
 from ..errors import MapError, Problem
 from ..model import Argument, ArgumentMap, ElementType, Inference, Relation, RelationKind, Section, Statement
+from . import SNIFF_LENGTH
 from ._shapes import check_json_value, decode, member, show, wrong_type
 from .argdown.syntax import RESERVED_KEYS
 
-__all__ = ["loads"]
+__all__ = ["loads", "sniff"]
 
 #: Argdown's names of the ends of a relation: an inference is undercut as its argument.
 _TYPES: Final = {
@@ -19,6 +21,9 @@ _TYPES: Final = {
     "argument": ElementType.ARGUMENT,
     "inference": ElementType.ARGUMENT,
 }
+# `argdown json` writes the arguments first, and they may fill more than the part of a file that sniffing reads.
+_STARTS = re.compile(r'\s*\{\s*"arguments"\s*:\s*\{')
+_KEYS = tuple(re.compile(rf'"{key}"\s*:') for key in ("statements", "arguments", "relations"))
 _KINDS: Final = {"contradictory": RelationKind.CONTRADICTION, **{kind.value: kind for kind in RelationKind}}
 
 
@@ -201,6 +206,14 @@ class _Reader:
             children = self.array(section.get("children", []), f"{where}.children")
             stack.extend((item, f"{where}.children[{n}]", id) for n, item in reversed(list(enumerate(children))))
         return result
+
+
+def sniff(text: str) -> bool:
+    """Whether ``text``, JSON, is written as ``argdown json`` writes it: starting with its ``"arguments"`` (as argmap's
+    own JSON never does), or naming ``"statements"``, ``"arguments"`` and ``"relations"`` near its start.
+    """
+    head = text[:SNIFF_LENGTH].lstrip("\ufeff")
+    return _STARTS.match(head) is not None or all(key.search(head) for key in _KEYS)
 
 
 def loads(text: str, *, path: str | None = None) -> ArgumentMap:

@@ -122,7 +122,8 @@ def from_networkx(g: Any) -> ArgumentMap:
     ``scheme`` and ``steps`` are read where present. An argument without ``steps`` takes one step from its
     ``premise`` and ``conclusion`` edges. Every other edge is a relation of its ``kind`` (support where it has
     none), in the order of their ``index`` attributes. Raises :class:`~argmap.MapError` naming every problem: an
-    undirected graph, an unknown kind, a text that is not a string, and whatever breaks the model's rules.
+    undirected graph, an unknown kind, a text that is not a string, ``steps``, ``quotes``, ``sections`` or
+    ``sources`` that are not lists of argmap's objects, and whatever breaks the model's rules.
     """
     if not g.is_directed():
         raise MapError([Problem("invalid-structure", "an argument map is a directed graph; this graph is not")])
