@@ -175,6 +175,12 @@ def test_ova_files_are_told_apart_by_their_content(tmp_path: Path) -> None:
     path.write_text(json.dumps(ova_document(), indent=1), encoding="utf-8")
     assert load(path) == ova.loads(path.read_text(encoding="utf-8"))
     assert format_for_path("x.ova.json") is FORMATS["ova"]
+    # A large analysis: its edges lie beyond the start of the file that formats are told apart by.
+    document = ova_document()
+    document["nodes"] += [ova_node(n, "I", f"Claim {n}. " * 20) for n in range(10, 400)]
+    path.write_text(json.dumps(document, indent=1), encoding="utf-8")
+    assert path.read_text(encoding="utf-8").index('"edges"') > SNIFF_LENGTH
+    assert load(path) == ova.loads(path.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(

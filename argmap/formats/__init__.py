@@ -138,7 +138,9 @@ _FORMATS = [
         suffixes=(".ova.json", ".json"),
         loads=_lazy(".ova", "loads"),
         dumps=None,
-        sniff=_has_key("nodes", "edges", "from", "visible"),
+        # OVA's nodes come first, each with an "id" (AIF's have a "nodeID") and "visible": a large file's edges may
+        # lie beyond the start that sniffing reads.
+        sniff=_has_key("nodes", "id", "visible"),
     ),
     Format(
         name="aif",
