@@ -74,6 +74,32 @@ def test_xaif_reads_the_aif_inside_and_its_text() -> None:
     assert m.metadata["xaif"]["OVA"]["firstname"] == "Ann"
 
 
+def test_xaif_as_arg_techs_tools_write_it() -> None:
+    # Integer ids, the text as {"txt": ...} marked up with the locutions, and "OVA" as an empty list.
+    document = {
+        "AIF": {
+            "nodes": [
+                {"nodeID": 1, "text": "We should go eat", "type": "I"},
+                {"nodeID": 2, "text": "I'm hungry", "type": "I"},
+                {"nodeID": 3, "text": "Default Inference", "type": "RA"},
+            ],
+            "edges": [{"edgeID": 0, "fromID": 2, "toID": 3}, {"edgeID": 1, "fromID": 3, "toID": 1}],
+            "locutions": [],
+            "participants": [],
+            "schemefulfillments": None,
+        },
+        "OVA": [],
+        "dialog": True,
+        "text": {"txt": 'Bob <span class="highlighted" id="0">We should go eat. Why? I&#39;m hungry</span>.<br>'},
+    }
+    m = xaif.loads(json.dumps(document))
+    assert [(a.premises, a.conclusion) for a in m.arguments] == [(("2",), "1")]
+    assert m.sources[0].text == "Bob We should go eat. Why? I'm hungry.\n"
+    assert [s.id for s in m.statements if s.quotes] == ["1", "2"]
+    assert xaif.loads(xaif.dumps(m)) == m
+    assert json.loads(xaif.dumps(m))["text"] == document["text"]
+
+
 def test_xaif_written_reads_back_equal_and_keeps_the_other_parts() -> None:
     m = xaif.loads(json.dumps(xaif_document(dialog=True)))
     text = xaif.dumps(m)
@@ -89,6 +115,7 @@ def test_xaif_written_from_any_map_is_xaif() -> None:
     m = argmap.load(ROOT / "docs" / "examples" / "sidelined.json")
     document = json.loads(xaif.dumps(m))
     assert set(document) == {"AIF", "text", "OVA"}
+    assert document["text"] == {"txt": ""}
     assert aif_format.loads(json.dumps(document["AIF"])) == m
 
 

@@ -37,10 +37,11 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     """Read a map from xAIF JSON; ``path`` only names the file in errors.
 
     The AIF document under ``"AIF"`` is read as :func:`argmap.formats.aif.loads` reads AIF (its problems named by
-    paths such as ``$.AIF.nodes[3]``). The annotated ``"text"`` (HTML, made plain) becomes the map's source, quoted
-    by every statement whose text occurs in it verbatim, unless argmap wrote the document (which then carries its
-    own sources). The document's other parts (``"text"``, ``"OVA"``, ``"dialog"``...) are kept in
-    ``metadata["xaif"]``, so that :func:`dumps` writes them back. ``docs/interchange.md`` gives the whole mapping.
+    paths such as ``$.AIF.nodes[3]``). The annotated ``"text"`` (HTML, made plain; ``{"txt": ...}`` as arg-tech's
+    tools write it, or a string) becomes the map's source, quoted by every statement whose text occurs in it
+    verbatim, unless argmap wrote the document (which then carries its own sources). The document's other parts
+    (``"text"``, ``"OVA"``, ``"dialog"``...) are kept in ``metadata["xaif"]``, so that :func:`dumps` writes them
+    back. ``docs/interchange.md`` gives the whole mapping.
     """
     document, suspicious = parse(text, path)
     problems: list[Problem] = []
@@ -62,7 +63,7 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     if problems:
         raise MapError(problems)
     changes: dict[str, Any] = {}
-    raw = document.get("text")
+    raw = _text_of(document.get("text"))
     carries_sources = isinstance(document[_AIF], dict) and "argmap" in document[_AIF]
     source_text = plain_text(raw) if isinstance(raw, str) and not carries_sources else ""
     if source_text.strip():
@@ -75,15 +76,23 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     return attrs.evolve(m, **changes) if changes else m
 
 
+def _text_of(value: Any) -> Any:
+    """The annotated text: arg-tech's tools write ``{"txt": "..."}``, arguebuf a plain string."""
+    return value.get("txt") if isinstance(value, dict) else value
+
+
 def _default_layer(sources: Iterable[Source]) -> dict[str, Any]:
-    """The parts of an xAIF document beside the AIF that :func:`dumps` writes for a map that kept none."""
-    return {"text": "\n\n".join(source.text for source in sources), "OVA": _EMPTY_OVA}
+    """The parts of an xAIF document beside the AIF that :func:`dumps` writes for a map that kept none: the text as
+    arg-tech's tools write it, and OVA's part for an analysis without a layout.
+    """
+    return {"text": {"txt": "\n\n".join(source.text for source in sources)}, "OVA": _EMPTY_OVA}
 
 
 def dumps(m: ArgumentMap) -> str:
     """Write a map as xAIF JSON: the AIF document that :func:`argmap.formats.aif.dumps` writes, under ``"AIF"``,
-    with the parts kept from an xAIF document read (``metadata["xaif"]``), or else the map's sources as ``"text"``
-    and an empty ``"OVA"`` part. :func:`loads` reads it back to an equal map; the output is the same on every run.
+    with the parts kept from an xAIF document read (``metadata["xaif"]``), or else the map's sources as
+    ``{"txt": ...}`` under ``"text"`` and an empty ``"OVA"`` part. :func:`loads` reads it back to an equal map;
+    the output is the same on every run.
     """
     layer = m.metadata.get(_LAYER)
     kept: Mapping[str, Any] = layer if isinstance(layer, Mapping) and _AIF not in layer else {}
