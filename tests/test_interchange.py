@@ -26,6 +26,7 @@ from argmap.strategies import argument_maps, json_values
 
 ROOT = Path(__file__).resolve().parent.parent
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
+YFILES = "{http://www.yworks.com/xml/graphml}"
 
 
 def aif_document() -> dict[str, Any]:
@@ -432,6 +433,18 @@ def test_graphml_carries_every_node_and_edge_with_their_attributes() -> None:
     assert graphml.dumps(m) == text
 
 
+def test_graphml_carries_yeds_graphics_for_every_node_and_edge() -> None:
+    m = argmap.load(ROOT / "seeds" / "kim-in-russia.argdown")
+    root = ET.fromstring(graphml.dumps(m))
+    _, nodes, edges = _graphml(graphml.dumps(m))
+    labels = [n.find(f".//{YFILES}NodeLabel") for n in root.iter(f"{GRAPHML}node")]
+    assert [label.text if label is not None else None for label in labels] == [n["label"] for n in nodes]
+    styles = [e.find(f".//{YFILES}LineStyle") for e in root.iter(f"{GRAPHML}edge")]
+    colours = {e["kind"]: style.get("color") for e, style in zip(edges, styles, strict=True) if style is not None}
+    assert len(colours) == len({e["kind"] for e in edges})
+    assert colours["premise"] != colours.get("attack", colours.get("undercut"))
+
+
 def test_graphml_shows_each_status_of_a_labelling() -> None:
     m = argmap.load(ROOT / "docs" / "examples" / "sidelined.json")
     labelling = argmap.evaluate(m)
@@ -454,6 +467,8 @@ def test_graphml_keeps_hostile_text_as_text(text: str) -> None:
     assert [n["text"] for n in nodes if n["kind"] == "statement"] == [text, "Reason."]
     assert [n["id"] for n in nodes if n["kind"] == "argument"] == [text]
     assert len(nodes) == 3
+    root = ET.fromstring(graphml.dumps(b.build()))
+    assert [label.text for label in root.iter(f"{YFILES}NodeLabel")] == [text, "Reason.", text]
 
 
 def test_graphml_opens_in_networkx() -> None:
