@@ -54,6 +54,7 @@ if TYPE_CHECKING:
         to_framework,
     )
     from .formats.json_schema import json_schema
+    from .formats.networkx import from_networkx, to_networkx
     from .jupyter import show
     from .render import THEMES, VIEWS, Theme, pipe, render, to_dot
     from .schemes import SCHEMES, Scheme, find_scheme
@@ -89,6 +90,7 @@ _LAZY = {
     **dict.fromkeys(("SCHEMES", "Scheme", "find_scheme"), "schemes"),
     **dict.fromkeys(("select", "without"), "selection"),
     **dict.fromkeys(("Strengths", "strength"), "strength"),
+    **dict.fromkeys(("from_networkx", "to_networkx"), "formats.networkx"),
 }
 
 
@@ -172,6 +174,7 @@ __all__ = [
     "evaluate_for_drawing",
     "explain",
     "find_scheme",
+    "from_networkx",
     "json_schema",
     "load",
     "loads",
@@ -183,5 +186,6 @@ __all__ = [
     "strength",
     "to_dot",
     "to_framework",
+    "to_networkx",
     "without",
 ]

@@ -36,14 +36,15 @@ myst_enable_extensions = ["deflist"]
 myst_heading_anchors = 3
 
 nitpicky = True
-# What the standard library, graphviz, hypothesis, Sphinx and docutils document lives on their own sites, and
-# intersphinx would fetch their inventories over the network, which an offline, reproducible build cannot. Every
+# What the standard library, graphviz, hypothesis, NetworkX, Sphinx and docutils document lives on their own sites,
+# and intersphinx would fetch their inventories over the network, which an offline, reproducible build cannot. Every
 # reference to argmap itself must resolve.
 nitpick_ignore_regex = [
     ("py:class", r"(argparse|collections\.abc|os|pathlib)\.\w+"),
     ("py:class", r"(graphviz|hypothesis\.strategies|sphinx\.application|docutils\.nodes)\.\w+"),
     ("py:class", r"st\.SearchStrategy"),  # how argmap.strategies spells hypothesis.strategies.SearchStrategy
     ("py:class", r"mkdocs\.[\w.]+"),  # MkDocs' types in the signatures of the plugin's events
+    ("py:class", r"networkx\.[\w.]+"),  # the graph that argmap.to_networkx returns
 ]
 
 autodoc_member_order = "bysource"

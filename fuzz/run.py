@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-TARGETS = ("argdown", "json", "aif", "iccma", "microtexts", "brat", "sadface")
+TARGETS = ("argdown", "json", "aif", "iccma", "microtexts", "brat", "sadface", "xaif", "ova", "kialo", "argdown-json")
 # The environment variable that makes this file the fuzzing process of one target.
 _TARGET = "ARGMAP_FUZZ_TARGET"
 
@@ -35,7 +35,10 @@ def _reader(target: str) -> Callable[[str], object]:
     return lambda text: loads(text, target)
 
 
-# The formats argmap reads but does not write start from a small document of each, written here.
+# Starting points for the formats that argmap reads but does not write, so that it cannot make them from its map.
+_OVA_NODES = (
+    '[{"id": 1, "type": "I", "text": "A.", "x": 0, "y": 0}, {"id": 2, "type": "CA", "text": "Default Conflict"}'
+)
 _READ_ONLY_SEEDS = {
     "microtexts": (
         '<?xml version="1.0"?>\n<!DOCTYPE arggraph SYSTEM "arggraph.dtd">\n<arggraph id="x" stance="pro">\n'
@@ -62,6 +65,14 @@ _READ_ONLY_SEEDS = {
         ' {"id": "x", "type": "scheme", "name": "conflict", "metadata": {}}],'
         ' "resources": [{"id": "r", "type": "text", "content": "Tea is good.", "metadata": {}}]}'
     ),
+    "kialo": "Discussion Title: T\n\n1. Thesis.\n1.1. Pro: Reason.\n1.1.1. Con: Objection.\n1.2. Con: -> See 1.1.1.\n",
+    "ova": '{"nodes": ' + _OVA_NODES + ', {"id": 3, "type": "I", "text": "B."}], "edges": [{"from": {"id": 3}, '
+    '"to": {"id": 2}, "visible": true}, {"from": {"id": 2}, "to": {"id": 1}}], "analysis": {"txt": "A.<br>B."}}',
+    "argdown-json": '{"statements": {"A": {"members": [{"text": "A."}], "section": "s1"}, "C": {"members": []}}, '
+    '"arguments": {"B": '
+    '{"pcs": [{"title": "A"}, {"title": "C", "inference": {"inferenceRules": ["r"]}}]}}, "relations": [{"from": '
+    '"A", "fromType": "equivalence-class", "to": "B", "toType": "argument", "relationType": "attack"}], '
+    '"sections": [{"id": "s1", "title": "S", "children": []}]}',
 }
 
 
@@ -96,9 +107,13 @@ def fuzz(target: str) -> None:
         import argmap.formats.aif
         import argmap.formats.argdown
         import argmap.formats.argdown.pyyaml
+        import argmap.formats.argdown_json
         import argmap.formats.brat
+        import argmap.formats.kialo
         import argmap.formats.microtexts
-        import argmap.formats.sadface  # noqa: F401
+        import argmap.formats.ova
+        import argmap.formats.sadface
+        import argmap.formats.xaif  # noqa: F401
         from argmap import ArgmapError
 
         read = _reader(target)

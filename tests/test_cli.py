@@ -163,8 +163,8 @@ def test_unreadable_input_gives_one_line(run: Run, files: Path, name: str, line:
         if command[0] == "check" and name == "folder.json":
             # check walks a directory for map files: this one has none.
             expected = (
-                "argmap: error: folder.json: no map files in this directory"
-                " (.json, .argdown, .ad, .aif.json, .aif, .xml, .ann)"
+                "argmap: error: folder.json: no map files in this directory (.json, .argdown, .ad, .xaif.json, "
+                ".argdown.json, .ova.json, .aif.json, .aif, .xml, .ann, .kialo.txt, .kialo)"
             )
             assert run(*command).failed_once() == expected
             continue

@@ -22,10 +22,23 @@ ROUND_TRIPS = {
     "json": argument_maps(),
     "aif": argument_maps(),
     "argdown": argument_maps(argdown=True),
+    "xaif": argument_maps(),
 }
 
 # Text that looks like each format's start, so that the readers get past their first line.
-_PREFIXES = ["", "{", '{"argmap": 1, ', '{"nodes": [', "===\ntitle: x\n===\n\n", "[a]: ", "<a>: ", "# ", "(1) "]
+_PREFIXES = [
+    "",
+    "{",
+    '{"argmap": 1, ',
+    '{"nodes": [',
+    '{"AIF": {"nodes": [',
+    "Discussion Title: x\n\n1. ",
+    "===\ntitle: x\n===\n\n",
+    "[a]: ",
+    "<a>: ",
+    "# ",
+    "(1) ",
+]
 # The starts of arg-microtexts XML, brat standoff and SADFace.
 _PREFIXES += ['<arggraph id="x">', "T1\tClaim 0 3\t", '{"edges": [{"source_id": ']
 
@@ -93,6 +106,7 @@ UNICODE_ROUND_TRIPS = {
     "json": argument_maps(text=_ANY_TEXT, max_statements=6),
     "aif": argument_maps(text=_ANY_TEXT, max_statements=6),
     "argdown": argument_maps(text=_ANY_TEXT, max_statements=6).map(normalise),
+    "xaif": argument_maps(text=_ANY_TEXT, max_statements=6),
 }
 
 

@@ -118,6 +118,30 @@ _FORMATS = [
     Format(
         name="argdown", suffixes=(".argdown", ".ad"), loads=_lazy(".argdown", "loads"), dumps=_lazy(".argdown", "dumps")
     ),
+    # Formats of AIF's family (xAIF, OVA) and Argdown's JSON come before AIF, whose sniff their files would pass.
+    Format(
+        name="xaif",
+        suffixes=(".xaif.json", ".json"),
+        loads=_lazy(".xaif", "loads"),
+        dumps=_lazy(".xaif", "dumps"),
+        sniff=_has_key("AIF", "nodes"),
+    ),
+    Format(
+        name="argdown-json",
+        suffixes=(".argdown.json", ".json"),
+        loads=_lazy(".argdown_json", "loads"),
+        dumps=None,
+        sniff=_lazy(".argdown_json", "sniff"),
+    ),
+    Format(
+        name="ova",
+        suffixes=(".ova.json", ".json"),
+        loads=_lazy(".ova", "loads"),
+        dumps=None,
+        # OVA's nodes come first, each with an "id" (AIF's have a "nodeID") and "visible": a large file's edges may
+        # lie beyond the start that sniffing reads.
+        sniff=_has_key("nodes", "id", "visible"),
+    ),
     Format(
         name="aif",
         suffixes=(".aif.json", ".aif", ".json"),
@@ -138,6 +162,14 @@ _FORMATS = [
     ),
     # A diagram, drawn by the renderers: argmap writes it, as a format, but cannot read it.
     Format(name="mermaid", suffixes=(".mmd", ".mermaid"), loads=None, dumps=_lazy("..render.mermaid", "dumps")),
+    Format(
+        name="kialo",
+        suffixes=(".kialo.txt", ".kialo"),
+        loads=_lazy(".kialo", "loads"),
+        dumps=None,
+        sniff=_lazy(".kialo", "sniff"),
+    ),
+    Format(name="graphml", suffixes=(".graphml",), loads=None, dumps=_lazy(".graphml", "dumps")),
 ]
 
 #: Every format argmap reads or writes, by name.

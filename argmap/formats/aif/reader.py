@@ -56,7 +56,7 @@ from .vocabulary import (
     split_node,
 )
 
-__all__ = ["load", "loads"]
+__all__ = ["load", "loads", "parse", "read_document"]
 
 # Suffixes of AIF files; the source text of ``NAME.json`` is ``NAME.txt`` beside it.
 _SUFFIXES: Final = (".aif.json", ".json", ".aif")
@@ -612,8 +612,11 @@ def _quoting(statement: Statement, source: Source, verbatim: VerbatimText) -> St
     return attrs.evolve(statement, quotes=[Quote(source.id, statement.text)])
 
 
-def _parse(text: str, path: str | None) -> tuple[Any, bool]:
-    """The parsed document, and whether it may hold values that JSON cannot carry back."""
+def parse(text: str, path: str | None = None) -> tuple[Any, bool]:
+    """``text`` parsed as JSON, and whether it may hold values that JSON cannot carry back (a lone surrogate, an
+    integer too long, ``NaN``), which :func:`read_document` must then check; bad JSON is a located
+    :class:`~argmap.ParseError`. Formats that wrap an AIF document (xAIF) parse with this.
+    """
     odd: list[str] = []
 
     def integer(literal: str) -> int | Digits:
@@ -655,7 +658,14 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     (``$.nodes[3]``): missing or ill-typed ids, unknown node types, edges to unknown nodes, two different nodes with
     one id. The model's own :class:`~argmap.MapError` (an empty text, a control character) names the element.
     """
-    document, suspicious = _parse(text, path)
+    document, suspicious = parse(text, path)
+    return _Reader(document, suspicious).read()
+
+
+def read_document(document: Any, *, suspicious: bool = True) -> ArgumentMap:
+    """Read a map from an AIF document already parsed by :func:`parse` (``suspicious`` as it returned), as
+    :func:`loads` reads it from text: for formats that carry an AIF document inside their own (xAIF, OVA).
+    """
     return _Reader(document, suspicious).read()
 
 
@@ -667,5 +677,5 @@ def load(path: str | os.PathLike[str]) -> ArgumentMap:
     :func:`argmap.load` reads AIF files with this, and names the file in every error.
     """
     file = os.fspath(path)
-    document, suspicious = _parse(read_text(file), file)
+    document, suspicious = parse(read_text(file), file)
     return _Reader(document, suspicious, file).read()
