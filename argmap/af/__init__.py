@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from .framework import Framework, Label
 from .iccma import FRAMEWORK_FORMATS, MAX_ARGUMENTS, dumps, load, loads
-from .search import SEMANTICS, grounded, labellings
+from .search import BACKENDS, SEMANTICS, grounded, labellings
 
 __all__ = [
+    "BACKENDS",
     "FRAMEWORK_FORMATS",
     "MAX_ARGUMENTS",
     "SEMANTICS",

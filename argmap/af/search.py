@@ -7,18 +7,24 @@ from collections.abc import Iterator, Sequence
 
 from .._gc import pauses_gc
 from ..errors import OptionError, SearchLimit
+from . import sat
 from .framework import Framework, Label
 
-__all__ = ["SEMANTICS", "grounded", "labellings"]
+__all__ = ["BACKENDS", "SEMANTICS", "grounded", "labellings"]
 
 #: The semantics :func:`labellings` knows.
 SEMANTICS = ("grounded", "complete", "preferred", "stable")
+
+#: The solvers :func:`labellings` can use: ``auto`` (the SAT solver when python-sat is installed, else the search),
+#: ``sat`` (:mod:`argmap.af.sat`, for complete, preferred and stable semantics) or ``search`` (this module's own).
+BACKENDS = ("auto", "sat", "search")
 
 
 # Labels as bits, so that a set of labels still possible for an argument (its domain) is one small integer.
 _IN, _OUT, _UNDEC = 1, 2, 4
 _ANY = _IN | _OUT | _UNDEC
 _LABEL = {_IN: Label.IN, _OUT: Label.OUT, _UNDEC: Label.UNDEC}
+_BITS = {label: bits for bits, label in _LABEL.items()}
 
 
 def _grounded(af: Framework) -> list[int]:
@@ -247,13 +253,20 @@ def _preferred(af: Framework, base: list[int], deadline: _Deadline) -> Iterator[
         found.append(outside)
 
 
-def _solve(af: Framework, semantics: str, deadline: _Deadline) -> Iterator[list[int]]:
+def _solve(af: Framework, semantics: str, deadline: _Deadline, backend: str = "search") -> Iterator[list[int]]:
     if semantics == "grounded":
         yield _grounded(af)
         return
+    ground = _grounded(af)
+    if semantics in sat.SEMANTICS and backend != "search":
+        fixed = [_LABEL[bits or _UNDEC] for bits in ground]
+        if backend == "sat" or (sat.available() and sat.suited(af, semantics, fixed)):
+            for labels in sat.labellings(af, semantics, fixed, deadline):
+                yield [_BITS[label] for label in labels]
+            return
     # Every complete labelling extends the grounded one, so the search starts from it.
     open_labels = _IN | _OUT if semantics == "stable" else _ANY
-    base = [bits or open_labels for bits in _grounded(af)]
+    base = [bits or open_labels for bits in ground]
     if semantics == "preferred":
         yield from _preferred(af, base, deadline)
     else:
@@ -263,7 +276,12 @@ def _solve(af: Framework, semantics: str, deadline: _Deadline) -> Iterator[list[
 
 
 def labellings(
-    af: Framework, semantics: str, *, limit: int | None = None, timeout: float | None = None
+    af: Framework,
+    semantics: str,
+    *,
+    limit: int | None = None,
+    timeout: float | None = None,
+    backend: str = "auto",
 ) -> Iterator[dict[str, Label]]:
     """The labellings of ``af`` under ``semantics`` (one of :data:`SEMANTICS`), at most ``limit`` of them.
 
@@ -287,17 +305,28 @@ def labellings(
         raise OptionError(f"the limit must be 0 or more, not {limit}")
     if timeout is not None and not timeout > 0:
         raise OptionError(f"the timeout must be a positive number of seconds, not {timeout}")
-    return _labellings(af, semantics, limit, timeout)
+    _check_backend(backend)
+    return _labellings(af, semantics, limit, timeout, backend)
 
 
-def _labellings(af: Framework, semantics: str, limit: int | None, timeout: float | None) -> Iterator[dict[str, Label]]:
+def _check_backend(backend: str) -> None:
+    """Raise :class:`~argmap.OptionError` for a backend not in :data:`BACKENDS`, or ``sat`` without python-sat."""
+    if backend not in BACKENDS:
+        raise OptionError(f"unknown backend {backend!r}: choose one of {', '.join(BACKENDS)}")
+    if backend == "sat" and not sat.available():
+        raise OptionError("the sat backend needs python-sat, which is not installed: pip install 'argmap[sat]'")
+
+
+def _labellings(
+    af: Framework, semantics: str, limit: int | None, timeout: float | None, backend: str
+) -> Iterator[dict[str, Label]]:
     if limit == 0:
         return
     deadline: _Deadline = None
     if timeout is not None:
         message = f"no further {semantics} labelling found within {timeout:g} s; the problem is intractable in general"
         deadline = (time.monotonic() + timeout, message)
-    for count, bits in enumerate(_solve(af, semantics, deadline), start=1):
+    for count, bits in enumerate(_solve(af, semantics, deadline, backend), start=1):
         yield _as_labelling(af, bits)
         if count == limit:
             return
