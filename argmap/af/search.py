@@ -288,15 +288,18 @@ def labellings(
     ``timeout`` bounds the seconds the search may take, counted from the first labelling asked for: past it, the
     iterator raises :class:`~argmap.SearchLimit` (the labellings already yielded stand).
 
-    The order is deterministic: the search decides arguments in order, trying IN, then OUT, then UNDEC; for complete
-    semantics UNDEC comes first, so that the grounded labelling is the first one. Grounded gives exactly one
+    ``backend`` (one of :data:`BACKENDS`) chooses the solver for complete, preferred and stable semantics. The
+    order is deterministic, and each backend's own: this module's search decides arguments in order, trying IN,
+    then OUT, then UNDEC (for complete semantics UNDEC first, so that the grounded labelling is the first one);
+    the SAT solver (:func:`argmap.af.sat.labellings`) yields in its order, the grounded labelling first for
+    complete semantics too. Both yield the same labellings. Grounded gives exactly one
     labelling; a framework may have no stable labelling at all. Work is done only as labellings are taken, so a
     small ``limit`` returns early; but preferred and stable reasoning is intractable in general (whether a stable
-    labelling exists is NP-complete), and a large dense framework can take very long. An unknown semantics or a
-    negative limit raises :class:`~argmap.OptionError` at once.
+    labelling exists is NP-complete), and a large dense framework can take very long. An unknown semantics or
+    backend, ``sat`` without python-sat, or a negative limit raises :class:`~argmap.OptionError` at once.
 
     >>> af = Framework(("a", "b"), (("a", "b"), ("b", "a")))
-    >>> [[label.value for label in labelling.values()] for labelling in labellings(af, "preferred")]
+    >>> [[label.value for label in labelling.values()] for labelling in labellings(af, "preferred", backend="search")]
     [['in', 'out'], ['out', 'in']]
     """
     if semantics not in SEMANTICS:
