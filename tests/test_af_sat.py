@@ -18,6 +18,7 @@ from test_af import Reference, assert_legal, frameworks
 
 from argmap import OptionError, SearchLimit
 from argmap.af import BACKENDS, Framework, Label, dumps, grounded, labellings, load, sat
+from argmap.cli import ExitStatus, main
 from argmap.evaluate import evaluate, evaluate_all
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -247,3 +248,18 @@ def test_the_command_refuses_an_unknown_backend(run: Run, tmp_path: Path) -> Non
     result = run("evaluate", "pairs.apx", "--semantics", "preferred", "--backend", "clingo")
     assert result.status == 2
     assert "invalid choice: 'clingo'" in result.stderr
+
+
+def test_the_command_says_in_one_line_that_sat_needs_python_sat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sat, "available", lambda: False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pairs.apx").write_text(dumps(pairs(2), "apx"), encoding="utf-8")
+    status = main(["evaluate", "pairs.apx", "--semantics", "preferred", "--backend", "sat"])
+    out, err = capsys.readouterr()
+    assert (status, out) == (ExitStatus.BAD_INPUT, "")
+    assert err == (
+        "argmap: error: pairs.apx: the sat backend needs python-sat, which is not installed: "
+        "pip install 'argmap[sat]'\n"
+    )

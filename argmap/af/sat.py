@@ -74,15 +74,12 @@ class _Encoding:
 
     @staticmethod
     def accepted(k: int) -> int:
+        """The variable that says that the k-th open argument is IN."""
         return 2 * k + 1
 
-    @staticmethod
-    def rejected(k: int) -> int:
-        return 2 * k + 2
-
     def clauses(self, stable: bool) -> Iterator[list[int]]:
-        # The variables are written out rather than through accepted() and rejected(): this runs once per attack
-        # of frameworks with hundreds of thousands.
+        # The variables are written out rather than through accepted(): this runs once per attack of frameworks
+        # with hundreds of thousands.
         for k, attackers in enumerate(self.attackers):
             accepted, rejected = 2 * k + 1, 2 * k + 2
             yield [-accepted, -rejected]
