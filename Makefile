@@ -50,6 +50,7 @@ sdist-test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --output docs/performance.md
 	$(BIN)/python benchmarks/af.py >> docs/performance.md
+	$(BIN)/python benchmarks/solvers.py >> docs/performance.md
 	$(BIN)/python benchmarks/argdown.py >> docs/performance.md
 	$(BIN)/python benchmarks/aif.py >> docs/performance.md
 	$(BIN)/python benchmarks/growth.py >> docs/performance.md

@@ -432,7 +432,10 @@ def _evaluate(args: argparse.Namespace) -> ExitStatus:
         with _reporting(args.file):
             framework = af.load(args.file, format)
             found, more = _first(
-                af.labellings(framework, args.semantics, limit=_one_more(args.limit), timeout=args.timeout), args.limit
+                af.labellings(
+                    framework, args.semantics, limit=_one_more(args.limit), timeout=args.timeout, backend=args.backend
+                ),
+                args.limit,
             )
         _print_extensions(framework, args.semantics, found, more, args.format)
     else:
@@ -440,7 +443,10 @@ def _evaluate(args: argparse.Namespace) -> ExitStatus:
         target = None if args.explain is None else _target(m, args.file, args.explain)
         with _reporting(args.file):
             labellings, more = _first(
-                evaluate_all(m, args.semantics, limit=_one_more(args.limit), timeout=args.timeout), args.limit
+                evaluate_all(
+                    m, args.semantics, limit=_one_more(args.limit), timeout=args.timeout, backend=args.backend
+                ),
+                args.limit,
             )
         # Printed outside _reporting: a closed stdout is handled by main(), not reported as bad input.
         _print_labellings(m, args.semantics, labellings, more, target, args.format)
@@ -1035,6 +1041,13 @@ def _add_evaluate(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         choices=af.STRENGTH_SEMANTICS,
         metavar="SEMANTICS",
         help=f"print each element's strength from 0 to 1 under SEMANTICS instead: {', '.join(af.STRENGTH_SEMANTICS)}",
+    )
+    evaluate_parser.add_argument(
+        "--backend",
+        choices=af.BACKENDS,
+        default="auto",
+        help="solver for complete, preferred and stable semantics: sat (python-sat, the argmap[sat] extra), search "
+        "(pure Python), or auto: sat when installed (default: %(default)s)",
     )
     evaluate_parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     evaluate_parser.add_argument(

@@ -12,7 +12,7 @@ import attrs
 
 from ._gc import gc_paused, pauses_gc
 from ._text import printable
-from .af import SEMANTICS, Framework, Label, credulous, grounded, labellings, skeptical
+from .af import SEMANTICS, Framework, Label, credulous, labellings, skeptical
 from .errors import MapError, NoLabelling, OptionError, Problem, SearchLimit, Subject
 from .model import ArgumentMap, ElementType, RelationKind
 
@@ -389,19 +389,23 @@ def _check_semantics(semantics: str) -> None:
         raise OptionError(f"unknown semantics {semantics!r}: choose one of {', '.join(SEMANTICS)}")
 
 
-def evaluate(m: ArgumentMap, semantics: str = "grounded", *, timeout: float | None = None) -> Labelling:
+def evaluate(
+    m: ArgumentMap, semantics: str = "grounded", *, timeout: float | None = None, backend: str = "auto"
+) -> Labelling:
     """One labelling of the map: for ``grounded`` and ``complete`` the grounded labelling (the least complete one,
     which accepts exactly what every complete labelling accepts); for ``ideal`` and ``eager`` their one labelling;
-    for the others the first that :func:`evaluate_all` yields. Searches take at most ``timeout`` seconds
-    (:class:`~argmap.SearchLimit` past it). :class:`NoLabelling` if there is none (stable only); unknown semantics:
-    :class:`~argmap.OptionError`.
+    for the others the first that :func:`evaluate_all` yields with this ``backend`` (one of
+    :data:`argmap.af.BACKENDS`), searched for at most ``timeout`` seconds (:class:`~argmap.SearchLimit` past it).
+    :class:`NoLabelling` if there is none (stable only); unknown semantics or backend: :class:`~argmap.OptionError`.
     """
     _check_semantics(semantics)
     if semantics in ("grounded", "complete"):
         with gc_paused():
             framework = _translate(m)
-            return _labelling(m, semantics, framework, grounded(framework))
-    first = next(evaluate_all(m, semantics, limit=1, timeout=timeout), None)
+            # Through labellings() rather than grounded(), so that the backend is checked the same way.
+            labels = next(labellings(framework, "grounded", backend=backend))
+            return _labelling(m, semantics, framework, labels)
+    first = next(evaluate_all(m, semantics, limit=1, timeout=timeout, backend=backend), None)
     if first is None:
         raise NoLabelling(f"the map has no {semantics} labelling")
     return first
@@ -432,20 +436,26 @@ def evaluate_for_drawing(
 
 
 def evaluate_all(
-    m: ArgumentMap, semantics: str = "grounded", *, limit: int | None = None, timeout: float | None = None
+    m: ArgumentMap,
+    semantics: str = "grounded",
+    *,
+    limit: int | None = None,
+    timeout: float | None = None,
+    backend: str = "auto",
 ) -> Iterator[Labelling]:
-    """Every labelling of the map under the semantics (at most ``limit``), in a deterministic order.
+    """Every labelling of the map under the semantics (at most ``limit``), in a deterministic order: that of the
+    ``backend`` (one of :data:`argmap.af.BACKENDS`; see :func:`argmap.af.labellings`).
 
-    An unknown semantics or a negative limit raises :class:`~argmap.OptionError` at once, not when the iterator is
-    first advanced. Labellings are computed as they are taken; past ``timeout`` seconds of search the iterator
-    raises :class:`~argmap.SearchLimit`.
+    An unknown semantics or backend, or a negative limit, raises :class:`~argmap.OptionError` at once, not when
+    the iterator is first advanced. Labellings are computed as they are taken; past ``timeout`` seconds of search
+    the iterator raises :class:`~argmap.SearchLimit`.
     """
     _check_semantics(semantics)  # before the translation, which may be long
     with gc_paused():
         framework = _translate(m)
     return (
         _labelling(m, semantics, framework, labels)
-        for labels in labellings(framework, semantics, limit=limit, timeout=timeout)
+        for labels in labellings(framework, semantics, limit=limit, timeout=timeout, backend=backend)
     )
 
 

@@ -131,7 +131,7 @@ def test_the_semantics_part_where_the_literature_says_they_do() -> None:
     assert shown(af, "ideal") == ["a"]
     # a and b attack each other, b attacks the self-attacking c: {b} decides c too, {a} leaves it open.
     af = abstract("abc", "ab ba bc cc")
-    assert shown(af, "preferred") == ["a", "b"]
+    assert sorted(shown(af, "preferred")) == ["a", "b"]  # in the order of the backend (see test_af_sat)
     assert shown(af, "semi-stable") == ["b"]
     assert shown(af, "ideal") == [""]
     assert shown(af, "eager") == ["b"]

@@ -9,18 +9,24 @@ import attrs
 
 from .._gc import pauses_gc
 from ..errors import OptionError, SearchLimit
+from . import sat
 from .framework import Framework, Label
 
-__all__ = ["SEMANTICS", "Verdict", "credulous", "grounded", "labellings", "skeptical"]
+__all__ = ["BACKENDS", "SEMANTICS", "Verdict", "credulous", "grounded", "labellings", "skeptical"]
 
 #: The semantics :func:`labellings` knows.
 SEMANTICS = ("grounded", "complete", "preferred", "stable", "semi-stable", "stage", "ideal", "eager")
+
+#: The solvers :func:`labellings` can use: ``auto`` (the SAT solver when python-sat is installed, else the search),
+#: ``sat`` (:mod:`argmap.af.sat`, for complete, preferred and stable semantics) or ``search`` (this module's own).
+BACKENDS = ("auto", "sat", "search")
 
 
 # Labels as bits, so that a set of labels still possible for an argument (its domain) is one small integer.
 _IN, _OUT, _UNDEC = 1, 2, 4
 _ANY = _IN | _OUT | _UNDEC
 _LABEL = {_IN: Label.IN, _OUT: Label.OUT, _UNDEC: Label.UNDEC}
+_BITS = {label: bits for bits, label in _LABEL.items()}
 
 
 def _grounded(af: Framework) -> list[int]:
@@ -474,11 +480,17 @@ def _unique(af: Framework, semantics: str, deadline: _Deadline) -> list[int]:
     )
 
 
-def _solve(af: Framework, semantics: str, deadline: _Deadline) -> Iterator[list[int]]:
+def _solve(af: Framework, semantics: str, deadline: _Deadline, backend: str = "search") -> Iterator[list[int]]:
     if semantics in _UNIQUE:
         yield _unique(af, semantics, deadline)
         return
     semantics = _kind(af, semantics, deadline)
+    if semantics in sat.SEMANTICS and backend != "search":
+        fixed = [_LABEL[bits or _UNDEC] for bits in _grounded(af)]
+        if backend == "sat" or (sat.available() and sat.suited(af, semantics, fixed)):
+            for labels in sat.labellings(af, semantics, fixed, deadline):
+                yield [_BITS[label] for label in labels]
+            return
     problem = _Problem(af, _RANGE.get(semantics, semantics), deadline)
     if semantics == "preferred":
         yield from problem.maximal(_IN)
@@ -491,23 +503,32 @@ def _solve(af: Framework, semantics: str, deadline: _Deadline) -> Iterator[list[
 
 
 def labellings(
-    af: Framework, semantics: str, *, limit: int | None = None, timeout: float | None = None
+    af: Framework,
+    semantics: str,
+    *,
+    limit: int | None = None,
+    timeout: float | None = None,
+    backend: str = "auto",
 ) -> Iterator[dict[str, Label]]:
     """The labellings of ``af`` under ``semantics`` (one of :data:`SEMANTICS`), at most ``limit`` of them.
 
     ``timeout`` bounds the seconds the search may take, counted from the first labelling asked for: past it, the
     iterator raises :class:`~argmap.SearchLimit` (the labellings already yielded stand).
 
-    The order is deterministic: the search decides arguments in order, trying IN, then OUT, then UNDEC; for complete
-    semantics UNDEC comes first, so that the grounded labelling is the first one. Grounded, ideal and eager give
-    exactly one labelling; a framework may have no stable labelling at all, and where it has one, the semi-stable
-    and the stage labellings are the stable ones. Work is done only as labellings are taken, so a small ``limit``
-    returns early; but every semantics but grounded and complete is intractable in general (whether a stable
-    labelling exists is NP-complete), and a large dense framework can take very long. An unknown semantics or a
+    ``backend`` (one of :data:`BACKENDS`) chooses the solver for complete, preferred and stable semantics (and
+    for semi-stable and stage where a stable labelling exists); the others always use this module's search. The
+    order is deterministic, and each backend's own: this module's search decides arguments in order, trying IN,
+    then OUT, then UNDEC (for complete semantics UNDEC first, so that the grounded labelling is the first one); the
+    SAT solver (:func:`argmap.af.sat.labellings`) yields in its order, the grounded labelling first for complete
+    semantics too. Both yield the same labellings. Grounded, ideal and eager give exactly one labelling; a framework
+    may have no stable labelling at all, and where it has one, the semi-stable and the stage labellings are the
+    stable ones. Work is done only as labellings are taken, so a small ``limit`` returns early; but every semantics
+    but grounded and complete is intractable in general (whether a stable labelling exists is NP-complete), and a
+    large dense framework can take very long. An unknown semantics or backend, ``sat`` without python-sat, or a
     negative limit raises :class:`~argmap.OptionError` at once.
 
     >>> af = Framework(("a", "b"), (("a", "b"), ("b", "a")))
-    >>> [[label.value for label in labelling.values()] for labelling in labellings(af, "preferred")]
+    >>> [[label.value for label in labelling.values()] for labelling in labellings(af, "preferred", backend="search")]
     [['in', 'out'], ['out', 'in']]
     """
     if semantics not in SEMANTICS:
@@ -516,17 +537,28 @@ def labellings(
         raise OptionError(f"the limit must be 0 or more, not {limit}")
     if timeout is not None and not timeout > 0:
         raise OptionError(f"the timeout must be a positive number of seconds, not {timeout}")
-    return _labellings(af, semantics, limit, timeout)
+    _check_backend(backend)
+    return _labellings(af, semantics, limit, timeout, backend)
 
 
-def _labellings(af: Framework, semantics: str, limit: int | None, timeout: float | None) -> Iterator[dict[str, Label]]:
+def _check_backend(backend: str) -> None:
+    """Raise :class:`~argmap.OptionError` for a backend not in :data:`BACKENDS`, or ``sat`` without python-sat."""
+    if backend not in BACKENDS:
+        raise OptionError(f"unknown backend {backend!r}: choose one of {', '.join(BACKENDS)}")
+    if backend == "sat" and not sat.available():
+        raise OptionError("the sat backend needs python-sat, which is not installed: pip install 'argmap[sat]'")
+
+
+def _labellings(
+    af: Framework, semantics: str, limit: int | None, timeout: float | None, backend: str
+) -> Iterator[dict[str, Label]]:
     if limit == 0:
         return
     deadline: _Deadline = None
     if timeout is not None:
         message = f"no further {semantics} labelling found within {timeout:g} s; the problem is intractable in general"
         deadline = (time.monotonic() + timeout, message)
-    for count, bits in enumerate(_solve(af, semantics, deadline), start=1):
+    for count, bits in enumerate(_solve(af, semantics, deadline, backend), start=1):
         yield _as_labelling(af, bits)
         if count == limit:
             return

@@ -1,0 +1,209 @@
+"""The complete, preferred and stable labellings of a framework found by a SAT solver: python-sat, an optional extra."""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from ..errors import SearchLimit
+from .framework import Framework, Label
+
+if TYPE_CHECKING:  # pysat is optional and ships no type hints; only the solver's methods used here are named
+    from typing import Protocol
+
+    class _Solver(Protocol):
+        def add_clause(self, clause: list[int]) -> object: ...
+        def set_phases(self, literals: list[int]) -> object: ...
+        def solve_limited(self, assumptions: list[int] = ..., expect_interrupt: bool = ...) -> bool | None: ...
+        def get_model(self) -> list[int] | None: ...
+        def interrupt(self) -> object: ...
+        def delete(self) -> object: ...
+
+
+__all__ = ["SEMANTICS", "available", "labellings", "suited"]
+
+#: The semantics this backend solves; the others are left to :mod:`argmap.af.search`.
+SEMANTICS = ("complete", "preferred", "stable")
+
+#: MiniSat 2.2: deterministic, can be interrupted (the deadline needs it; pysat's CaDiCaL cannot be), and the
+#: fastest of pysat's solvers on these many small incremental calls.
+_SOLVER = "minisat22"
+
+
+def available() -> bool:
+    """Whether python-sat can be imported, checked without importing it (that would slow every command's start)."""
+    return importlib.util.find_spec("pysat") is not None
+
+
+def suited(af: Framework, semantics: str, grounded: Sequence[Label]) -> bool:
+    """Whether backend ``auto`` should use this solver for ``semantics`` on ``af``, given its grounded labelling by
+    position.
+
+    Always for preferred semantics, whose search (:mod:`argmap.af.search`) checks every labelling found so far at
+    each step, and when nothing is open (the answer is then the grounded labelling, and no solver is started).
+    For complete and stable semantics, not when every argument that grounded semantics leaves open has at most one
+    open attacker (chains and cycles, and trees of them): there each choice the search makes settles everything
+    downstream of it by propagation, so the search finds each labelling in linear time, faster than the solver's
+    encoding is written.
+    """
+    positions = [i for i, label in enumerate(grounded) if label is Label.UNDEC]
+    if semantics == "preferred" or not positions:
+        return True
+    attackers = af.attacker_positions
+    return any(sum(grounded[b] is Label.UNDEC for b in attackers[i]) > 1 for i in positions)
+
+
+class _Encoding:
+    """The complete labellings of the arguments that the grounded labelling leaves undecided, as clauses.
+
+    Every complete labelling extends the grounded one, and an argument that grounded semantics leaves open has no
+    IN attacker there and its decided attackers all OUT; so only the open arguments and the attacks among them
+    matter, and only they get variables: ``2k + 1`` says that the k-th open argument is IN, ``2k + 2`` that it is
+    OUT, neither that it is UNDEC. The clauses are Caminada's conditions as Besnard and Doutre (2004) and Cerutti,
+    Dunne, Giacomin and Vallati (TAFA 2013) write them: IN iff every attacker is OUT, OUT iff some attacker is IN.
+    """
+
+    def __init__(self, af: Framework, fixed: Sequence[Label]) -> None:
+        self.fixed = fixed
+        self.open = [i for i, label in enumerate(fixed) if label is Label.UNDEC]
+        number = {position: k for k, position in enumerate(self.open)}
+        self.attackers = [[number[b] for b in af.attacker_positions[i] if fixed[b] is Label.UNDEC] for i in self.open]
+
+    @staticmethod
+    def accepted(k: int) -> int:
+        """The variable that says that the k-th open argument is IN."""
+        return 2 * k + 1
+
+    def clauses(self, stable: bool) -> Iterator[list[int]]:
+        # The variables are written out rather than through accepted(): this runs once per attack of frameworks
+        # with hundreds of thousands.
+        for k, attackers in enumerate(self.attackers):
+            accepted, rejected = 2 * k + 1, 2 * k + 2
+            yield [-accepted, -rejected]
+            yield [accepted, *[-2 * b - 2 for b in attackers]]
+            yield [-rejected, *[2 * b + 1 for b in attackers]]
+            for b in attackers:
+                yield [-accepted, 2 * b + 2]
+                yield [-2 * b - 1, rejected]
+            if stable:
+                yield [accepted, rejected]
+
+    def labels(self, model: Sequence[int] | None) -> list[Label]:
+        """The labelling of the whole framework: the grounded labels, and the model's for the open arguments;
+        ``None`` for the grounded labelling itself.
+        """
+        labels = list(self.fixed)
+        if model is not None:
+            for k, position in enumerate(self.open):
+                if model[2 * k] > 0:
+                    labels[position] = Label.IN
+                elif model[2 * k + 1] > 0:
+                    labels[position] = Label.OUT
+        return labels
+
+
+class _Calls:
+    """One solver and the deadline over its calls: a timer interrupts a call still running when the time is up."""
+
+    def __init__(self, solver: _Solver, deadline: tuple[float, str] | None) -> None:
+        self.solver = solver
+        self.deadline = deadline
+        self.timer: threading.Timer | None = None
+        if deadline is not None:
+            self.timer = threading.Timer(max(0.0, deadline[0] - time.monotonic()), solver.interrupt)
+            self.timer.daemon = True
+            self.timer.start()
+
+    def solve(self, assumptions: list[int]) -> list[int] | None:
+        """A model of the clauses under the assumptions, or ``None`` if there is none; past the deadline,
+        :class:`~argmap.SearchLimit`.
+        """
+        if self.deadline is not None and time.monotonic() > self.deadline[0]:
+            raise SearchLimit(self.deadline[1])
+        found = self.solver.solve_limited(assumptions, expect_interrupt=self.deadline is not None)
+        if found is None:  # interrupted by the timer
+            assert self.deadline is not None
+            raise SearchLimit(self.deadline[1])
+        return self.solver.get_model() if found else None
+
+    def close(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
+        self.solver.delete()
+
+
+def labellings(
+    af: Framework, semantics: str, grounded: Sequence[Label], deadline: tuple[float, str] | None = None
+) -> Iterator[list[Label]]:
+    """Each ``semantics`` labelling of ``af`` (one of :data:`SEMANTICS`), as a label per argument position.
+
+    ``grounded`` is the framework's grounded labelling by position (:func:`argmap.af.grounded`); ``deadline`` is
+    a ``time.monotonic()`` instant and the message of the :class:`~argmap.SearchLimit` raised past it. Each
+    labelling costs a bounded number of incremental solver calls: one for a complete or stable labelling, which
+    then blocks its IN set (which determines the rest); for a preferred one, a complete labelling grown by calls
+    that require one more argument IN until none can be (the PrefSAT scheme of Cerutti, Dunne, Giacomin and
+    Vallati, TAFA 2013), then a clause that every later one accept something outside its IN set. For complete
+    semantics the grounded labelling comes first; after that the order is the solver's, deterministic for one
+    version of python-sat. Requires python-sat (:func:`available`).
+    """
+    encoding = _Encoding(af, grounded)
+    if not encoding.open:  # the grounded labelling decides everything: it is the only complete labelling
+        yield list(grounded)
+        return
+    yield from _solve(encoding, semantics, deadline)
+
+
+def _solve(encoding: _Encoding, semantics: str, deadline: tuple[float, str] | None) -> Iterator[list[Label]]:
+    from pysat.solvers import Solver
+
+    solver: _Solver = Solver(name=_SOLVER, bootstrap_with=list(encoding.clauses(semantics == "stable")))
+    everyone = range(len(encoding.open))
+    accepted = encoding.accepted
+    calls = _Calls(solver, deadline)
+    try:
+        if semantics == "preferred":
+            # Trying IN first makes the first complete labelling found often maximal already.
+            solver.set_phases([accepted(k) for k in everyone])
+            yield from _preferred(encoding, calls)
+            return
+        if semantics == "complete":
+            yield encoding.labels(None)
+            # The grounded labelling is the only complete one with nothing open IN.
+            solver.add_clause([accepted(k) for k in everyone])
+        while (model := calls.solve([])) is not None:
+            yield encoding.labels(model)
+            # pysat's models list variable v at index v - 1, as v when true and -v when false.
+            solver.add_clause([-model[2 * k] for k in everyone])
+    finally:
+        calls.close()
+
+
+def _preferred(encoding: _Encoding, calls: _Calls) -> Iterator[list[Label]]:
+    solver, accepted = calls.solver, encoding.accepted
+    everyone = range(len(encoding.open))
+    # Each growing step's clause is switched on by a fresh variable assumed true for that one call, then switched
+    # off for good: the solver keeps what it learnt, and no new solver is made per step.
+    switch = 2 * len(encoding.open)
+    while (model := calls.solve([])) is not None:
+        while True:
+            # A larger admissible set adds only arguments that this one does not attack: its UNDEC ones. With none
+            # (a stable labelling), it is maximal without asking.
+            undecided = [accepted(k) for k in everyone if model[2 * k] < 0 and model[2 * k + 1] < 0]
+            if not undecided:
+                break
+            switch += 1
+            solver.add_clause([-switch, *undecided])
+            larger = calls.solve([switch, *(accepted(k) for k in everyone if model[2 * k] > 0)])
+            solver.add_clause([-switch])
+            if larger is None:
+                break
+            model = larger
+        yield encoding.labels(model)
+        # Every later labelling must accept something outside this one's IN set.
+        outside = [accepted(k) for k in everyone if model[2 * k] < 0]
+        if not outside:  # everything open is IN: no other preferred labelling can exist
+            return
+        solver.add_clause(outside)
