@@ -11,9 +11,10 @@ from types import MappingProxyType
 import attrs
 
 from ._gc import gc_paused, pauses_gc
+from ._per_element import table_problems
 from ._text import printable
 from .af import SEMANTICS, Framework, Label, credulous, labellings, skeptical
-from .errors import MapError, NoLabelling, OptionError, Problem, SearchLimit, Subject
+from .errors import Code, MapError, NoLabelling, OptionError, Problem, SearchLimit, Subject
 from .model import ArgumentMap, ElementType, RelationKind
 
 __all__ = [
@@ -111,24 +112,12 @@ class Labelling:
     _labels: Mapping[str, Label] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        for type, labels, elements in (
-            (_STATEMENT, self.statements, self.map.statements),
-            (_ARGUMENT, self.arguments, self.map.arguments),
-        ):
-            ids = [element.id for element in elements]
-            problems.extend(
-                Problem("unlabelled-element", f"the {type.value} has no label", Subject(type.value, id))
-                for id in ids
-                if id not in labels
-            )
-            known = set(ids)
-            for id, label in labels.items():
-                if id not in known:
-                    message = f"a label for a {type.value} the map lacks"
-                    problems.append(Problem("dangling-reference", message, Subject(type.value, id)))
-                elif not isinstance(label, Label):
-                    problems.append(Problem("bad-label", f"{label!r} is not a Label", Subject(type.value, id)))
+        def bad(label: object) -> tuple[Code, str] | None:
+            return None if isinstance(label, Label) else ("bad-label", f"{label!r} is not a Label")
+
+        problems = table_problems(
+            self.map, self.statements, self.arguments, what="label", missing="unlabelled-element", bad=bad
+        )
         if problems:
             raise MapError(problems)
         with gc_paused():

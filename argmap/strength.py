@@ -8,8 +8,9 @@ from types import MappingProxyType
 import attrs
 
 from ._gc import gc_paused
+from ._per_element import table_problems
 from .af import MAX_ITERATIONS, STRENGTH_SEMANTICS, TOLERANCE, check_weight, h_categoriser
-from .errors import MapError, OptionError, Problem, Subject
+from .errors import Code, MapError, OptionError, Problem, Subject
 from .evaluate import Origin, to_framework
 from .model import ArgumentMap, ElementType
 
@@ -44,25 +45,14 @@ class Strengths:
     tolerance: float = attrs.field(default=TOLERANCE, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        for type, values, elements in (
-            (ElementType.STATEMENT, self.statements, self.map.statements),
-            (ElementType.ARGUMENT, self.arguments, self.map.arguments),
-        ):
-            ids = [element.id for element in elements]
-            problems.extend(
-                Problem("missing-key", f"the {type.value} has no strength", Subject(type.value, id))
-                for id in ids
-                if id not in values
-            )
-            known = set(ids)
-            for id, value in values.items():
-                if id not in known:
-                    message = f"a strength for a {type.value} the map lacks"
-                    problems.append(Problem("dangling-reference", message, Subject(type.value, id)))
-                elif check_weight(value) is not None:
-                    message = f"a strength must be a number from 0 to 1, not {value!r}"
-                    problems.append(Problem("invalid-value", message, Subject(type.value, id)))
+        def bad(value: object) -> tuple[Code, str] | None:
+            if check_weight(value) is None:
+                return None
+            return "invalid-value", f"a strength must be a number from 0 to 1, not {value!r}"
+
+        problems = table_problems(
+            self.map, self.statements, self.arguments, what="strength", missing="missing-key", bad=bad
+        )
         if problems:
             raise MapError(problems)
 
