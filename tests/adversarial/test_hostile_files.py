@@ -104,30 +104,6 @@ def test_verbatim_look_up_agrees_with_plain_search(text: str, snippet: str) -> N
     assert (snippet in VerbatimText(text)) is (snippet in text)
 
 
-def test_a_separator_beside_edge_whitespace_is_refused_by_the_argdown_writer_not_written_unreadable() -> None:
-    import argmap
-
-    for text in ("a\u2028 ", " \u2029a", "a \u2028"):
-        m = argmap.ArgumentMap(statements=[argmap.Statement(id="s", text=text)])
-        with pytest.raises(argmap.MapError, match="starts or ends with a line or paragraph separator"):
-            argmap.dumps(m, "argdown")
-
-
-def test_sections_nested_past_what_headings_hold_are_refused_at_once_not_written_quadratically() -> None:
-    import argmap
-    from argmap.formats.argdown.writer import MAX_HEADING_DEPTH
-
-    depth = 20_000
-    sections = [argmap.Section(id=f"h{i}", title="H", parent=f"h{i - 1}" if i else None) for i in range(depth)]
-    m = argmap.ArgumentMap(sections=sections)
-    with pytest.raises(argmap.MapError) as refused:
-        argmap.dumps(m, "argdown")
-    assert len(refused.value.problems) == depth - MAX_HEADING_DEPTH
-    assert refused.value.problems[0].message.endswith(f"Argdown headings go at most {MAX_HEADING_DEPTH}")
-    shallow = argmap.ArgumentMap(sections=sections[:MAX_HEADING_DEPTH])
-    assert argmap.loads(argmap.dumps(shallow, "argdown"), "argdown").sections == shallow.sections
-
-
 @pytest.mark.parametrize(
     ("data", "message"),
     [
@@ -144,18 +120,3 @@ def test_yaml_data_that_json_cannot_carry_is_a_located_error(data: str, message:
     with pytest.raises(argmap.ParseError, match=message) as refused:
         argmap.loads(f"[s]: S. {data}", "argdown")
     assert (refused.value.line, refused.value.column) == (1, 9)
-
-
-@pytest.mark.parametrize("node_type", ["CA", "I", "Q", "MA", "RA"])
-def test_aif_data_never_changes_what_a_node_is(node_type: str) -> None:
-    import json
-
-    import argmap
-
-    b = argmap.MapBuilder()
-    b.argument([b.statement("P.", id="p")], b.statement("C.", id="c"), id="a", data={"aif": {"type": node_type}})
-    m = b.build()
-    text = argmap.dumps(m, "aif")
-    (node,) = [n for n in json.loads(text)["nodes"] if n["nodeID"] == "a"]
-    assert node["type"] == "RA"
-    assert argmap.loads(text, "aif") == m
