@@ -44,55 +44,6 @@ def test_evaluate_escapes_ids_so_that_none_forges_a_line(tmp_path: Path) -> None
     assert explained == ["statement b is OUT: statement a\\n[b]: out attacks it and is IN (nothing attacks it)."]
 
 
-def hard_map(pairs: int) -> argmap.ArgumentMap:
-    """Contradiction pairs and an odd cycle: stable semantics must search 2**pairs labellings to find there is none."""
-    b = argmap.MapBuilder()
-    for n in range(pairs):
-        b.contradiction(b.statement(f"P{n}.", id=f"p{n}"), b.statement(f"Q{n}.", id=f"q{n}"))
-    cycle = [b.statement(f"C{n}.", id=f"c{n}") for n in range(3)]
-    for source, target in zip(cycle, cycle[1:] + cycle[:1], strict=True):
-        b.attack(source, target)
-    return b.build()
-
-
-def test_drawing_a_hard_map_falls_back_to_grounded_and_says_so(tmp_path: Path) -> None:
-    argmap.dump(hard_map(40), tmp_path / "hard.json")
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "argmap",
-            "render",
-            "hard.json",
-            "-o",
-            "hard.dot",
-            "--evaluate",
-            "stable",
-            "--timeout",
-            "0.5",
-        ],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stderr == (
-        "argmap: warning: hard.json: stable semantics found no labelling within 0.5 seconds; the map is drawn under "
-        "grounded semantics instead\n"
-    )
-    assert "grounded semantics" in (tmp_path / "hard.dot").read_text(encoding="utf-8")
-
-
-def test_the_render_timeout_default_is_the_drawing_timeout() -> None:
-    from argmap.cli import parser
-    from argmap.evaluate import DRAWING_TIMEOUT
-
-    render = parser()._subparsers._group_actions[0].choices["render"]  # type: ignore[union-attr]
-    (action,) = [a for a in render._actions if a.dest == "timeout"]
-    assert f"(default: {DRAWING_TIMEOUT:g})" in (action.help or "")
-
-
 def test_a_number_too_long_for_python_is_a_located_error_not_a_traceback(tmp_path: Path) -> None:
     huge = "9" * 5000
     (tmp_path / "header.af").write_text(f"p af {huge}\n", encoding="utf-8")
