@@ -8,9 +8,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from samples import Run
 
+import argmap
 from argmap._io import atomic_write
 
 
@@ -69,54 +69,55 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(
     assert [p.name for p in tmp_path.iterdir()] == ["map.dot"]
 
 
-def test_characters_xml_cannot_hold_are_refused_by_the_model() -> None:
-    import argmap
-
-    for char in ("\ufffe", "\uffff"):
-        b = argmap.MapBuilder(title="T")
-        b.statement(f"A{char}B.", id="a")
-        with pytest.raises(argmap.MapError, match=f"the noncharacter U\\+{ord(char):04X} at offset 1"):
-            b.build()
+@pytest.fixture
+def one_map(tmp_path: Path) -> Path:
+    b = argmap.MapBuilder()
+    b.statement("A.", id="a")
+    argmap.dump(b.build(), tmp_path / "m.json")
+    return tmp_path / "m.json"
 
 
-def test_an_odd_text_beside_an_aif_map_never_makes_the_map_unreadable(tmp_path: Path) -> None:
-    import json
-
-    import argmap
-
-    document = {"nodes": [{"nodeID": "1", "text": "Tea is good", "type": "I"}], "edges": [], "locutions": []}
-    for name, data, note in (
-        ("feed", b"Tea is good.\x0cMore.", "characters a map cannot hold made spaces"),
-        ("latin", "Tea is good \u2013 caf\u00e9.".encode("cp1252"), "read as Windows-1252"),
-    ):
-        (tmp_path / f"{name}.json").write_text(json.dumps(document), encoding="utf-8")
-        (tmp_path / f"{name}.txt").write_bytes(data)
-        m = argmap.load(tmp_path / f"{name}.json", "aif")
-        (source,) = m.sources
-        assert source.title == f"{name}.txt ({note})"
-        assert m.statements[0].quotes[0].text == "Tea is good"
-
-
-@given(st.text(alphabet="ab \n", max_size=30), st.text(alphabet="ab \n", max_size=12))
-def test_verbatim_look_up_agrees_with_plain_search(text: str, snippet: str) -> None:
-    from argmap.quotes import VerbatimText
-
-    assert (snippet in VerbatimText(text)) is (snippet in text)
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("render", "m.json", "-o", "afile/out.dot"), "argmap: error: afile/out.dot: Not a directory"),
+        (("render", "m.json", "-o", "nowhere/out.dot"), "argmap: error: nowhere/out.dot: No such file or directory"),
+        (("convert", "m.json", "-o", "adir", "--to", "argdown"), "argmap: error: adir: Is a directory"),
+        (("render", "m.json", "-o", "x" * 300 + ".dot"), "File name too long"),
+        (("check", "missing.json"), "argmap: error: missing.json: No such file or directory"),
+    ],
+    ids=["parent-is-a-file", "no-parent", "output-is-a-directory", "name-past-the-limit", "missing-input"],
+)
+def test_an_impossible_path_is_one_line_and_exit_2(
+    run: Run, one_map: Path, args: tuple[str, ...], message: str
+) -> None:
+    (one_map.parent / "afile").write_text("keep", encoding="utf-8")
+    (one_map.parent / "adir").mkdir()
+    line = run(*args).failed_once()
+    assert message in line
+    assert (one_map.parent / "afile").read_text(encoding="utf-8") == "keep"
+    assert list((one_map.parent / "adir").iterdir()) == []
 
 
 @pytest.mark.parametrize(
     ("data", "message"),
-    [
-        ("{1: first, '1': second}", "two keys that are the same text"),
-        ("{true: a, 'true': b}", "two keys that are the same text"),
-        ("{a: .nan}", "holds nan, which JSON cannot carry"),
-        ("{a: .inf}", "holds inf, which JSON cannot carry"),
-        ("{a: 1.0e999}", "holds inf, which JSON cannot carry"),
-    ],
+    [(b"\xff\xfe\x00", "not UTF-8 text: invalid start byte (byte 0xFF)"), (b"", "invalid JSON: Expecting value")],
+    ids=["binary", "empty"],
 )
-def test_yaml_data_that_json_cannot_carry_is_a_located_error(data: str, message: str) -> None:
-    import argmap
+def test_a_binary_or_empty_input_is_a_located_finding(run: Run, tmp_path: Path, data: bytes, message: str) -> None:
+    (tmp_path / "bad.json").write_bytes(data)
+    assert run("check", "bad.json").failed_once() == f"bad.json:1:1: error parse-error {message}"
 
-    with pytest.raises(argmap.ParseError, match=message) as refused:
-        argmap.loads(f"[s]: S. {data}", "argdown")
-    assert (refused.value.line, refused.value.column) == (1, 9)
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_folder_is_one_line_and_keeps_what_it_held(run: Run, one_map: Path) -> None:
+    folder = one_map.parent / "locked"
+    folder.mkdir()
+    (folder / "out.dot").write_text("old", encoding="utf-8")
+    folder.chmod(0o555)
+    try:
+        assert "Permission denied" in run("render", "m.json", "-o", "locked/out.dot").failed_once()
+        assert (folder / "out.dot").read_text(encoding="utf-8") == "old"
+        assert [p.name for p in folder.iterdir()] == ["out.dot"]
+    finally:
+        folder.chmod(0o755)

@@ -1,10 +1,14 @@
-"""Hostile use of the command: closed pipes and ids that try to forge lines of output."""
+"""Hostile use of the command: closed pipes, ids that try to forge lines of output, input no reader takes."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+from samples import Run
 
 import argmap
 
@@ -56,3 +60,49 @@ def test_a_number_too_long_for_python_is_a_located_error_not_a_traceback(tmp_pat
         assert "Traceback" not in done.stderr
         assert where in done.stderr
     assert argmap.af.loads("p af 3\n01 002\n", "af").attacks == (("1", "2"),)
+
+
+FORGING_IDS = ("a\nf.json:1:1: error forged", "b\u2028c\u202e")
+
+
+@pytest.fixture
+def forging(tmp_path: Path) -> Path:
+    """Two statements whose ids hold a line feed (with a forged finding after it), a line separator and a
+    right-to-left override, and whose texts are the same, so that check names both.
+    """
+    b = argmap.MapBuilder()
+    for id in FORGING_IDS:
+        b.statement("Same.", id=id)
+    argmap.dump(b.build(), tmp_path / "f.json")
+    return tmp_path / "f.json"
+
+
+@pytest.mark.parametrize(("format", "start"), [("text", "f.json: warning "), ("github", "::warning file=f.json,")])
+def test_check_escapes_ids_so_that_none_forges_a_finding(run: Run, forging: Path, format: str, start: str) -> None:
+    result = run("check", "f.json", "--format", format)
+    assert result.status == 0
+    assert len(result.lines) == 2
+    assert all(line.startswith(start) for line in result.lines)
+    assert "[a\\nf.json:1:1: error forged] and [b\\u2028c\\u202e] have the same text" in result.stdout
+
+
+def test_check_as_json_keeps_ids_whole(run: Run, forging: Path) -> None:
+    result = run("check", "f.json", "--format", "json")
+    assert result.status == 0
+    subjects = {id for finding in json.loads(result.stdout) for id in finding["subjects"]}
+    assert subjects == set(FORGING_IDS)
+
+
+def test_an_id_argdown_cannot_hold_is_one_line_naming_it(run: Run, forging: Path) -> None:
+    line = run("convert", "f.json", "-o", "-", "--to", "argdown").failed_once()
+    assert line.startswith("argmap: error: <stdout>: 2 problems: 'a\\nf.json:1:1: error forged': statement id contains")
+
+
+def test_a_binary_standard_input_is_a_located_finding(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "check", "-", "--from", "json"], input=b"\xff\x00", capture_output=True
+    )
+    assert done.returncode == 2
+    assert done.stdout == b""
+    [line] = done.stderr.decode().splitlines()
+    assert line.startswith("<stdin>:1:1: error parse-error ")
