@@ -14,6 +14,7 @@ Modules (``pytest tests/adversarial`` runs them in about half a minute; Graphviz
 - ``test_scale``: 200,000-deep chains through readers, writers, checks, evaluation and drawing.
 - ``test_files``: outputs never destroy what was there (FIFOs, devices, links, long names, failed writes).
 - ``test_cli``: the command exits 141 on a closed pipe, lets no id forge a line, fails in one line.
+- ``test_index``: this index lists the seventeen failures and names only tests that exist.
 
 The seventeen failures of issue 15, each with the tests that keep it out (in ``tests/adversarial/`` unless a path
 says otherwise; ``...`` ends a long name):
