@@ -161,11 +161,16 @@ class SourceCoverage:
     quotes: tuple[PlacedQuote, ...]
     #: Quotes not found in the source: statement id and quote text (the check quote-not-found reports them too).
     missing: tuple[tuple[str, str], ...]
-    #: Pairs of statements whose quotes share some text, each pair once, in source order.
-    overlaps: tuple[tuple[str, str], ...]
     #: The source's characters other than whitespace, and how many of them quotes cover.
     characters: int
     covered_characters: int
+
+    @property
+    def overlaps(self) -> tuple[tuple[str, str], ...]:
+        """Pairs of statements whose quotes share some text, each pair once, in source order."""
+        # Worked out when asked, not when the coverage is: k statements quoting one passage make k * k pairs, a
+        # price for the report that lists them, never for check(), which promises to stay linear.
+        return tuple(_overlaps(self.quotes))
 
     @property
     def uncovered(self) -> tuple[Sentence, ...]:
@@ -330,7 +335,6 @@ def _source(
         sentences=tuple(_sentences(text, spans, placed, reasons, place)),
         quotes=tuple(placed),
         missing=tuple(missing),
-        overlaps=tuple(_overlaps(placed)),
         characters=_visible(text),
         covered_characters=_covered(text, placed),
     )

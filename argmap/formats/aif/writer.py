@@ -328,10 +328,11 @@ def _spread(fields: Fields, data: Fields, split: _Split, scheme: str | None = No
     kept = data.get("aif")
     if not isinstance(kept, Mapping) or not kept:
         return data
-    # The node's own fields win over what argmap would write (an Araucaria RA node's text "RA", say); where they
-    # would change what the node says (its type, its scheme), the reader does not give them back, and they stay.
+    # The node's own fields win over what argmap would write (an Araucaria RA node's text "RA", say), unless they
+    # would change what the node says: its scheme, which the reader does not give back, or its type, which a node
+    # with a scheme does give back, read as another kind of element. Those stay in argmap's block.
     node = {"nodeID": "", **fields, **kept}
-    if type(node["text"]) is not str or split(node) != (scheme, dict(kept)):
+    if node["type"] != fields["type"] or type(node["text"]) is not str or split(node) != (scheme, dict(kept)):
         return data
     fields.update(kept)
     return {key: value for key, value in data.items() if key != "aif"}

@@ -1,10 +1,14 @@
-"""Hostile use of the command: closed pipes and ids that try to forge lines of output."""
+"""Hostile use of the command: closed pipes, ids that try to forge lines of output, input no reader takes."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+from samples import Run
 
 import argmap
 
@@ -44,55 +48,6 @@ def test_evaluate_escapes_ids_so_that_none_forges_a_line(tmp_path: Path) -> None
     assert explained == ["statement b is OUT: statement a\\n[b]: out attacks it and is IN (nothing attacks it)."]
 
 
-def hard_map(pairs: int) -> argmap.ArgumentMap:
-    """Contradiction pairs and an odd cycle: stable semantics must search 2**pairs labellings to find there is none."""
-    b = argmap.MapBuilder()
-    for n in range(pairs):
-        b.contradiction(b.statement(f"P{n}.", id=f"p{n}"), b.statement(f"Q{n}.", id=f"q{n}"))
-    cycle = [b.statement(f"C{n}.", id=f"c{n}") for n in range(3)]
-    for source, target in zip(cycle, cycle[1:] + cycle[:1], strict=True):
-        b.attack(source, target)
-    return b.build()
-
-
-def test_drawing_a_hard_map_falls_back_to_grounded_and_says_so(tmp_path: Path) -> None:
-    argmap.dump(hard_map(40), tmp_path / "hard.json")
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "argmap",
-            "render",
-            "hard.json",
-            "-o",
-            "hard.dot",
-            "--evaluate",
-            "stable",
-            "--timeout",
-            "0.5",
-        ],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stderr == (
-        "argmap: warning: hard.json: stable semantics found no labelling within 0.5 seconds; the map is drawn under "
-        "grounded semantics instead\n"
-    )
-    assert "grounded semantics" in (tmp_path / "hard.dot").read_text(encoding="utf-8")
-
-
-def test_the_render_timeout_default_is_the_drawing_timeout() -> None:
-    from argmap.cli import parser
-    from argmap.evaluate import DRAWING_TIMEOUT
-
-    render = parser()._subparsers._group_actions[0].choices["render"]  # type: ignore[union-attr]
-    (action,) = [a for a in render._actions if a.dest == "timeout"]
-    assert f"(default: {DRAWING_TIMEOUT:g})" in (action.help or "")
-
-
 def test_a_number_too_long_for_python_is_a_located_error_not_a_traceback(tmp_path: Path) -> None:
     huge = "9" * 5000
     (tmp_path / "header.af").write_text(f"p af {huge}\n", encoding="utf-8")
@@ -105,3 +60,49 @@ def test_a_number_too_long_for_python_is_a_located_error_not_a_traceback(tmp_pat
         assert "Traceback" not in done.stderr
         assert where in done.stderr
     assert argmap.af.loads("p af 3\n01 002\n", "af").attacks == (("1", "2"),)
+
+
+FORGING_IDS = ("a\nf.json:1:1: error forged", "b\u2028c\u202e")
+
+
+@pytest.fixture
+def forging(tmp_path: Path) -> Path:
+    """Two statements whose ids hold a line feed (with a forged finding after it), a line separator and a
+    right-to-left override, and whose texts are the same, so that check names both.
+    """
+    b = argmap.MapBuilder()
+    for id in FORGING_IDS:
+        b.statement("Same.", id=id)
+    argmap.dump(b.build(), tmp_path / "f.json")
+    return tmp_path / "f.json"
+
+
+@pytest.mark.parametrize(("format", "start"), [("text", "f.json: warning "), ("github", "::warning file=f.json,")])
+def test_check_escapes_ids_so_that_none_forges_a_finding(run: Run, forging: Path, format: str, start: str) -> None:
+    result = run("check", "f.json", "--format", format)
+    assert result.status == 0
+    assert len(result.lines) == 2
+    assert all(line.startswith(start) for line in result.lines)
+    assert "[a\\nf.json:1:1: error forged] and [b\\u2028c\\u202e] have the same text" in result.stdout
+
+
+def test_check_as_json_keeps_ids_whole(run: Run, forging: Path) -> None:
+    result = run("check", "f.json", "--format", "json")
+    assert result.status == 0
+    subjects = {id for finding in json.loads(result.stdout) for id in finding["subjects"]}
+    assert subjects == set(FORGING_IDS)
+
+
+def test_an_id_argdown_cannot_hold_is_one_line_naming_it(run: Run, forging: Path) -> None:
+    line = run("convert", "f.json", "-o", "-", "--to", "argdown").failed_once()
+    assert line.startswith("argmap: error: <stdout>: 2 problems: 'a\\nf.json:1:1: error forged': statement id contains")
+
+
+def test_a_binary_standard_input_is_a_located_finding(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "check", "-", "--from", "json"], input=b"\xff\x00", capture_output=True
+    )
+    assert done.returncode == 2
+    assert done.stdout == b""
+    [line] = done.stderr.decode().splitlines()
+    assert line.startswith("<stdin>:1:1: error parse-error ")
