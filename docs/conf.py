@@ -29,7 +29,8 @@ root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 
 # The founding example's map lives in seeds/, beside its text; the directive may draw maps from there too.
-argmap_map_dirs = ["../seeds"]
+# seeds/ links to the files of argmap/examples, and a link is judged by where it leads.
+argmap_map_dirs = ["../seeds", "../argmap/examples"]
 
 myst_enable_extensions = ["deflist"]
 # Anchors for headings down to ###, so that pages can link to [a section](guide.md#drawing).
