@@ -492,6 +492,8 @@ def _check_questions(args: argparse.Namespace, framework_file: bool) -> None:
     wrong = None
     if args.strength is not None and (args.task is not None or args.claim is not None):
         wrong = "--strength gives every element's strength: drop --task and --claim"
+    elif args.strength is not None and (args.semantics is not None or args.limit is not None):
+        wrong = f"--strength {args.strength} names its semantics and gives one answer: drop --semantics and --limit"
     elif args.task is not None and not framework_file:
         wrong = "--task needs an abstract framework (.af/.i23, .apx, .tgf); for a map, ask with --claim"
     elif args.task is not None and args.semantics is not None:

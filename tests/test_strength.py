@@ -441,6 +441,14 @@ def test_evaluate_strength_errors_are_one_line(run: Run, files: Path) -> None:
     assert "--explain" in line
     assert "--strength" in line
     assert run("evaluate", "status.json", "--strength", "best").status == 2
+    for options in (("--semantics", "preferred"), ("--limit", "3")):
+        line = run("evaluate", "status.json", "--strength", "h-categoriser", *options).failed_once()
+        assert line == (
+            "argmap: error: status.json: --strength h-categoriser names its semantics and gives one answer: "
+            "drop --semantics and --limit"
+        )
+    line = run("evaluate", "status.json", "--strength", "h-categoriser", "--claim", "c").failed_once()
+    assert line == "argmap: error: status.json: --strength gives every element's strength: drop --task and --claim"
 
 
 def test_render_shades_by_strength(run: Run, files: Path) -> None:
