@@ -199,13 +199,11 @@ def format_for_path(path: str | os.PathLike[str], text: str | None = None) -> Fo
     tells them apart: the first that recognises it, in the order of :data:`FORMATS`; without ``text``, or when
     none does, the first of them (argmap's own JSON for ``.json``).
     """
-    name = Path(path).name.lower()
-    matched = next((suffix for suffix, _ in _BY_SUFFIX if name.endswith(suffix)), None)
-    if matched is None:
+    candidates = _sharing(path)
+    if not candidates:
         raise UnknownFormat(
             f"cannot tell the format of {os.fspath(path)!r} from its suffix; known formats: {_known_formats()}"
         )
-    candidates = [format for suffix, format in _BY_SUFFIX if suffix == matched]
     if text is not None and len(candidates) > 1:
         return next((f for f in candidates if f.sniff is not None and f.sniff(text)), candidates[0])
     return candidates[0]
@@ -213,9 +211,24 @@ def format_for_path(path: str | os.PathLike[str], text: str | None = None) -> Fo
 
 def shares_suffix(path: str | os.PathLike[str]) -> bool:
     """Whether the suffix of ``path`` is one that several formats share, so that its content must choose."""
+    return len(_sharing(path)) > 1
+
+
+def _sharing(path: str | os.PathLike[str]) -> list[Format]:
+    """The formats of the longest known suffix that ends the name of ``path``, in the order of :data:`FORMATS`
+    (none for a name without one).
+    """
     name = Path(path).name.lower()
     matched = next((suffix for suffix, _ in _BY_SUFFIX if name.endswith(suffix)), None)
-    return sum(suffix == matched for suffix, _ in _BY_SUFFIX) > 1
+    return [format for suffix, format in _BY_SUFFIX if suffix == matched]
+
+
+def _start(path: str) -> str:
+    """The start of the file that sniffing looks at (:data:`SNIFF_LENGTH` characters; bytes that are not UTF-8 are
+    replaced here, and reported by the reader that reads the whole file).
+    """
+    with open(path, encoding="utf-8-sig", errors="replace") as file:
+        return file.read(SNIFF_LENGTH)
 
 
 def _reader(format: Format) -> Reader:
@@ -269,18 +282,17 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap
     ``FileNotFoundError``), so that callers can tell "no such file" from "bad file".
     """
     name = os.fspath(path)
-    text = None
-    if format is None and shares_suffix(path):
-        text = read_text(name)
-        chosen = format_for_path(path, text)
+    if format is not None:
+        chosen = get_format(format)
+    elif shares_suffix(path):
+        # The start is enough to choose: the file is read whole once, by the chosen reader.
+        chosen = format_for_path(path, _start(name))
     else:
-        chosen = format_for_path(path) if format is None else get_format(format)
-    reader = _reader(chosen)  # before touching the file, so that a format argmap cannot read fails first
+        chosen = format_for_path(path)
+    reader = _reader(chosen)  # before reading the whole file, so that a format argmap cannot read fails first
     if chosen.load is not None:
         return _read(functools.partial(chosen.load, name), name)
-    if text is None:
-        text = read_text(name)
-    return _read(functools.partial(reader, text, path=name), name)
+    return _read(functools.partial(reader, read_text(name), path=name), name)
 
 
 def dump(m: ArgumentMap, path: str | os.PathLike[str], format: str | None = None) -> Path:
