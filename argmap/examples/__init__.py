@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import OptionError
 from ..model import ArgumentMap
 
 __all__ = ["NAMES", "SUFFIXES", "load", "path"]
@@ -33,8 +34,6 @@ def path(name: str = "kim-in-russia", suffix: str = ".argdown") -> Path:
     ``argmap render "$(python -c 'from argmap import examples; print(examples.path())')" -o map.svg`` draws it.
     :class:`~argmap.OptionError` for another name or suffix.
     """
-    from ..errors import OptionError
-
     if name not in NAMES:
         raise OptionError(f"no example {name!r}; the examples are: {', '.join(NAMES)}")
     if suffix not in SUFFIXES:

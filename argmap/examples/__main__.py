@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from ..errors import OptionError
 from . import NAMES, SUFFIXES, path
 
 
@@ -12,8 +13,6 @@ def main(arguments: list[str]) -> int:
     if len(arguments) > 2 or any(a in ("-h", "--help") for a in arguments):
         print(f"usage: python -m argmap.examples [{'|'.join(NAMES)}] [{'|'.join(SUFFIXES)}]", file=sys.stderr)
         return 2
-    from ..errors import OptionError
-
     try:
         print(path(*arguments))
     except OptionError as error:

@@ -88,11 +88,10 @@ def fix(text: str) -> Fixed:
     fixed = "".join(pieces)
     if not _same_but_renamed(doc, fixed[start:], renames):
         return Fixed(text=text)
-    lines = body.count
     changes = []
     for (is_argument, old), offsets in mentions.items():
-        line = lines("\n", 0, offsets[0]) + 1
-        column = offsets[0] - (body.rfind("\n", 0, offsets[0]) + 1) + 1
+        line = body.count("\n", 0, offsets[0]) + 1
+        column = offsets[0] - body.rfind("\n", 0, offsets[0])
         new = renames[is_argument, old]
         changes.append(Change(old=old, new=new, is_argument=is_argument, line=line, column=column, count=len(offsets)))
     return Fixed(text=fixed, changes=tuple(changes))
