@@ -307,7 +307,7 @@ def test_options_are_validated(options: dict[str, Any], message: str) -> None:
 
 
 def test_views_and_show_names_are_published() -> None:
-    assert VIEWS == ("debate", "premise")
+    assert VIEWS == ("debate", "premise", "steps")
     assert set(SHOW) - DEFAULT_SHOW == {"statement-ids"}
 
 

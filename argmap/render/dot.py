@@ -9,11 +9,18 @@ from typing import TYPE_CHECKING, Unpack
 import attrs
 
 from ..boxes import shown_title
-from ..model import Argument, ArgumentMap, ElementType, RelationKind, Statement
-from .layout import argument_edges, argument_lines, inner_statements, section_nesting, statement_lines
+from ..model import Argument, ArgumentMap, ElementType, RelationKind, Section, Statement
+from .layout import (
+    argument_edges,
+    argument_lines,
+    cluster_of,
+    inner_statements,
+    section_nesting,
+    statement_lines,
+)
 from .options import DotOptions, Options
 from .quoting import assignments, attribute_list, label
-from .theme import STATUS_STYLE, STATUSES, Theme, shade, status_colours
+from .theme import STATUS_STYLE, STATUSES, Theme, shade, status_colours, text_on
 
 if TYPE_CHECKING:
     # The graphviz package is imported by to_dot, as writing DOT source needs none of it.
@@ -140,8 +147,13 @@ class Drawing:
     #: means: a relation kind's value, ``"premise"`` (into an argument), ``"conclusion"`` (out of an argument), or
     #: in the premise view ``"step-premise"`` and ``"step-conclusion"``.
     edges: Sequence[tuple[str, str, str]]
-    #: Premise view: each junction node's name and the argument whose step it is.
+    #: Premise and steps views: each junction node's name (in the steps view, each step's node but the last) and the
+    #: argument whose step it is.
     junctions: Mapping[str, str]
+    #: Each node that stands for a closed section (see ``closed``), and the section.
+    groups: Mapping[str, str] = attrs.field(factory=dict)
+    #: Each stub node (see ``whole``), and what its tooltip says was left out.
+    stubs: Mapping[str, str] = attrs.field(factory=dict)
 
 
 def drawing(m: ArgumentMap, **options: Unpack[DotOptions]) -> Drawing:
@@ -149,16 +161,19 @@ def drawing(m: ArgumentMap, **options: Unpack[DotOptions]) -> Drawing:
     checked = Options.of(m, **options)
     layout = _Layout(m, checked)
     nodes, edges = layout.elements()
-    source = _source(_assemble(m, checked, nodes, edges))
+    source = _source(_assemble(m, checked, nodes, edges, layout.names))
     numbers = {section.id: n for n, section in enumerate(m.sections)}
+    groups = layout.groups
     return Drawing(
         source=source,
         map=m,
         options=checked,
-        nodes={name: key for key, name in layout.names.items()},
+        nodes={name: key for key, name in layout.names.items() if name not in groups},
         clusters={f"cluster_{numbers[id]}": id for id in numbers},
         edges=layout.kinds,
         junctions=layout.junction_of,
+        groups=groups,
+        stubs=layout.stub_notes,
     )
 
 
@@ -173,8 +188,9 @@ class _Drawing:
 
 
 def _drawing(m: ArgumentMap, options: Options) -> _Drawing:
-    nodes, edges = _Layout(m, options).elements()
-    return _assemble(m, options, nodes, edges)
+    layout = _Layout(m, options)
+    nodes, edges = layout.elements()
+    return _assemble(m, options, nodes, edges, layout.names)
 
 
 @attrs.frozen
@@ -271,24 +287,54 @@ class _Layout:
     kinds: list[tuple[str, str, str]] = attrs.field(factory=list)
     junctions: Iterator[int] = attrs.field(factory=itertools.count)
     junction_of: dict[str, str] = attrs.field(factory=dict)
+    #: The node of each closed section's node, by name, and the section it stands for.
+    groups: dict[str, str] = attrs.field(factory=dict)
+    #: Each stub node's tooltip, by name.
+    stub_notes: dict[str, str] = attrs.field(factory=dict)
     styles: _Styles = attrs.field(init=False)
+    #: Per section inside a closed one: the node that stands for it.
+    closed_node: dict[str, str] = attrs.field(init=False)
+    #: Per section: the cluster that holds its nodes (see :func:`cluster_of`).
+    holder: dict[str, str | None] = attrs.field(init=False)
+    #: Node attributes that set an element's own look (colour, shape), by what they depend on, once written.
+    own_styles: dict[tuple[ElementType, bool, str | None, str | None], str] = attrs.field(factory=dict)
 
     @styles.default
     def _styles(self) -> _Styles:
         return _Styles.of(self.options.theme, shaded=self.options.strengths is not None)
 
+    @closed_node.default
+    def _closed_node(self) -> dict[str, str]:
+        closed = self.options.closed
+        found: dict[str, str] = {}
+        if not closed:
+            return found
+        # A section comes after its parent, so an outer closed section is met before those inside it.
+        for n, section in enumerate(self.m.sections):
+            if section.parent in found:
+                found[section.id] = found[section.parent]
+            elif section.id in closed:
+                found[section.id] = f"g{n}"
+        return found
+
+    @holder.default
+    def _holder(self) -> dict[str, str | None]:
+        return cluster_of(self.m, self.options.clusters)
+
     def elements(self) -> tuple[dict[str | None, list[str]], list[str]]:
-        m, premise_view, styles = self.m, self.options.view == "premise", self.styles
-        hidden = set() if premise_view else inner_statements(m)
+        m, view, styles = self.m, self.options.view, self.styles
+        hidden = set() if view != "debate" else inner_statements(m)
         main = frozenset(m.main_conclusions)
+        self._group_nodes()
         for n, statement in enumerate(m.statements):
             if statement.id not in hidden:
                 self._statement_node(f"s{n}", statement, statement.id in main)
         for n, argument in enumerate(m.arguments):
             self._argument_node(f"a{n}", argument)
-        if premise_view:
+        if view != "debate":
             for n, argument in enumerate(m.arguments):
-                self._steps(f"a{n}", argument)
+                if argument.section not in self.closed_node:
+                    self._steps(f"a{n}", argument)
         else:
             names = self.names
             for tail, head, kind in argument_edges(m, hidden):
@@ -300,20 +346,81 @@ class _Layout:
                 styles.relation[relation.kind],
                 relation.kind.value,
             )
+        if self.options.whole is not None:
+            self._stubs(self.options.whole)
         return self.nodes, self.edges
+
+    def _group_nodes(self) -> None:
+        """One node for each outermost closed section that holds something drawn, in its parent's cluster."""
+        m, theme = self.m, self.options.theme
+        sections = [statement.section for statement in m.statements] + [argument.section for argument in m.arguments]
+        inside = {self.closed_node[section] for section in sections if section in self.closed_node}
+        for section in m.sections:
+            name = self.closed_node.get(section.id)
+            if name is None or name in self.groups or name not in inside:
+                continue
+            self.groups[name] = section.id
+            attributes = {
+                "shape": "box",
+                "style": "filled",
+                "fillcolor": self.options.section_colours.get(section.id, theme.cluster_fill),
+                "color": theme.cluster_border,
+                "penwidth": "2",
+                "margin": "0.2,0.1",
+            }
+            texts = [shown_title(section.title)]
+            self._add_node(name, section.parent, label(texts, self.options.wrap), assignments(attributes))
 
     def _statement(self, id: str) -> str:
         return self.names[ElementType.STATEMENT, id]
 
     def _statement_node(self, name: str, statement: Statement, main: bool) -> None:
         key = (ElementType.STATEMENT, statement.id)
-        texts = statement_lines(statement, self.options.show)
-        self._node(name, key, statement.section, texts, self.styles.statement[main, self._status(key)])
+        mode = self.options.label_modes.get(ElementType.STATEMENT, "default")
+        texts = statement_lines(statement, self.options.show, mode)
+        status = self._status(key)
+        style = self._own_style(key, main, status) or self.styles.statement[main, status]
+        self._node(name, key, statement.section, texts, style)
 
     def _argument_node(self, name: str, argument: Argument) -> None:
         key = (ElementType.ARGUMENT, argument.id)
-        texts = argument_lines(argument, self.options.show)
-        self._node(name, key, argument.section, texts, self.styles.argument[self._status(key)])
+        status = self._status(key)
+        self._node(name, key, argument.section, self._argument_lines(argument), self._argument_style(key, status))
+
+    def _argument_lines(self, argument: Argument) -> list[str]:
+        return argument_lines(
+            argument, self.options.show, self.options.label_modes.get(ElementType.ARGUMENT, "default")
+        )
+
+    def _argument_style(self, key: tuple[ElementType, str], status: str | None) -> str:
+        return self._own_style(key, False, status) or self.styles.argument[status]
+
+    def _own_style(self, key: tuple[ElementType, str], main: bool, status: str | None) -> str | None:
+        """The node's attributes where its own colour (``colours``) or its type's attributes (``node_attributes``)
+        change them; ``None`` where the common style serves.
+
+        A colour fills the node only where neither a labelling nor strengths decide the fill.
+        """
+        options = self.options
+        extra = options.node_attributes.get(key[0], {})
+        fill = options.colours.get(key) if options.labelling is None and options.strengths is None else None
+        if not extra and fill is None:
+            return None
+        cached = (key[0], main, status, fill)
+        if cached not in self.own_styles:
+            theme = options.theme
+            if key[0] is ElementType.STATEMENT:
+                attributes = _statement_attributes(theme, main, status)
+            else:
+                attributes = {"style": "filled", "fillcolor": theme.argument_fill, "color": theme.argument_border}
+                attributes |= _status_attributes(theme, status, "filled")
+            if options.strengths is not None:
+                attributes.pop("fillcolor", None)
+            if fill is not None:
+                attributes |= {"fillcolor": fill, "fontcolor": text_on(fill)}
+            # "width" is a least width: Graphviz grows a node to fit its label unless told its size is fixed.
+            self.own_styles[cached] = assignments({**attributes, **extra})
+        return self.own_styles[cached]
 
     def _status(self, key: tuple[ElementType, str]) -> str | None:
         """The element's status in the labelling; ``None`` without a labelling."""
@@ -323,6 +430,10 @@ class _Layout:
     def _node(
         self, name: str, key: tuple[ElementType, str], section: str | None, texts: Sequence[str], style: str
     ) -> None:
+        group = self.closed_node.get(section) if section is not None else None
+        if group is not None:  # drawn as its closed section's node
+            self.names[key] = group
+            return
         self.names[key] = name
         strengths = self.options.strengths
         if strengths is not None:  # the styles of a shaded drawing leave the fill to this
@@ -335,19 +446,28 @@ class _Layout:
         The layout writes node and edge statements directly: the graphviz package's ``node()`` and ``edge()``
         would cost as much again as the whole layout of a large map.
         """
-        cluster = section if "sections" in self.options.show else None
+        cluster = self.holder[section] if section is not None and "sections" in self.options.show else None
         self.nodes.setdefault(cluster, []).append(f"\t{name}{attribute_list(text, style)}\n")
 
     def _steps(self, name: str, argument: Argument) -> None:
-        """Premise view: premises -> step -> conclusion; the last step is the argument node, earlier ones junctions."""
+        """Premise view: premises -> step -> conclusion; the last step is the argument node, earlier ones junctions.
+        The steps view draws each junction as a box of the argument's own.
+        """
         for n, step in enumerate(argument.steps, 1):
             through = name
             if n < len(argument.steps):
                 through = f"j{next(self.junctions)}"
                 self.junction_of[through] = argument.id
-                self._add_node(through, argument.section, None, self.styles.junction)
+                if self.options.view == "steps":
+                    key = (ElementType.ARGUMENT, argument.id)
+                    text = label(self._argument_lines(argument), self.options.wrap)
+                    self._add_node(through, argument.section, text, self._argument_style(key, self._status(key)))
+                else:
+                    self._add_node(through, argument.section, None, self.styles.junction)
+            # A step drawn as a box is reached by arrows, as an argument is; a junction is a point where lines meet.
+            into_step = self.styles.support if self.options.view == "steps" else self.styles.premise
             for premise in dict.fromkeys(step.premises):
-                self._edge(self._statement(premise), through, self.styles.premise, "step-premise")
+                self._edge(self._statement(premise), through, into_step, "step-premise")
             # An xlabel is placed after layout: a plain edge label takes part in ranking, and made dot 2.43 lose
             # edges ("routesplines failed") in clusters with cycles.
             rules = step.rules if "rules" in self.options.show else ()
@@ -356,10 +476,54 @@ class _Layout:
 
     def _edge(self, tail: str, head: str, attributes: str, kind: str) -> None:
         """An edge statement; ``attributes`` is its attribute list, from :func:`attribute_list`; ``kind`` what the
-        edge means (see :attr:`Drawing.edges`).
+        edge means (see :attr:`Drawing.edges`). None between two elements of one closed section.
         """
+        if tail == head and tail in self.groups:
+            return
         self.edges.append(f"\t{tail} -> {head}{attributes}\n")
         self.kinds.append((tail, head, kind))
+
+    def _stubs(self, whole: ArgumentMap) -> None:
+        """For each element drawn whose relations in ``whole`` lead to elements not drawn: a stub with their number,
+        below the element for those that bear on it, above it for those it bears on.
+        """
+        names, m = self.names, self.m
+        counts: dict[tuple[tuple[ElementType, str], bool], int] = {}
+        for relation in whole.relations:
+            source = (relation.source_type, relation.source)
+            target = (relation.target_type, relation.target)
+            if (source in names) != (target in names):
+                end = (target, True) if target in names else (source, False)
+                counts[end] = counts.get(end, 0) + 1
+        for argument in whole.arguments:
+            # An argument left out whose conclusion is drawn: one more reason for it not drawn.
+            key = (ElementType.STATEMENT, argument.conclusion) if argument.conclusion is not None else None
+            if key in names and (ElementType.ARGUMENT, argument.id) not in names:
+                counts[key, True] = counts.get((key, True), 0) + 1
+        theme = self.options.theme
+        for n, ((key, into), count) in enumerate(
+            sorted(counts.items(), key=lambda item: (names[item[0][0]], item[0][1]))
+        ):
+            name = f"x{n}"
+            what = (
+                f"{count} more {'reason' if count == 1 else 'reasons'} for or against it"
+                if into
+                else (f"{count} more {'element' if count == 1 else 'elements'} it bears on")
+            )
+            note = f"{what}, left out of this drawing"
+            self.stub_notes[name] = note
+            attributes = {
+                "shape": "plaintext",
+                "style": "",
+                "fontcolor": theme.neutral,
+                "fontsize": "10",
+                "tooltip": label([note], 0),
+            }
+            group = self.groups.get(names[key])
+            section = m.element(*key).section if group is None else m.section(group).parent
+            self._add_node(name, section, label([f"+{count}"], 0), assignments(attributes))
+            edge = attribute_list(None, assignments({"color": theme.neutral, "style": "dotted", "arrowhead": "none"}))
+            self.edges.append(f"\t{name} -> {names[key]}{edge}\n" if into else f"\t{names[key]} -> {name}{edge}\n")
 
 
 #: The strengths the legend shows the shade of.
@@ -402,7 +566,11 @@ def _legend(options: Options) -> str:
 
 
 def _assemble(
-    m: ArgumentMap, options: Options, nodes: Mapping[str | None, Sequence[str]], edges: Sequence[str]
+    m: ArgumentMap,
+    options: Options,
+    nodes: Mapping[str | None, Sequence[str]],
+    edges: Sequence[str],
+    names: Mapping[tuple[ElementType, str], str],
 ) -> _Drawing:
     theme = options.theme
     drawing = _Drawing(
@@ -419,6 +587,9 @@ def _assemble(
                 if "title" in options.show and m.title.strip()
                 else {}
             ),
+            # Ranks shared across clusters need dot's newer ranking, which the caller may still turn off.
+            **({"newrank": "true"} if options.same_rank and "sections" in options.show else {}),
+            **options.graph_attributes,
         },
         # Defaults for the most common node and edge, a statement and a support, keep the source short.
         node={
@@ -446,6 +617,10 @@ def _assemble(
     if "sections" in options.show:
         _add_clusters(body, m, options, nodes)
     body += edges
+    for group in options.same_rank:
+        ranked = list(dict.fromkeys(names[key] for key in group if key in names))
+        if len(ranked) > 1:
+            body.append(f"\t{{rank=same; {'; '.join(ranked)}}}\n")
     if options.labelling is not None or options.strengths is not None:
         legend = {
             "style": "rounded,filled",
@@ -466,7 +641,7 @@ def _add_clusters(
     The clusters are written depth first without recursion: the graphviz package would copy a nested
     subgraph's lines once per level, which is quadratic in the depth of the sections.
     """
-    for n in section_nesting(m, members):
+    for n in section_nesting(m, members, options.clusters):
         if n is None:  # the end of a cluster whose subclusters are written
             body.append("\t}\n")
             continue
@@ -474,17 +649,19 @@ def _add_clusters(
         name = f"cluster_{n}"
         # Raw lines hold only generated names, fixed syntax and labels escaped by _label.
         body.append(f"\tsubgraph {name} {{\n")
-        attributes = assignments(_cluster_attributes(section.title, name, options))
+        attributes = assignments(_cluster_attributes(section, name, options))
         body.append(f"\tgraph{attribute_list(None, attributes)}\n")
         body += members.get(section.id, ())
 
 
-def _cluster_attributes(title: str, name: str, options: Options) -> dict[str, str]:
+def _cluster_attributes(section: Section, name: str, options: Options) -> dict[str, str]:
     theme = options.theme
+    fill = options.section_colours.get(section.id)
     return {
-        "label": label([shown_title(title)], options.wrap),
+        "label": label([shown_title(section.title)], options.wrap),
         "style": "rounded,filled",
-        "fillcolor": theme.cluster_fill,
+        "fillcolor": theme.cluster_fill if fill is None else fill,
+        **({} if fill is None else {"fontcolor": text_on(fill)}),
         "color": theme.cluster_border,
         "fontsize": "13",
         "labeljust": "l",

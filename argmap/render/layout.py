@@ -12,6 +12,7 @@ from ..model import Argument, ArgumentMap, ElementType, Statement
 __all__ = [
     "argument_edges",
     "argument_lines",
+    "cluster_of",
     "inner_statements",
     "section_nesting",
     "statement_lines",
@@ -53,24 +54,36 @@ def argument_edges(
         yield node, (ElementType.STATEMENT, argument.conclusion), "conclusion"
 
 
-def statement_lines(statement: Statement, show: Collection[str]) -> list[str]:
+def statement_lines(statement: Statement, show: Collection[str], mode: str = "default") -> list[str]:
     """The lines of a statement's node: ``[id]`` where ``show`` names ``"statement-ids"``, the text (cut to what the
     box holds, see :func:`argmap.boxes.shown_text`), and the :func:`tag_line` where it names ``"tags"``.
+
+    ``mode`` (one of :data:`~argmap.render.options.LABEL_MODES`) changes what stands above the tags: ``"id"`` only
+    ``[id]``, ``"text"`` only the text, ``"none"`` nothing at all (no tags either).
     """
-    lines = [f"[{statement.id}]"] if "statement-ids" in show else []
-    text = shown_text(statement)
-    lines.append(text)
+    if mode == "none":
+        return []
+    lines = [f"[{statement.id}]"] if mode == "id" or (mode == "default" and "statement-ids" in show) else []
+    text = shown_text(statement) if mode != "id" else ""
+    if text or mode != "id":
+        lines.append(text)
     if "tags" in show:
         lines += tag_line(statement.tags, text)
     return lines
 
 
-def argument_lines(argument: Argument, show: Collection[str]) -> list[str]:
+def argument_lines(argument: Argument, show: Collection[str], mode: str = "default") -> list[str]:
     """The lines of an argument's node: ``<id>``, the description where ``show`` names ``"argument-text"`` (cut to
     what the box holds, see :func:`argmap.boxes.shown_text`), and the :func:`tag_line` where it names ``"tags"``.
+
+    ``mode`` (one of :data:`~argmap.render.options.LABEL_MODES`) changes what stands above the tags: ``"id"`` only
+    ``<id>``, ``"text"`` only the description (``<id>`` for an argument without one), ``"none"`` nothing at all.
     """
-    lines = [f"<{argument.id}>"]
-    text = shown_text(argument) if "argument-text" in show else ""
+    if mode == "none":
+        return []
+    described = mode == "text" or (mode == "default" and "argument-text" in show)
+    text = shown_text(argument) if described else ""
+    lines = [f"<{argument.id}>"] if mode != "text" or not text else []
     if text:
         lines.append(text)
     if "tags" in show:
@@ -102,22 +115,31 @@ def _holds(text: str, tag: str) -> bool:
     return False
 
 
-def section_nesting(m: ArgumentMap, members: Mapping[str | None, Collection[object]]) -> Iterator[int | None]:
+def section_nesting(
+    m: ArgumentMap, members: Mapping[str | None, Collection[object]], clusters: Collection[str] | None = None
+) -> Iterator[int | None]:
     """The sections to draw, depth first, each nested in its parent's: a section's position in ``m.sections`` as it
     opens, ``None`` as the last one open closes. A section is drawn when it has members (``members`` holds what
-    each section id has) or a subsection of it has.
+    each section id has) or a subsection of it has. Given ``clusters``, only those sections are drawn, each nested
+    in its nearest ancestor among them (see :func:`cluster_of`).
 
     Iterative, so that sections nested thousands deep cannot exhaust the stack.
     """
     numbers = {section.id: n for n, section in enumerate(m.sections)}
     drawn = {id for id in numbers if members.get(id)}
+    parents = {section.id: section.parent for section in m.sections}
+    if clusters is not None:
+        holder = cluster_of(m, clusters)
+        parents = {id: None if parent is None else holder[parent] for id, parent in parents.items()}
     children: dict[str | None, list[str]] = {}
     for section in m.sections:
-        children.setdefault(section.parent, []).append(section.id)
+        if clusters is None or section.id in clusters:
+            children.setdefault(parents[section.id], []).append(section.id)
     # A section comes after its parent, so in reverse order every child is settled before its parent.
     for section in reversed(m.sections):
-        if section.id in drawn and section.parent is not None:
-            drawn.add(section.parent)
+        parent = parents[section.id]
+        if section.id in drawn and parent is not None:
+            drawn.add(parent)
     stack: list[str | None] = [id for id in reversed(children.get(None, ())) if id in drawn]
     while stack:
         id = stack.pop()
@@ -127,3 +149,17 @@ def section_nesting(m: ArgumentMap, members: Mapping[str | None, Collection[obje
         yield numbers[id]
         stack.append(None)
         stack += [child for child in reversed(children.get(id, ())) if child in drawn]
+
+
+def cluster_of(m: ArgumentMap, clusters: Collection[str] | None) -> dict[str, str | None]:
+    """For each section, the cluster that holds what it holds: the section itself or its nearest ancestor among
+    ``clusters`` (every section when ``clusters`` is ``None``), or ``None`` for none.
+    """
+    found: dict[str, str | None] = {}
+    # A section comes after its parent: each parent is settled first, so that the whole is linear.
+    for section in m.sections:
+        if clusters is None or section.id in clusters:
+            found[section.id] = section.id
+        else:
+            found[section.id] = None if section.parent is None else found[section.parent]
+    return found

@@ -46,7 +46,8 @@ class Note:
 
     #: The accessible name and tooltip: for an element, its full text, id, tags, quotes and status.
     title: str
-    #: ``"statement"``, ``"argument"``, ``"junction"``, ``"section"``, ``"legend"`` or ``"edge"``.
+    #: ``"statement"``, ``"argument"``, ``"junction"``, ``"section"`` (a cluster, or a closed section's node),
+    #: ``"stub"`` (what a part of a map leaves out), ``"legend"`` or ``"edge"``.
     kind: str
     #: The element's anchor in a page (see :func:`anchor`), for statements and arguments.
     anchor: str | None = None
@@ -108,6 +109,10 @@ def notes(drawing: Drawing, *, name: str | None = None, node_url: NodeUrl | None
         nodes[junction] = Note(title=f"A step of argument <{argument}>", kind="junction")
     for cluster, section in drawing.clusters.items():
         nodes[cluster] = Note(title=f"Section: {m.section(section).title}", kind="section")
+    for group, section in drawing.groups.items():
+        nodes[group] = Note(title=f"Closed section: {m.section(section).title}", kind="section")
+    for stub, note in drawing.stubs.items():
+        nodes[stub] = Note(title=note, kind="stub")
     legend = [
         *([f"{drawing.options.labelling.semantics} semantics"] if drawing.options.labelling is not None else []),
         *([f"{drawing.options.strengths.semantics} strength"] if drawing.options.strengths is not None else []),
@@ -168,6 +173,8 @@ class _Writer:
         """How an edge's tooltip names one of its ends."""
         if node in self.drawing.junctions:
             return f"a step of <{self.drawing.junctions[node]}>"
+        if node in self.drawing.groups:
+            return f"section “{self.m.section(self.drawing.groups[node]).title}”"
         type, id = self.drawing.nodes[node]
         if type is ElementType.ARGUMENT:
             return f"<{id}>"

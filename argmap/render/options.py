@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal, TypedDict
 
 import attrs
 
 from ..errors import OptionError
-from ..model import ArgumentMap
-from .theme import AUTO, THEME_NAMES, THEMES, Theme
+from ..model import ArgumentMap, ElementType
+from .theme import AUTO, THEME_NAMES, THEMES, Theme, colour
 
 if TYPE_CHECKING:
     # Only for annotations: renderers take a labelling as input, and evaluation must not be imported at load time.
@@ -21,13 +21,18 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_SHOW",
     "DIRECTIONS",
+    "GRAPH_ATTRIBUTES",
     "ID_PREFIX",
+    "LABEL_MODES",
+    "NODE_ATTRIBUTES",
+    "SHAPES",
     "SHOW",
     "VIEWS",
     "Direction",
     "DotOptions",
     "DrawOptions",
     "HtmlOptions",
+    "LabelMode",
     "Options",
     "View",
     "check_labelling",
@@ -37,11 +42,12 @@ __all__ = [
     "theme_named",
 ]
 
-View = Literal["debate", "premise"]
+View = Literal["debate", "premise", "steps"]
 Direction = Literal["BT", "TB", "LR", "RL"]
+LabelMode = Literal["default", "id", "text", "none"]
 
 #: The views :func:`~argmap.render.dot.to_dot` draws.
-VIEWS: tuple[str, ...] = ("debate", "premise")
+VIEWS: tuple[str, ...] = ("debate", "premise", "steps")
 #: Values of ``direction``: where the reasons are, seen from their conclusions (``BT``: conclusions on top).
 DIRECTIONS: tuple[str, ...] = ("BT", "TB", "LR", "RL")
 #: What ``show=`` may name, each an optional part of the diagram.
@@ -50,6 +56,42 @@ SHOW: tuple[str, ...] = ("title", "sections", "tags", "argument-text", "statemen
 DEFAULT_SHOW: frozenset[str] = frozenset(SHOW) - {"statement-ids"}
 #: What an id prefix may be: a letter followed by letters, digits, ``_`` or ``-``.
 ID_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+#: Values of ``label_modes``: what a node's label holds (see :func:`~argmap.render.dot.to_dot`).
+LABEL_MODES: tuple[str, ...] = ("default", "id", "text", "none")
+#: The node shapes ``node_attributes`` may ask for.
+SHAPES: tuple[str, ...] = (
+    "box",
+    "circle",
+    "diamond",
+    "doublecircle",
+    "ellipse",
+    "hexagon",
+    "octagon",
+    "oval",
+    "plaintext",
+    "point",
+    "rect",
+    "square",
+)
+_NUMBER = r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
+_BOOLEAN = ("true", "false")
+#: The graph attributes ``graph_attributes`` may set, each with the values it takes: a tuple lists them, a pattern
+#: matches them. Only layout attributes: none of them can name a file, run code or change what text says.
+GRAPH_ATTRIBUTES: Mapping[str, tuple[str, ...] | re.Pattern[str]] = {
+    "concentrate": _BOOLEAN,
+    "newrank": _BOOLEAN,
+    "nodesep": re.compile(_NUMBER),
+    "ranksep": re.compile(f"(?:{_NUMBER})(?: equally)?"),
+    "ratio": re.compile(f"fill|compress|expand|auto|{_NUMBER}"),
+    "size": re.compile(f"(?:{_NUMBER})(?:,(?:{_NUMBER}))?!?"),
+    "splines": ("true", "false", "none", "line", "polyline", "ortho", "curved", "spline"),
+}
+#: The node attributes ``node_attributes`` may set, with the values each takes, as for :data:`GRAPH_ATTRIBUTES`.
+NODE_ATTRIBUTES: Mapping[str, tuple[str, ...] | re.Pattern[str]] = {
+    "shape": SHAPES,
+    "width": re.compile(_NUMBER),
+    "height": re.compile(_NUMBER),
+}
 
 
 class DrawOptions(TypedDict, total=False):
@@ -62,6 +104,15 @@ class DrawOptions(TypedDict, total=False):
     show: Iterable[str]
     labelling: Labelling | None
     strengths: Strengths | None
+    colours: Mapping[tuple[ElementType, str], str]
+    section_colours: Mapping[str, str]
+    label_modes: Mapping[ElementType, LabelMode]
+    clusters: Collection[str] | None
+    closed: Collection[str]
+    same_rank: Sequence[Collection[tuple[ElementType, str]]]
+    graph_attributes: Mapping[str, str | int | float | bool]
+    node_attributes: Mapping[ElementType, Mapping[str, str | int | float]]
+    whole: ArgumentMap | None
 
 
 class DotOptions(DrawOptions, total=False):
@@ -97,6 +148,24 @@ class Options:
     id_prefix: str
     labelling: Labelling | None
     strengths: Strengths | None = None
+    #: Fill colours by element, validated (see :func:`~argmap.render.theme.colour`).
+    colours: Mapping[tuple[ElementType, str], str] = attrs.field(factory=dict)
+    #: Cluster fill colours by section id.
+    section_colours: Mapping[str, str] = attrs.field(factory=dict)
+    #: What the labels of statements and of arguments hold.
+    label_modes: Mapping[ElementType, str] = attrs.field(factory=dict)
+    #: The sections drawn as clusters; ``None``: all.
+    clusters: frozenset[str] | None = None
+    #: The sections drawn as one node each.
+    closed: frozenset[str] = frozenset()
+    #: Groups of elements drawn on one rank.
+    same_rank: tuple[tuple[tuple[ElementType, str], ...], ...] = ()
+    #: Graph attributes beyond the defaults, validated.
+    graph_attributes: Mapping[str, str] = attrs.field(factory=dict)
+    #: Node attributes by element type, validated.
+    node_attributes: Mapping[ElementType, Mapping[str, str]] = attrs.field(factory=dict)
+    #: The map this one is a part of, whose left-out relations are drawn as stubs.
+    whole: ArgumentMap | None = None
 
     @classmethod
     def of(
@@ -111,6 +180,15 @@ class Options:
         id_prefix: str = "",
         labelling: Labelling | None = None,
         strengths: Strengths | None = None,
+        colours: Mapping[tuple[ElementType, str], str] | None = None,
+        section_colours: Mapping[str, str] | None = None,
+        label_modes: Mapping[ElementType, LabelMode] | None = None,
+        clusters: Collection[str] | None = None,
+        closed: Collection[str] = (),
+        same_rank: Sequence[Collection[tuple[ElementType, str]]] = (),
+        graph_attributes: Mapping[str, str | int | float | bool] | None = None,
+        node_attributes: Mapping[ElementType, Mapping[str, str | int | float]] | None = None,
+        whole: ArgumentMap | None = None,
     ) -> Options:
         """The options of a drawing, validated; the defaults are :func:`to_dot`'s."""
         if view not in VIEWS:
@@ -127,7 +205,117 @@ class Options:
             check_labelling(m, labelling)
         if strengths is not None:
             check_strengths(m, strengths)
-        return cls(view, direction, wrap, chosen, names, id_prefix, labelling, strengths)
+        if whole is not None and not isinstance(whole, ArgumentMap):
+            raise OptionError(f"whole must be an argmap.ArgumentMap, not {type(whole).__name__}")
+        return cls(
+            view,
+            direction,
+            wrap,
+            chosen,
+            names,
+            id_prefix,
+            labelling,
+            strengths,
+            colours=_colours(colours or {}),
+            section_colours={
+                _text("section_colours", key): colour(value)
+                for key, value in _mapping("section_colours", section_colours)
+            },
+            label_modes=_label_modes(label_modes or {}),
+            clusters=None if clusters is None else _ids("clusters", clusters),
+            closed=_ids("closed", closed),
+            same_rank=_same_rank(same_rank),
+            graph_attributes=attribute_values("graph_attributes", graph_attributes or {}, GRAPH_ATTRIBUTES),
+            node_attributes={
+                _element_type("node_attributes", type): attribute_values("node_attributes", values, NODE_ATTRIBUTES)
+                for type, values in _mapping("node_attributes", node_attributes)
+            },
+            whole=whole,
+        )
+
+
+def _mapping(option: str, value: object) -> list[tuple[object, object]]:
+    """The items of a mapping option (none for ``None``), in a fixed order; :class:`~argmap.OptionError` for another
+    type.
+    """
+    if value is None:
+        return []
+    if not isinstance(value, Mapping):
+        raise OptionError(f"{option} must be a mapping, not {type(value).__name__}")
+    return list(value.items())
+
+
+def _text(option: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise OptionError(f"{option} takes section ids (text) as keys, not {value!r}")
+    return value
+
+
+def _element_type(option: str, value: object) -> ElementType:
+    if not isinstance(value, ElementType):
+        raise OptionError(f"{option} takes argmap.ElementType keys, not {value!r}")
+    return value
+
+
+def _key(option: str, value: object) -> tuple[ElementType, str]:
+    """An element's key, ``(ElementType, id)``; :class:`~argmap.OptionError` for anything else."""
+    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], str)):
+        raise OptionError(f"{option} names elements as (argmap.ElementType, id) pairs, not {value!r}")
+    return _element_type(option, value[0]), value[1]
+
+
+def _colours(value: object) -> dict[tuple[ElementType, str], str]:
+    return {_key("colours", key): colour(fill) for key, fill in _mapping("colours", value)}
+
+
+def _label_modes(value: object) -> dict[ElementType, str]:
+    modes = {}
+    for type, mode in _mapping("label_modes", value):
+        if mode not in LABEL_MODES:
+            raise invalid("label mode", mode, LABEL_MODES)
+        modes[_element_type("label_modes", type)] = str(mode)
+    return modes
+
+
+def _ids(option: str, value: object) -> frozenset[str]:
+    """A collection of section ids; :class:`~argmap.OptionError` for a lone string or anything but text."""
+    if isinstance(value, str) or not isinstance(value, Collection):
+        raise OptionError(f"{option} must be a collection of section ids, not {value!r}")
+    wrong = [id for id in value if not isinstance(id, str)]
+    if wrong:
+        raise OptionError(f"{option} must hold section ids (text), not {wrong[0]!r}")
+    return frozenset(value)
+
+
+def _same_rank(value: object) -> tuple[tuple[tuple[ElementType, str], ...], ...]:
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        raise OptionError(f"same_rank must be a sequence of groups of elements, not {value!r}")
+    groups = []
+    for group in value:
+        if isinstance(group, str) or not isinstance(group, Collection):
+            raise OptionError(f"each group of same_rank must be a collection of elements, not {group!r}")
+        groups.append(tuple(dict.fromkeys(_key("same_rank", key) for key in group)))
+    return tuple(groups)
+
+
+def attribute_values(
+    option: str, values: object, allowed: Mapping[str, tuple[str, ...] | re.Pattern[str]]
+) -> dict[str, str]:
+    """``values`` as Graphviz attribute values (booleans ``true``/``false``, numbers as written), each attribute one
+    of ``allowed`` and each value one it allows; :class:`~argmap.OptionError` naming any other.
+    """
+    checked = {}
+    for name, value in _mapping(option, values):
+        if name not in allowed:
+            raise invalid(f"{option} attribute", name, sorted(allowed))
+        text = str(value).lower() if isinstance(value, bool) else str(value)
+        if isinstance(value, bool | int | float | str):
+            rule = allowed[str(name)]
+            if rule.fullmatch(text) if isinstance(rule, re.Pattern) else text in rule:
+                checked[str(name)] = text
+                continue
+        raise OptionError(f"{option}: {name} cannot be {value!r}")
+    return checked
 
 
 def theme_named(theme: str | Theme, names: Collection[str] = THEME_NAMES) -> Theme:

@@ -13,15 +13,18 @@ __all__ = [
     "AUTO",
     "MARKED",
     "MARKERS",
+    "NAMED_COLOURS",
     "STATUSES",
     "STATUS_STYLE",
     "THEMES",
     "THEME_NAMES",
     "Theme",
+    "colour",
     "property_name",
     "shade",
     "status_colours",
     "stylesheet",
+    "text_on",
 ]
 
 #: The statuses a labelling gives (the values of :class:`argmap.af.Label`), in the order of the legend.
@@ -197,3 +200,93 @@ def stylesheet(light: Theme = THEMES["light"], dark: Theme = THEMES["dark"]) -> 
             lines.append(f".argmap-fill-{name.replace('_', '-')}{{fill:var({property_name(name)})}}")
             lines.append(f".argmap-stroke-{name.replace('_', '-')}{{stroke:var({property_name(name)})}}")
     return "\n".join(lines) + "\n"
+
+
+#: The colour names a drawing's own colours (see :func:`colour`) may use, with the colour Graphviz gives each (its
+#: X11 scheme), by which :func:`text_on` picks a readable text colour.
+NAMED_COLOURS: Mapping[str, str] = {
+    "aquamarine": "#7fffd4",
+    "beige": "#f5f5dc",
+    "black": "#000000",
+    "blue": "#0000ff",
+    "brown": "#a52a2a",
+    "chartreuse": "#7fff00",
+    "chocolate": "#d2691e",
+    "coral": "#ff7f50",
+    "crimson": "#dc143c",
+    "cyan": "#00ffff",
+    "darkgray": "#a9a9a9",
+    "darkgreen": "#006400",
+    "firebrick": "#b22222",
+    "forestgreen": "#228b22",
+    "gold": "#ffd700",
+    "gray": "#bebebe",
+    "green": "#00ff00",
+    "grey": "#bebebe",
+    "indigo": "#4b0082",
+    "ivory": "#fffff0",
+    "khaki": "#f0e68c",
+    "lavender": "#e6e6fa",
+    "lightblue": "#add8e6",
+    "lightgray": "#d3d3d3",
+    "lightgreen": "#90ee90",
+    "lightgrey": "#d3d3d3",
+    "lightyellow": "#ffffe0",
+    "magenta": "#ff00ff",
+    "maroon": "#b03060",
+    "navy": "#000080",
+    "orange": "#ffa500",
+    "orchid": "#da70d6",
+    "pink": "#ffc0cb",
+    "plum": "#dda0dd",
+    "purple": "#a020f0",
+    "red": "#ff0000",
+    "salmon": "#fa8072",
+    "seagreen": "#2e8b57",
+    "sienna": "#a0522d",
+    "skyblue": "#87ceeb",
+    "slategray": "#708090",
+    "steelblue": "#4682b4",
+    "tan": "#d2b48c",
+    "tomato": "#ff6347",
+    "turquoise": "#40e0d0",
+    "violet": "#ee82ee",
+    "wheat": "#f5deb3",
+    "white": "#ffffff",
+    "yellow": "#ffff00",
+}
+_HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
+# The text colours a filled node may take: whichever stands out more from its fill.
+_DARK_TEXT = "#1f2328"
+_LIGHT_TEXT = "#ffffff"
+
+
+def colour(value: object) -> str:
+    """``value`` as a colour Graphviz reads: ``#rrggbb`` or ``#rrggbbaa`` as given (lower case), ``#rgb`` spelled out,
+    or a name of :data:`NAMED_COLOURS`; :class:`~argmap.OptionError` for anything else, so that no colour can carry
+    DOT into a drawing.
+    """
+    if isinstance(value, str):
+        if _HEX.fullmatch(value):
+            digits = value[1:].lower()
+            return "#" + ("".join(digit * 2 for digit in digits) if len(digits) == 3 else digits)
+        if value.lower() in NAMED_COLOURS:
+            return value.lower()
+    raise OptionError(f"{value!r} is no colour: use #rgb, #rrggbb, #rrggbbaa or one of {', '.join(NAMED_COLOURS)}")
+
+
+def text_on(fill: str) -> str:
+    """A text colour that reads well on ``fill`` (a value of :func:`colour`): dark on light fills, white on dark
+    ones, by the WCAG contrast ratio of each; a translucent fill is judged as if opaque.
+    """
+    luminance = _luminance(NAMED_COLOURS.get(fill, fill))
+    # Contrast ratios (lighter + 0.05) / (darker + 0.05): against the dark text, and against white (luminance 1).
+    on_dark_text = (luminance + 0.05) / (_luminance(_DARK_TEXT) + 0.05)
+    return _DARK_TEXT if on_dark_text >= 1.05 / (luminance + 0.05) else _LIGHT_TEXT
+
+
+def _luminance(rgb: str) -> float:
+    """The relative luminance (WCAG) of ``#rrggbb`` (any alpha after it is ignored)."""
+    channels = [int(rgb[n : n + 2], 16) / 255 for n in (1, 3, 5)]
+    red, green, blue = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
