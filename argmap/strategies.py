@@ -201,9 +201,12 @@ def quotes(draw: st.DrawFn, sources: Sequence[Source]) -> Quote:
 def sections(
     draw: st.DrawFn, parents: Sequence[str] = (), *, id: str | None = None, text: st.SearchStrategy[str] | None = None
 ) -> Section:
-    """A :class:`~argmap.Section`, nested in one of ``parents`` (ids of earlier sections) or at the top level."""
+    """A :class:`~argmap.Section` with data, nested in one of ``parents`` (ids of earlier sections) or at the top
+    level.
+    """
     parent = draw(st.none() | st.sampled_from(parents)) if parents else None
-    return Section(id=draw(ids()) if id is None else id, title=draw(_texts(text)), parent=parent)
+    id = draw(ids()) if id is None else id
+    return Section(id=id, title=draw(_texts(text)), parent=parent, data=draw(data()))
 
 
 @st.composite

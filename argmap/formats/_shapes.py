@@ -375,7 +375,9 @@ _INFERENCE = ObjectKind(
     (_required("premises", STRINGS), _required("conclusion"), _optional("rules", STRINGS), _optional("data", DATA)),
 )
 SOURCE = ObjectKind(Source, (_required("id"), _required("text"), _optional("title", STRING)))
-SECTION = ObjectKind(Section, (_required("id"), _required("title"), _optional("parent", REFERENCE)))
+SECTION = ObjectKind(
+    Section, (_required("id"), _required("title"), _optional("parent", REFERENCE), _optional("data", DATA))
+)
 _STATEMENT = ObjectKind(
     Statement,
     (

@@ -35,6 +35,7 @@ _DESCRIPTIONS: Mapping[str, Mapping[str, str]] = {
         "id": "Unique among sections.",
         "title": "The heading.",
         "parent": "The id of the enclosing section, which comes earlier; null or absent at the top level.",
+        "data": "Anything else about the section, such as how a drawing shows it, kept as it is.",
     },
     "quote": {
         "source": "The id of the quoted source.",

@@ -191,11 +191,14 @@ class Relation:
 
 @attrs.frozen(kw_only=True)
 class Section:
-    """A heading or group; ``parent`` is the id of the enclosing section, which must come earlier in the map."""
+    """A heading or group; ``parent`` is the id of the enclosing section, which must come earlier in the map.
+    ``data`` holds anything else about it, such as how a drawing shows it (Argdown's ``isGroup``, ``isClosed``).
+    """
 
     id: str
     title: str
     parent: str | None = None
+    data: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)
     location: Location | None = attrs.field(default=None, eq=False)
 
 

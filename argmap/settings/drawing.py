@@ -114,7 +114,8 @@ class _Reader:
         elements += [(ElementType.ARGUMENT, a) for a in m.arguments]
         ignore_data = self.setting("color.ignoreColorData") is True
         self.honour("color.ignoreColorData", isinstance(self.setting("color.ignoreColorData"), bool))
-        with_data = not ignore_data and any("color" in element.data for _, element in elements)
+        data = [element.data for _, element in elements] + [section.data for section in m.sections]
+        with_data = not ignore_data and any("color" in owner for owner in data)
         if not isinstance(self.setting("color"), Mapping) and not with_data:
             return
         scheme = self._scheme()
@@ -140,9 +141,9 @@ class _Reader:
                 fill = scheme[0]
             if fill is not None:
                 colours[type, element.id] = fill
-        self.honour("data.color", with_data and data_ok)
         self.options["colours"] = colours
-        self._section_colours(scheme)
+        data_ok = self._section_colours(scheme, ignore_data) and data_ok
+        self.honour("data.color", with_data and data_ok)
 
     def _scheme(self) -> tuple[str, ...]:
         value = self.setting("color.colorScheme")
@@ -190,10 +191,12 @@ class _Reader:
         self.honour(path, all(fill is not None for fill in found.values()))
         return {title: fill for title, fill in found.items() if fill is not None}
 
-    def _section_colours(self, scheme: Sequence[str]) -> None:
-        """Clusters coloured by ``groupColors`` (by title) or ``groupColorScheme`` (by nesting level); otherwise
-        the theme's cluster colour, which follows dark mode.
+    def _section_colours(self, scheme: Sequence[str], ignore_data: bool) -> bool:
+        """Clusters coloured by their data's ``color``, ``groupColors`` (by title) or ``groupColorScheme`` (by
+        nesting level); otherwise the theme's cluster colour, which follows dark mode. Whether every colour in the
+        sections' data was one.
         """
+        data_ok = True
         m = self.m
         by_title = self._by_title("color.groupColors", scheme)
         levels_value = self.setting("color.groupColorScheme")
@@ -204,12 +207,17 @@ class _Reader:
         section_colours: dict[str, str] = {}
         for section in m.sections:
             depth[section.id] = 1 if section.parent is None else depth[section.parent] + 1
-            if section.title in by_title:
+            fill = None if ignore_data or "color" not in section.data else _colour(scheme, section.data["color"])
+            data_ok = data_ok and (ignore_data or "color" not in section.data or fill is not None)
+            if fill is not None:
+                section_colours[section.id] = fill
+            elif section.title in by_title:
                 section_colours[section.id] = by_title[section.title]
             elif levels_ok:
                 section_colours[section.id] = str(levels[min(len(levels), depth[section.id]) - 1])
         if section_colours:
             self.options["section_colours"] = section_colours
+        return data_ok
 
     def labels(self) -> None:
         modes = {}
@@ -222,10 +230,14 @@ class _Reader:
             self.options["label_modes"] = modes
 
     def groups(self) -> None:
-        """``group``: the deepest ``groupDepth`` heading levels are clusters (those of ``sections`` marked
-        ``isGroup: false`` are not), and sections marked ``isClosed: true`` are drawn as one node each.
+        """Which sections are clusters, as Argdown decides: a heading's ``isGroup`` (in its data, or in the
+        frontmatter's ``group.sections`` by title, where a section left unnamed is no group), or else whether it
+        lies among the deepest ``group.groupDepth`` levels. ``isClosed`` marks a group drawn as one node.
         """
-        if not isinstance(self.setting("group"), Mapping):
+        m = self.m
+        group = self.setting("group")
+        marked = [section for section in m.sections if "isGroup" in section.data or "isClosed" in section.data]
+        if not isinstance(group, Mapping) and not marked:
             return
         self.honour("group.regroup", self.setting("group.regroup") is not None)  # applied by the reader
         depth_value = self.setting("group.groupDepth")
@@ -233,33 +245,44 @@ class _Reader:
         if isinstance(depth_value, int) and not isinstance(depth_value, bool) and depth_value >= 0:
             depth = depth_value
             self.honour("group.groupDepth")
-        m = self.m
-        level: dict[str, int] = {}
+        is_group: dict[str, bool | None] = {}
+        is_closed: dict[str, bool] = {}
+        data_ok = True
         for section in m.sections:
-            level[section.id] = 1 if section.parent is None else level[section.parent] + 1
-        deepest = max(level.values(), default=0)
-        clusters = {id for id, n in level.items() if n >= deepest - depth + 1}
-        closed: set[str] = set()
+            for key, found, ignore in (
+                ("isGroup", is_group, "ignoreIsGroup"),
+                ("isClosed", is_closed, "ignoreIsClosed"),
+            ):
+                value = section.data.get(key)
+                data_ok = data_ok and (value is None or isinstance(value, bool))
+                if isinstance(value, bool) and self.setting(f"group.{ignore}") is not True:
+                    found[section.id] = value
+        self.honour("data.isGroup", any("isGroup" in section.data for section in marked) and data_ok)
+        self.honour("data.isClosed", any("isClosed" in section.data for section in marked) and data_ok)
         marks = self.setting("group.sections")
         if isinstance(marks, Mapping):
             ok = True
             for section in m.sections:
                 mark = marks.get(section.title)
                 if mark is None:
+                    is_group[section.id] = is_group.get(section.id, False)
                     continue
                 ok = ok and isinstance(mark, Mapping)
-                if not isinstance(mark, Mapping):
-                    continue
-                if mark.get("isGroup") is False:
-                    clusters.discard(section.id)
-                elif mark.get("isGroup") is True:
-                    clusters.add(section.id)
-                if mark.get("isClosed") is True:
-                    closed.add(section.id)
+                if isinstance(mark, Mapping):
+                    is_group[section.id] = mark.get("isGroup") if isinstance(mark.get("isGroup"), bool) else None
+                    is_closed[section.id] = mark.get("isClosed") is True
             self.honour("group.sections", ok)
-        self.options["clusters"] = sorted(clusters)
+        # Argdown counts heading levels; argmap knows a section's nesting, which is its level in a document whose
+        # headings go down one level at a time.
+        level: dict[str, int] = {}
+        for section in m.sections:
+            level[section.id] = 1 if section.parent is None else level[section.parent] + 1
+        lowest = max(level.values(), default=0) - depth + 1
+        clusters = [id for id, n in level.items() if (n >= lowest if is_group.get(id) is None else is_group[id])]
+        self.options["clusters"] = clusters
+        closed = [id for id in clusters if is_closed.get(id)]
         if closed:
-            self.options["closed"] = sorted(closed)
+            self.options["closed"] = closed
 
     def ranks(self) -> None:
         """Elements whose data give the same ``rank`` share a rank; so do those of each ``dot.sameRank`` entry."""

@@ -106,9 +106,10 @@ class _Builder:
                 raise Fault(f"two sections have the id {id!r}", section.offset)
             used.add(id)
             self.section_ids[section] = id
-            result.append(
-                Section(id=id, title=section.title, parent=self.section_ids[section.parent], location=location)
-            )
+            # The data's id names the section; the rest (such as isGroup or isClosed) is kept for drawings.
+            data = {key: value for key, value in (section.data or {}).items() if key != "id"}
+            parent = self.section_ids[section.parent]
+            result.append(Section(id=id, title=section.title, parent=parent, data=data, location=location))
         return result
 
     def statements(self) -> list[Statement]:

@@ -19,6 +19,7 @@ NOT_DATA = {
     "statement": (*RESERVED_KEYS["statement"], "isInGroup"),
     "argument": (*RESERVED_KEYS["argument"], "isInGroup"),
     "inference": RESERVED_KEYS["inference"],
+    "heading": RESERVED_KEYS["heading"],
 }
 _LOGICAL = {RelationKind.SUPPORT: RelationKind.ENTAILS, RelationKind.ATTACK: RelationKind.CONTRARY}
 _DIALECTICAL = {logical: plain for plain, logical in _LOGICAL.items()}
@@ -129,7 +130,8 @@ def _in_heading_order(sections: Iterable[Section]) -> list[Section]:
         parent = section.parent if section.parent in path else None
         del path[path.index(parent) + 1 if parent is not None else 0 :]
         path.append(section.id)
-        result.append(attrs.evolve(section, parent=parent, title=_one_line(section.title)))
+        data = _without(section.data, NOT_DATA["heading"])
+        result.append(attrs.evolve(section, parent=parent, title=_one_line(section.title), data=data))
     return result
 
 

@@ -343,6 +343,7 @@ def _check_sections(sections: Sequence[Section], check: _Checker) -> None:
     for section in sections:
         subject = Subject("section", section.id)
         check.text(section.title, "its title", subject)
+        check.data(section.data, subject, "data", RESERVED_KEYS["heading"])
         level = 0 if section.parent is None else levels[section.parent] + 1
         if level >= MAX_HEADING_DEPTH:
             check.add(
@@ -480,7 +481,7 @@ class _Writer:
         for n, section in enumerate(m.sections, 1):
             levels[section.id] = 1 if section.parent is None else levels[section.parent] + 1
             # The reader numbers headings s1, s2...: other ids go in the heading's data.
-            data = "" if section.id == f"s{n}" else f"{{id: {_string(section.id)}}}"
+            data = _data(section.data, before=[] if section.id == f"s{n}" else [f"id: {_string(section.id)}"])
             self.blocks.append(_line("#" * levels[section.id], section.title, data))
             self.elements(*members[section.id])
         self.relations(m.relations)
