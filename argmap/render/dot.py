@@ -1,4 +1,4 @@
-"""Draw an argument map as a Graphviz graph (DOT source), in the debate view or the premise view."""
+"""Draw an argument map as a Graphviz graph (DOT source), in the debate, premise or steps view."""
 
 from __future__ import annotations
 
@@ -61,6 +61,9 @@ def to_dot(m: ArgumentMap, **options: Unpack[DotOptions]) -> graphviz.Digraph:
         the last step passes through the argument node, earlier steps through small junction nodes, so
         intermediate conclusions appear between them. Inference rules label the edge into the step's
         conclusion. Every relation is an edge, as in the debate view.
+    ``"steps"``
+        As the premise view, but every step is a box of the argument's own, reached by arrows from its premises
+        (Argdown's exploded arguments): one box per step.
 
     Options (keywords, see :class:`DotOptions`):
 
@@ -92,10 +95,46 @@ def to_dot(m: ArgumentMap, **options: Unpack[DotOptions]) -> graphviz.Digraph:
         statement and argument drawn is filled with the theme's ``strength`` colour, opaque for strength 1 and
         fading to nothing at 0 (see :func:`~argmap.render.theme.shade`); a labelling, if given too, still sets the
         border. The legend shows the shades of 0, 0.5 and 1.
+    ``colours``
+        A fill colour per element, ``{(ElementType, id): colour}``; a colour is ``#rgb``, ``#rrggbb``,
+        ``#rrggbbaa`` or a name of :data:`~argmap.render.theme.NAMED_COLOURS`, and the text is dark or white,
+        whichever reads better on it (:func:`~argmap.render.theme.text_on`). A labelling or strengths decide the
+        fill where given.
+    ``section_colours``
+        A fill colour per section's cluster (or closed section's box), by section id.
+    ``label_modes``
+        What nodes say, per element type, from :data:`~argmap.render.options.LABEL_MODES`: ``"default"``, ``"id"``
+        (``[id]`` or ``<id>``), ``"text"`` (the text, or an argument's id where it has no description) or
+        ``"none"``.
+    ``clusters``
+        The ids of the sections drawn as clusters (default: all); the elements of the others are drawn in the
+        cluster of their nearest ancestor among these, or outside every cluster.
+    ``closed``
+        The ids of sections drawn as one box each, in their parent's cluster: every element in them, or in their
+        subsections, is that box, and the edges of those elements lead to it (none between two of them). In the
+        premise and steps views, the steps of an argument in a closed section are not drawn.
+    ``same_rank``
+        Groups of elements (``(ElementType, id)`` pairs), each drawn on one rank; with sections shown, the graph
+        takes ``newrank`` so that a rank can cross clusters.
+    ``graph_attributes``
+        Graphviz graph attributes from :data:`~argmap.render.options.GRAPH_ATTRIBUTES`, each with a value it allows
+        (booleans and numbers are written as Graphviz reads them).
+    ``node_attributes``
+        Node attributes per element type, from :data:`~argmap.render.options.NODE_ATTRIBUTES` (``shape``,
+        ``width``, ``height``).
+    ``whole``
+        The map that this one is a part of (such as :func:`argmap.select` gives): every node whose element has
+        relations in ``whole`` to elements not drawn (or, for a statement, arguments not drawn that conclude it)
+        gets a stub, a small ``+N`` in the neutral colour joined by a dotted line, below it for what bears on it and
+        above it for what it bears on, with a tooltip (see :attr:`Drawing.stubs`).
 
-    Node names are generated (``s0``, ``a0``, ``j0``, ``legend``, clusters ``cluster_0``), never taken from the
-    map. Text reaches the DOT source only escaped, so it is drawn exactly as written, whatever it contains; a
-    label longer than ``dot`` can read (about 16,000 bytes once escaped) is cut short with an ellipsis.
+    Options that name elements or sections not in the map are ignored, so that the options of a whole map serve its
+    parts.
+
+    Node names are generated (``s0``, ``a0``, ``j0``, ``g0`` for closed sections, ``x0`` for stubs, ``legend``,
+    clusters ``cluster_0``), never taken from the map. Text reaches the DOT source only escaped, so it is drawn
+    exactly as written, whatever it contains; a label longer than ``dot`` can read (about 16,000 bytes once escaped)
+    is cut short with an ellipsis. Colours and attribute values reach it only validated.
 
     Raises :class:`~argmap.OptionError` for an unknown option value, and for a labelling or strengths of another
     map.

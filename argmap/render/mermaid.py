@@ -98,6 +98,10 @@ def dumps(
     lines; ``show`` names the optional parts to draw, from :data:`SHOW` (default :data:`DEFAULT_SHOW`). The map's
     title is not drawn: Mermaid takes a title only in YAML front matter, which also configures the renderer.
 
+    The options that change single elements and layout in :func:`argmap.to_dot` (``colours``, ``label_modes``,
+    ``clusters``, ``closed``, ``same_rank``, ``graph_attributes``, ``node_attributes``, ``whole``, the steps view)
+    are not taken: a flowchart has no ranks to share, no layout attributes and no tooltips for stubs.
+
     Node ids are generated (``s0``, ``a0``, subgraphs ``g0``), never taken from the map, and text reaches the
     output only through one escaping function, as entity codes inside quoted labels: whatever a text holds, it
     cannot add nodes, links, click handlers, styles or markup. The same map always gives the same text.
