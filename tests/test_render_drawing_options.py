@@ -26,6 +26,9 @@ from argmap.strategies import argument_maps
 ROOT = Path(__file__).resolve().parent.parent
 S, A = ElementType.STATEMENT, ElementType.ARGUMENT
 DOT = shutil.which("dot")
+# Graphviz's pretty-printer: it parses a graph without laying it out, so that only the DOT itself is judged (dot's
+# layout has failures of its own on some small graphs, such as "lost edge" between nodes of one rank).
+NOP = shutil.which("nop")
 
 
 def _line(source: str, name: str) -> str:
@@ -247,7 +250,7 @@ def _options(draw: st.DrawFn, m: ArgumentMap) -> dict[str, Any]:
         "concentrate": st.booleans(),
         "newrank": st.booleans(),
         "ratio": st.sampled_from(["fill", "compress", "auto", "0.5"]),
-        "splines": st.sampled_from(["ortho", "curved", "line"]),
+        "splines": st.sampled_from(["ortho", "spline", "line", "polyline", "none"]),
     }
     assert set(graph) <= set(GRAPH_ATTRIBUTES)
     return {
@@ -263,9 +266,11 @@ def _options(draw: st.DrawFn, m: ArgumentMap) -> dict[str, Any]:
     }
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.data())
 def test_any_valid_options_give_dot_that_parses(data: st.DataObject) -> None:
+    if NOP is None:
+        pytest.skip("Graphviz nop is not installed")
     m = data.draw(argument_maps(max_statements=8))
     options = data.draw(_options(m))
     whole = m
@@ -274,7 +279,9 @@ def test_any_valid_options_give_dot_that_parses(data: st.DataObject) -> None:
         options = data.draw(_options(m))
     source = dot_source(m, whole=whole, **options)
     assert source == dot_source(m, whole=whole, **options)
-    _parses(source)
+    result = subprocess.run([NOP], input=source.encode(), capture_output=True, check=False)
+    assert result.returncode == 0, result.stderr.decode()
+    assert not result.stderr, result.stderr.decode()
 
 
 _SEEDS_SCRIPT = """

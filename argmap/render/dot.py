@@ -124,9 +124,9 @@ def to_dot(m: ArgumentMap, **options: Unpack[DotOptions]) -> graphviz.Digraph:
         ``width``, ``height``).
     ``whole``
         The map that this one is a part of (such as :func:`argmap.select` gives): every node whose element has
-        relations in ``whole`` to elements not drawn (or, for a statement, arguments not drawn that conclude it)
-        gets a stub, a small ``+N`` in the neutral colour joined by a dotted line, below it for what bears on it and
-        above it for what it bears on, with a tooltip (see :attr:`Drawing.stubs`).
+        relations in ``whole`` to elements not drawn (or, for a statement, arguments not drawn that conclude it or
+        that it is a premise of) gets a stub, a small ``+N`` in the neutral colour joined by a dotted line, below it
+        for what bears on it and above it for what it bears on, with a tooltip (see :attr:`Drawing.stubs`).
 
     Options that name elements or sections not in the map are ignored, so that the options of a whole map serve its
     parts.
@@ -535,10 +535,15 @@ class _Layout:
                 end = (target, True) if target in names else (source, False)
                 counts[end] = counts.get(end, 0) + 1
         for argument in whole.arguments:
-            # An argument left out whose conclusion is drawn: one more reason for it not drawn.
-            key = (ElementType.STATEMENT, argument.conclusion) if argument.conclusion is not None else None
-            if key in names and (ElementType.ARGUMENT, argument.id) not in names:
-                counts[key, True] = counts.get((key, True), 0) + 1
+            if (ElementType.ARGUMENT, argument.id) in names:
+                continue
+            # An argument left out: one more reason for its conclusion, one more thing each premise bears on.
+            ends = [((ElementType.STATEMENT, id), False) for id in argument.premises]
+            if argument.conclusion is not None:
+                ends.append(((ElementType.STATEMENT, argument.conclusion), True))
+            for end in ends:
+                if end[0] in names:
+                    counts[end] = counts.get(end, 0) + 1
         theme = self.options.theme
         for n, ((key, into), count) in enumerate(
             sorted(counts.items(), key=lambda item: (names[item[0][0]], item[0][1]))
