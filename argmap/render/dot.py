@@ -457,7 +457,6 @@ class _Layout:
                 attributes.pop("fillcolor", None)
             if fill is not None:
                 attributes |= {"fillcolor": fill, "fontcolor": text_on(fill)}
-            # "width" is a least width: Graphviz grows a node to fit its label unless told its size is fixed.
             self.own_styles[cached] = assignments({**attributes, **extra})
         return self.own_styles[cached]
 

@@ -75,23 +75,24 @@ SHAPES: tuple[str, ...] = (
 )
 _NUMBER = r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
 _BOOLEAN = ("true", "false")
-#: The graph attributes ``graph_attributes`` may set, each with the values it takes: a tuple lists them, a pattern
-#: matches them. Only layout attributes: none of them can name a file, run code or change what text says.
-GRAPH_ATTRIBUTES: Mapping[str, tuple[str, ...] | re.Pattern[str]] = {
+#: The graph attributes ``graph_attributes`` may set, each with the values it takes: a tuple lists them, a regular
+#: expression matches them whole. Only layout attributes: none of them can name a file, run code or change what text
+#: says.
+GRAPH_ATTRIBUTES: Mapping[str, tuple[str, ...] | str] = {
     "concentrate": _BOOLEAN,
     "newrank": _BOOLEAN,
-    "nodesep": re.compile(_NUMBER),
-    "ranksep": re.compile(f"(?:{_NUMBER})(?: equally)?"),
-    "ratio": re.compile(f"fill|compress|expand|auto|{_NUMBER}"),
-    "size": re.compile(f"(?:{_NUMBER})(?:,(?:{_NUMBER}))?!?"),
+    "nodesep": _NUMBER,
+    "ranksep": f"(?:{_NUMBER})(?: equally)?",
+    "ratio": f"fill|compress|expand|auto|{_NUMBER}",
+    "size": f"(?:{_NUMBER})(?:,(?:{_NUMBER}))?!?",
     # Not "curved": dot 2.43 loses an edge between two nodes of one rank with it ("lost edge").
     "splines": ("true", "false", "none", "line", "polyline", "ortho", "spline"),
 }
 #: The node attributes ``node_attributes`` may set, with the values each takes, as for :data:`GRAPH_ATTRIBUTES`.
-NODE_ATTRIBUTES: Mapping[str, tuple[str, ...] | re.Pattern[str]] = {
+NODE_ATTRIBUTES: Mapping[str, tuple[str, ...] | str] = {
     "shape": SHAPES,
-    "width": re.compile(_NUMBER),
-    "height": re.compile(_NUMBER),
+    "width": _NUMBER,
+    "height": _NUMBER,
 }
 
 
@@ -299,9 +300,7 @@ def _same_rank(value: object) -> tuple[tuple[tuple[ElementType, str], ...], ...]
     return tuple(groups)
 
 
-def attribute_values(
-    option: str, values: object, allowed: Mapping[str, tuple[str, ...] | re.Pattern[str]]
-) -> dict[str, str]:
+def attribute_values(option: str, values: object, allowed: Mapping[str, tuple[str, ...] | str]) -> dict[str, str]:
     """``values`` as Graphviz attribute values (booleans ``true``/``false``, numbers as written), each attribute one
     of ``allowed`` and each value one it allows; :class:`~argmap.OptionError` naming any other.
     """
@@ -312,7 +311,7 @@ def attribute_values(
         text = str(value).lower() if isinstance(value, bool) else str(value)
         if isinstance(value, bool | int | float | str):
             rule = allowed[str(name)]
-            if rule.fullmatch(text) if isinstance(rule, re.Pattern) else text in rule:
+            if re.fullmatch(rule, text) if isinstance(rule, str) else text in rule:
                 checked[str(name)] = text
                 continue
         raise OptionError(f"{option}: {name} cannot be {value!r}")
