@@ -162,26 +162,3 @@ def test_the_strategies_use_no_format_internals(internal: str) -> None:
 def test_every_module_says_its_job_in_its_docstring() -> None:
     missing = [module_name(path) for path in MODULES if not ast.get_docstring(ast.parse(path.read_text("utf-8")))]
     assert missing == []
-
-
-def test_settings_sit_between_the_model_and_the_integrations() -> None:
-    """argmap.settings reads a map's settings into a part and render options: it may use the model, the selection,
-    and the renderers' option types and value checks; the model, the formats and the renderers do not use it.
-    """
-    allowed = ("argmap.errors", "argmap.model", "argmap.selection", "argmap.render.options", "argmap.render.theme")
-    inside = [found for found in OURS if found.module.startswith("argmap.settings")]
-    wrong = [
-        str(found)
-        for found in inside
-        if not found.target.startswith("argmap.settings")
-        and not any(found.target == top or found.target.startswith(top + ".") for top in allowed)
-    ]
-    assert wrong == []
-    below = ("argmap.model", "argmap.formats", "argmap.render")
-    users = [
-        str(found)
-        for found in OURS
-        if found.target.startswith("argmap.settings") and any(found.module.startswith(top) for top in below)
-    ]
-    assert users == []
-    assert inside  # the package's modules are seen

@@ -306,3 +306,21 @@ def test_output_is_identical_across_hash_seeds(hash_seed_outputs: Callable[[str]
     outputs = hash_seed_outputs(_SEEDS_SCRIPT.format(tests=str(ROOT / "tests")))
     assert len(outputs) == 1
     assert "rank=same" in outputs.pop()
+
+
+# Mermaid --------------------------------------------------------------------------------------------------------
+
+
+def test_mermaid_takes_colours_label_modes_and_clusters() -> None:
+    from argmap.render import mermaid
+
+    m = sample_map()
+    chart = mermaid.dumps(m, colours={(S, "c"): "#123", (S, "gone"): "red"}, label_modes={A: "id"})
+    assert chart.splitlines()[-1] == "    style s0 fill:#112233,color:#ffffff"
+    assert chart.count("style ") == 1
+    assert 'a0["#60;A#62;"]' in chart
+    assert 'a0["#60;A#62;<br>Sidelined"]' in mermaid.dumps(m)
+    assert "subgraph" not in mermaid.dumps(m, clusters=[])
+    assert mermaid.dumps(m, clusters=[section.id for section in m.sections]) == mermaid.dumps(m)
+    with pytest.raises(OptionError, match="is no colour"):
+        mermaid.dumps(m, colours={(S, "c"): "red;click"})

@@ -8,9 +8,19 @@ import attrs
 
 from ..boxes import shown_title
 from ..model import Argument, ArgumentMap, ElementType, RelationKind, Statement
-from .layout import argument_edges, argument_lines, inner_statements, section_nesting, statement_lines
-from .options import DIRECTIONS, Direction, invalid, show_names, theme_named
-from .theme import THEMES, Theme
+from .layout import argument_edges, argument_lines, cluster_of, inner_statements, section_nesting, statement_lines
+from .options import (
+    DIRECTIONS,
+    Direction,
+    LabelMode,
+    check_clusters,
+    check_colours,
+    check_label_modes,
+    invalid,
+    show_names,
+    theme_named,
+)
+from .theme import THEMES, Theme, text_on
 
 __all__ = ["DEFAULT_SHOW", "SHOW", "dumps"]
 
@@ -68,13 +78,32 @@ class _Options:
     direction: str
     theme: Theme
     show: frozenset[str]
+    colours: Mapping[tuple[ElementType, str], str]
+    label_modes: Mapping[ElementType, str]
+    clusters: frozenset[str] | None
 
     @classmethod
-    def of(cls, direction: str, theme: str | Theme, show: Iterable[str]) -> _Options:
+    def of(
+        cls,
+        direction: str,
+        theme: str | Theme,
+        show: Iterable[str],
+        colours: object = None,
+        label_modes: object = None,
+        clusters: object = None,
+    ) -> _Options:
         if direction not in DIRECTIONS:
             raise invalid("direction", direction, DIRECTIONS)
         # Mermaid has no stylesheet to follow the page's colours: no automatic theme.
-        return cls(direction, theme_named(theme, THEMES), show_names(show, SHOW))
+        chosen = theme_named(theme, THEMES)
+        return cls(
+            direction,
+            chosen,
+            show_names(show, SHOW),
+            check_colours(colours),
+            check_label_modes(label_modes),
+            check_clusters(clusters),
+        )
 
 
 def dumps(
@@ -83,6 +112,9 @@ def dumps(
     direction: Direction = "BT",
     theme: str | Theme = "light",
     show: Iterable[str] = DEFAULT_SHOW,
+    colours: Mapping[tuple[ElementType, str], str] | None = None,
+    label_modes: Mapping[ElementType, LabelMode] | None = None,
+    clusters: Iterable[str] | None = None,
 ) -> str:
     """The map as a Mermaid flowchart in the debate view of :func:`argmap.to_dot`, with the same conventions.
 
@@ -98,9 +130,11 @@ def dumps(
     lines; ``show`` names the optional parts to draw, from :data:`SHOW` (default :data:`DEFAULT_SHOW`). The map's
     title is not drawn: Mermaid takes a title only in YAML front matter, which also configures the renderer.
 
-    The options that change single elements and layout in :func:`argmap.to_dot` (``colours``, ``label_modes``,
-    ``clusters``, ``closed``, ``same_rank``, ``graph_attributes``, ``node_attributes``, ``whole``, the steps view)
-    are not taken: a flowchart has no ranks to share, no layout attributes and no tooltips for stubs.
+    ``colours``, ``label_modes`` and ``clusters`` are :func:`argmap.to_dot`'s: a fill per element (written as a
+    ``style`` line, its text dark or white by contrast), what nodes say, and the sections drawn as subgraphs. The
+    other options of ``to_dot`` that change single elements and layout (``closed``, ``same_rank``,
+    ``graph_attributes``, ``node_attributes``, ``whole``, the steps view) are not taken: a flowchart has no ranks to
+    share, no layout attributes and no tooltips for stubs.
 
     Node ids are generated (``s0``, ``a0``, subgraphs ``g0``), never taken from the map, and text reaches the
     output only through one escaping function, as entity codes inside quoted labels: whatever a text holds, it
@@ -108,7 +142,7 @@ def dumps(
 
     Raises :class:`~argmap.OptionError` for an unknown option value.
     """
-    return _Writer(m, _Options.of(direction, theme, show)).write()
+    return _Writer(m, _Options.of(direction, theme, show, colours, label_modes, clusters)).write()
 
 
 @attrs.define
@@ -122,6 +156,12 @@ class _Writer:
     members: dict[str | None, list[str]] = attrs.field(factory=dict)
     edges: list[str] = attrs.field(factory=list)
     attacks: list[int] = attrs.field(factory=list)
+    #: Per section: the subgraph that holds its nodes (see :func:`cluster_of`).
+    holder: dict[str, str | None] = attrs.field(init=False)
+
+    @holder.default
+    def _holder(self) -> dict[str, str | None]:
+        return cluster_of(self.m, self.options.clusters)
 
     def write(self) -> str:
         m, theme = self.m, self.options.theme
@@ -164,19 +204,26 @@ class _Writer:
             lines.append(f"linkStyle default stroke:{theme.support}")
         if self.attacks:
             lines.append(f"linkStyle {','.join(map(str, self.attacks))} stroke:{theme.attack}")
+        # Validated colours (#rrggbb... or a plain name) hold nothing that Mermaid reads as syntax.
+        for key, fill in self.options.colours.items():
+            if key in self.names:
+                lines.append(f"style {self.names[key]} fill:{fill},color:{text_on(fill)}")
         return "\n".join([lines[0], *(_INDENT + line for line in lines[1:])]) + "\n"
 
     def _statement(self, name: str, statement: Statement) -> None:
-        label = _label(statement_lines(statement, self.options.show))
+        mode = self.options.label_modes.get(ElementType.STATEMENT, "default")
+        label = _label(statement_lines(statement, self.options.show, mode))
         self._node(name, (ElementType.STATEMENT, statement.id), statement.section, f"{name}({label})")
 
     def _argument(self, name: str, argument: Argument) -> None:
-        label = _label(argument_lines(argument, self.options.show))
+        mode = self.options.label_modes.get(ElementType.ARGUMENT, "default")
+        label = _label(argument_lines(argument, self.options.show, mode))
         self._node(name, (ElementType.ARGUMENT, argument.id), argument.section, f"{name}[{label}]")
 
     def _node(self, name: str, key: tuple[ElementType, str], section: str | None, line: str) -> None:
         self.names[key] = name
-        self.members.setdefault(section if "sections" in self.options.show else None, []).append(line)
+        holder = self.holder[section] if section is not None and "sections" in self.options.show else None
+        self.members.setdefault(holder, []).append(line)
 
     def _edge(self, tail: str, head: str, kind: RelationKind) -> None:
         arrow, attack = _ARROWS[kind]
@@ -189,7 +236,7 @@ class _Writer:
         if "sections" not in self.options.show:
             return []
         written: list[str] = []
-        for n in section_nesting(self.m, self.members):
+        for n in section_nesting(self.m, self.members, self.options.clusters):
             if n is None:
                 lines.append("end")
                 continue

@@ -35,6 +35,10 @@ __all__ = [
     "LabelMode",
     "Options",
     "View",
+    "attribute_values",
+    "check_clusters",
+    "check_colours",
+    "check_label_modes",
     "check_labelling",
     "check_strengths",
     "invalid",
@@ -218,13 +222,13 @@ class Options:
             id_prefix,
             labelling,
             strengths,
-            colours=_colours(colours or {}),
+            colours=check_colours(colours),
             section_colours={
                 _text("section_colours", key): colour(value)
                 for key, value in _mapping("section_colours", section_colours)
             },
-            label_modes=_label_modes(label_modes or {}),
-            clusters=None if clusters is None else _ids("clusters", clusters),
+            label_modes=check_label_modes(label_modes),
+            clusters=check_clusters(clusters),
             closed=_ids("closed", closed),
             same_rank=_same_rank(same_rank),
             graph_attributes=attribute_values("graph_attributes", graph_attributes or {}, GRAPH_ATTRIBUTES),
@@ -266,17 +270,26 @@ def _key(option: str, value: object) -> tuple[ElementType, str]:
     return _element_type(option, value[0]), value[1]
 
 
-def _colours(value: object) -> dict[tuple[ElementType, str], str]:
+def check_colours(value: object) -> dict[tuple[ElementType, str], str]:
+    """The ``colours`` option (``None`` for none), validated: ``(ElementType, id)`` keys and colours (see
+    :func:`~argmap.render.theme.colour`); :class:`~argmap.OptionError` naming anything else.
+    """
     return {_key("colours", key): colour(fill) for key, fill in _mapping("colours", value)}
 
 
-def _label_modes(value: object) -> dict[ElementType, str]:
+def check_label_modes(value: object) -> dict[ElementType, str]:
+    """The ``label_modes`` option (``None`` for none), validated: element types to :data:`LABEL_MODES`."""
     modes = {}
     for type, mode in _mapping("label_modes", value):
         if mode not in LABEL_MODES:
             raise invalid("label mode", mode, LABEL_MODES)
         modes[_element_type("label_modes", type)] = str(mode)
     return modes
+
+
+def check_clusters(value: object) -> frozenset[str] | None:
+    """The ``clusters`` option validated: ``None`` (every section) or a collection of section ids."""
+    return None if value is None else _ids("clusters", value)
 
 
 def _ids(option: str, value: object) -> frozenset[str]:
