@@ -437,7 +437,7 @@ def test_a_bad_option_value_is_a_located_warning_and_the_default_applies(options
         10: ":max-width: '40rem;color:red' is not a CSS length such as 600px, 40rem or 80%; it is ignored",
         13: ":max-height: 'tall' is not a CSS length such as 600px, 40rem or 80%; it is ignored",
         16: ":theme: 'blue' is not one of auto, light, dark; the default, auto, is used",
-        19: ":view: 'sideways' is not one of debate, premise; the default, debate, is used",
+        19: ":view: 'sideways' is not one of debate, premise, steps; the default, debate, is used",
         22: ":evaluate: 'strict' is not one of grounded, complete, preferred, stable, semi-stable, stage, ideal, "
         "eager; it is ignored",
         25: ":align: 'middle' is not one of left, center, right; it is ignored",
