@@ -185,7 +185,7 @@ def _check(args: argparse.Namespace) -> ExitStatus:
     # Each once, though formats share some (AIF files end in .json too).
     suffixes = list(dict.fromkeys(s for f in formats.FORMATS.values() if f.loads is not None for s in f.suffixes))
     for given in args.files:
-        paths = list(lint.files_in([given], suffixes))
+        paths = list(lint.files_in([given], suffixes, formats.recognises))
         if not paths:
             message = f"no map files in this directory ({', '.join(suffixes)})"
             status = max(status, ExitStatus.BAD_INPUT)

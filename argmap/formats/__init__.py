@@ -32,6 +32,7 @@ __all__ = [
     "get_format",
     "load",
     "loads",
+    "recognises",
     "shares_suffix",
 ]
 
@@ -89,6 +90,16 @@ def _has_key(*keys: str) -> Callable[[str], bool]:
     def sniff(text: str) -> bool:
         head = text[:SNIFF_LENGTH]
         return all(pattern.search(head) for pattern in patterns)
+
+    return sniff
+
+
+def _has_element(name: str) -> Callable[[str], bool]:
+    """A sniffer for XML whose start opens an element called ``name``."""
+    pattern = re.compile(rf"<{re.escape(name)}[\s/>]")
+
+    def sniff(text: str) -> bool:
+        return pattern.search(text, 0, SNIFF_LENGTH) is not None
 
     return sniff
 
@@ -151,7 +162,13 @@ _FORMATS = [
         sniff=_has_key("nodes", "nodeID"),
     ),
     # Read-only formats of argument-mining corpora and tools.
-    Format(name="microtexts", suffixes=(".xml",), loads=_lazy(".microtexts", "loads"), dumps=None),
+    Format(
+        name="microtexts",
+        suffixes=(".xml",),
+        loads=_lazy(".microtexts", "loads"),
+        dumps=None,
+        sniff=_has_element("arggraph"),
+    ),
     Format(name="brat", suffixes=(".ann",), loads=_lazy(".brat", "loads"), dumps=None, load=_lazy(".brat", "load")),
     Format(
         name="sadface",
@@ -212,6 +229,25 @@ def format_for_path(path: str | os.PathLike[str], text: str | None = None) -> Fo
 def shares_suffix(path: str | os.PathLike[str]) -> bool:
     """Whether the suffix of ``path`` is one that several formats share, so that its content must choose."""
     return len(_sharing(path)) > 1
+
+
+def recognises(path: str | os.PathLike[str]) -> bool:
+    """Whether a file found in a folder is one to read as a map: its suffix names a format that argmap reads, and
+    where the formats of that suffix can recognise their files (``.json``, ``.xml``), one of them recognises its
+    start. A folder also holds ``package.json`` or ``pom.xml``, which are no maps; a file named on its own is read
+    whatever its start.
+    """
+    readers = [f for f in _sharing(path) if f.loads is not None]
+    if not readers:
+        return False
+    sniffs = [f.sniff for f in readers if f.sniff is not None]
+    if len(sniffs) < len(readers):
+        return True
+    try:
+        head = _start(os.fspath(path))
+    except OSError:
+        return True  # its reader says what is wrong with it
+    return any(sniff(head) for sniff in sniffs)
 
 
 def _sharing(path: str | os.PathLike[str]) -> list[Format]:
