@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from . import af, formats
+from ._io import decode_text
 from ._text import counted, printable, version
 from .errors import ArgmapError, GraphvizNotFound, MapError, ParseError, SearchLimit, UnknownCode, UnknownFormat
 from .model import ArgumentMap, ElementType
@@ -169,7 +170,8 @@ def _read_map(path: str, format: str | None) -> ArgumentMap:
         return formats.load(path, format)
     if format is None:
         raise UnknownFormat("-: reading standard input needs --from to name the format")
-    return formats.loads(sys.stdin.read(), format, path="<stdin>")
+    # Bytes, decoded as files are: the terminal's encoding may not be UTF-8, and a bad byte is a parse error.
+    return formats.loads(decode_text(sys.stdin.buffer.read(), "<stdin>"), format, path="<stdin>")
 
 
 def _check(args: argparse.Namespace) -> ExitStatus:
