@@ -221,6 +221,9 @@ class ArgumentMap:
     #: element that the text never defines, say): :func:`argmap.check` reports each. Not part of the map's value:
     #: left out of equality, and no writer writes it.
     notices: tuple[Problem, ...] = attrs.field(default=(), converter=_notices, eq=False, hash=False, repr=False)
+    #: Where the map's own settings were read from (an Argdown document's frontmatter), so that a problem with one of
+    #: them can be located; ``None`` where the reader read none. Like ``notices``, not part of the map's value.
+    location: Location | None = attrs.field(default=None, eq=False, hash=False, repr=False)
     _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:

@@ -242,6 +242,7 @@ class _Builder:
                 sources=sources,
                 metadata=metadata,
                 notices=self.notices(),
+                location=self.lines.locations([self.doc.frontmatter_offset])[0] if self.doc.frontmatter else None,
             )
         except MapError as error:
             raise self.located(error.problems) from None
