@@ -66,6 +66,7 @@ DEFAULT = (["Caffeine", "Morning", "Tea"], ["Antioxidants", "Habit"])
     [
         # Defaults: titled statements, and untitled ones related outside arguments; nothing disconnected.
         ("selection: {}", DEFAULT),
+        ("selection:", DEFAULT),
         ("selection:\n  excludeDisconnected: false", (["Caffeine", "Coffee", "Green", "Morning", "Tea"], DEFAULT[1])),
         ("selection:\n  statementSelectionMode: with-title", DEFAULT),
         ("selection:\n  statementSelectionMode: all", (["Caffeine", "Morning", "Tea", "Untitled 2"], DEFAULT[1])),
@@ -139,6 +140,7 @@ def test_a_map_without_selection_settings_is_its_own_part() -> None:
         ("selection:\n  excludeDisconnected: 'no'", "selection.excludeDisconnected", "true or false"),
         ("selection:\n  includeArguments: [Habit]", "selection.includeArguments", "no such selection setting"),
         ("selection: [all]", "selection", "settings by name"),
+        ("selection: false", "selection", "settings by name"),
     ],
 )
 def test_a_selection_setting_argmap_refuses_is_unhonoured_and_the_default_used(

@@ -23,8 +23,11 @@ class Settings:
     out (``unhonoured``), which :func:`argmap.check` reports as ``unhonoured-setting``.
     """
 
+    #: The map to draw: the whole map, or the part its selection settings choose.
     part: ArgumentMap
+    #: The keyword options of :func:`~argmap.to_dot` that the settings ask for.
     options: DotOptions
+    #: Each setting of the document that argmap leaves out, frontmatter first, then elements in map order.
     unhonoured: tuple[Unhonoured, ...]
 
 

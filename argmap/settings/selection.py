@@ -60,7 +60,9 @@ class Selection:
         is left out: a value of the wrong kind, an unknown mode or key, and ``top-level``, which needs what the
         model does not keep (where each statement was written).
         """
-        raw = m.metadata.get("selection", {})
+        raw = m.metadata.get("selection")
+        if raw is None:  # "selection:" with nothing after it sets nothing
+            raw = {}
         problems: list[Unhonoured] = []
 
         def refuse(path: str, reason: str) -> None:
