@@ -237,3 +237,10 @@ def test_the_part_is_always_a_map_within_the_whole(m: ArgumentMap, selection: di
     assert picked.statements <= {s.id for s in part.statements}
     assert picked.arguments == {a.id for a in part.arguments}
     assert settings_of(m) == settings_of(m)  # deterministic
+
+
+def test_the_options_are_those_of_the_part_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("argmap.settings.drawing_options", lambda m: ({"wrap": len(m.statements)}, frozenset()))
+    found = settings_of(read("selection:\n  selectedSections: [Tea]"))
+    assert found.options == {"wrap": len(found.part.statements)} == {"wrap": 2}
+    assert settings_of(read()).options == {"wrap": 7}

@@ -33,11 +33,16 @@ class Settings:
 
 def settings_of(m: ArgumentMap) -> Settings:
     """The settings of ``m`` (its metadata, read from an Argdown document's frontmatter, and its elements' data)
-    applied: a map without selection settings is its own part, and one without settings has no options.
+    applied: a map without selection settings is its own part, and one without settings has no options. The
+    options are worked out on the part, and which settings are honoured on the whole map.
     """
     options, drawn = drawing_options(m)
     selection, problems = Selection.of(m)
-    part = selection_part(m, selection) if has_selection(m) else m
+    part = m
+    if has_selection(m):
+        part = selection_part(m, selection)
+        # The options are those of the part drawn, so that none names an element it left out.
+        options = drawing_options(part)[0]
     return Settings(part=part, options=options, unhonoured=(*problems, *_unhonoured(m, drawn)))
 
 
