@@ -196,4 +196,5 @@ def _assemble(m: ArgumentMap, kept: set[Key], arguments: list[Argument]) -> Argu
         sources=[s for s in m.sources if s.id in quoted or s.id not in ever_quoted],
         metadata=m.metadata,
         location=m.location,
+        metadata_locations=m.metadata_locations,
     )

@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgumentMap, Location, check
+from argmap.formats.argdown.frontmatter import key_offsets
 from argmap.settings import Settings, has_settings, settings_of, unhonoured_settings
-from argmap.settings.found import frontmatter_settings
+from argmap.settings.found import frontmatter_settings, located
 from argmap.settings.selection import MODES, Selection, argdown_selection, has_selection
 from argmap.strategies import argument_maps
 
@@ -148,7 +149,8 @@ def test_a_selection_setting_argmap_refuses_is_unhonoured_and_the_default_used(
 ) -> None:
     m = read(front)
     [found] = settings_of(m).unhonoured
-    assert (found.path, found.location) == (path, Location(1, 1, None))
+    # At its key: "selection" stands on line 2, the keys inside it on line 3.
+    assert (found.path, found.location) == (path, Location(2, 1) if path == "selection" else Location(3, 3))
     assert words in found.problem().message
     assert sorted(s.id for s in settings_of(m).part.statements) == ["Caffeine", "Morning", "Tea", "Untitled 2"]
 
@@ -169,13 +171,8 @@ def test_every_setting_outside_what_argmap_honours_is_named_where_it_stands() ->
         "dot.argument",
         "data.rank",
     ]
-    assert [f.location.line if f.location else None for f in found] == [
-        1,
-        1,
-        1,
-        1,
-        22,
-    ]  # Green stands on line 9 of the body
+    # Each at its key (rankdir's flow mapping at graphVizSettings's); Green stands on line 9 of the body.
+    assert [f.location.line if f.location else None for f in found] == [4, 7, 9, 10, 22]
     assert found[-1].subject == argmap.Subject("statement", "Green")
     assert "data.rank of statement Green" in found[-1].problem().message
 
@@ -190,7 +187,7 @@ def test_a_setting_honoured_in_part_is_named_deeper(monkeypatch: pytest.MonkeyPa
 def test_check_reports_each_unhonoured_setting_at_its_place() -> None:
     m = read("selection:\n  statementSelectionMode: top-level\nlogLevel: verbose")
     found = [d for d in check(m) if d.code == "unhonoured-setting"]
-    assert [(d.severity.value, d.location) for d in found] == [("warning", Location(1, 1)), ("warning", Location(1, 1))]
+    assert [(d.severity.value, d.location) for d in found] == [("warning", Location(3, 3)), ("warning", Location(4, 1))]
     assert "selection.statementSelectionMode" in found[0].message
     assert "logLevel" in found[1].message
     assert unhonoured_settings(m) == settings_of(m).unhonoured
@@ -244,3 +241,45 @@ def test_the_options_are_those_of_the_part_drawn(monkeypatch: pytest.MonkeyPatch
     found = settings_of(read("selection:\n  selectedSections: [Tea]"))
     assert found.options == {"wrap": len(found.part.statements)} == {"wrap": 2}
     assert settings_of(read()).options == {"wrap": 7}
+
+
+# Where frontmatter keys stand ----------------------------------------------------------------------------------
+
+
+def test_each_frontmatter_key_is_found_at_its_place() -> None:
+    text = (
+        "===\n"
+        "title: Tea # a comment: here\n"
+        '"dot":\n'
+        "  # graphVizSettings: not a key\n"
+        "  graphVizSettings: {rankdir: TB}\n"
+        "  'argument':\n"
+        "    - shape: circle\n"
+        "map:\n"
+        "  text: |\n"
+        "    inside: a block\n"
+        "dot:\n"
+        "  again: 1\n"
+        "===\n"
+        "\n"
+        "after: 2\n"
+    )
+    found = {path: text.count("\n", 0, offset) + 1 for path, offset in key_offsets(text, 0).items()}
+    assert found == {
+        "title": 2,
+        "dot": 3,
+        "dot.graphVizSettings": 5,
+        "dot.argument": 6,
+        "map": 8,
+        "map.text": 9,
+        "map.text.inside": 10,  # a block scalar's line that looks like a key: harmless, nothing asks for it
+        "dot.again": 12,
+    }
+    assert key_offsets("===\n" + "a" + " " * 100_000 + "b\n===\n", 0) == {}  # linear on a line without a colon
+
+
+def test_a_setting_in_a_flow_mapping_stands_at_the_nearest_key_above_it() -> None:
+    m = read("dot:\n  graphVizSettings: {rankdir: TB, ranksep: 2}")
+    assert located(m, "dot.graphVizSettings.ranksep") == Location(3, 3)
+    assert located(m, "nothing.there") == Location(1, 1)
+    assert located(argmap.ArgumentMap(), "dot") is None

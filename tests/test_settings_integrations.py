@@ -54,7 +54,7 @@ def test_render_applies_the_document_s_settings_and_names_those_it_leaves_out(
     assert "Tea is good." in out
     assert "Unrelated." not in out
     assert rankdir(out) == "TB"
-    assert f"argmap: warning: {path}:1:1: the Argdown setting logLevel is not honoured" in err
+    assert f"argmap: warning: {path}:4:1: the Argdown setting logLevel is not honoured" in err
     assert main(["render", str(path), "-o", "-", "--direction", "LR"]) == 0
     assert rankdir(capsys.readouterr().out) == "LR"  # the command line wins
     assert main(["render", str(path), "-o", "-", "--no-settings"]) == 0
@@ -73,7 +73,7 @@ def test_check_names_the_settings_argmap_leaves_out(tmp_path: Path, capsys: pyte
     path.write_text(DOCUMENT, encoding="utf-8")
     main(["check", str(path)])
     assert (
-        f"{path}:1:1: warning unhonoured-setting the Argdown setting logLevel is not honoured"
+        f"{path}:4:1: warning unhonoured-setting the Argdown setting logLevel is not honoured"
         in capsys.readouterr().out
     )
 

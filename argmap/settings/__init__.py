@@ -8,7 +8,7 @@ from ..errors import Subject
 from ..model import ArgumentMap, Statement
 from ..render.options import DotOptions
 from .drawing import drawing_options
-from .found import READER_HONOURS, Unhonoured, element_settings, frontmatter_settings
+from .found import READER_HONOURS, Unhonoured, element_settings, frontmatter_settings, located
 from .selection import HONOURED, Selection, has_selection, selection_part
 
 __all__ = ["Settings", "Unhonoured", "has_settings", "settings_of", "unhonoured_settings"]
@@ -59,7 +59,7 @@ def has_settings(m: ArgumentMap) -> bool:
 def _unhonoured(m: ArgumentMap, drawn: frozenset[str]) -> list[Unhonoured]:
     honoured = READER_HONOURS | HONOURED | drawn
     found = [
-        Unhonoured(path=path, reason=_NOT_HONOURED, location=m.location)
+        Unhonoured(path=path, reason=_NOT_HONOURED, location=located(m, path))
         for path in frontmatter_settings(m, honoured, skip=("selection",))
     ]
     for element, key in element_settings(m):

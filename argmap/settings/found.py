@@ -10,7 +10,15 @@ import attrs
 from ..errors import Location, Problem, Subject
 from ..model import Argument, ArgumentMap, Statement
 
-__all__ = ["ELEMENT_SETTINGS", "GROUPS", "READER_HONOURS", "Unhonoured", "element_settings", "frontmatter_settings"]
+__all__ = [
+    "ELEMENT_SETTINGS",
+    "GROUPS",
+    "READER_HONOURS",
+    "Unhonoured",
+    "element_settings",
+    "frontmatter_settings",
+    "located",
+]
 
 #: The keys of an Argdown document's frontmatter that configure the Argdown tools (each a group of settings, or a
 #: setting of its own such as ``logLevel``), as ``@argdown/core`` 1.7 and ``@argdown/cli`` declare them. Other keys
@@ -99,6 +107,18 @@ def frontmatter_settings(m: ArgumentMap, honoured: Collection[str], skip: Collec
             stack.extend((f"{path}.{key}", inner) for key, inner in reversed(list(value.items())))
         else:
             yield path
+
+
+def located(m: ArgumentMap, path: str) -> Location | None:
+    """Where the frontmatter setting ``path`` of ``m`` stands: its key's place, or else the nearest enclosing key's
+    (a key of a flow mapping, ``{rankdir: TB}``, has none of its own), or else the frontmatter's.
+    """
+    parts = path.split(".")
+    for end in range(len(parts), 0, -1):
+        found = m.metadata_locations.get(".".join(parts[:end]))
+        if found is not None:
+            return found
+    return m.location
 
 
 def element_settings(m: ArgumentMap) -> Iterator[tuple[Statement | Argument, str]]:

@@ -10,7 +10,7 @@ import attrs
 from .._text import printable
 from ..model import Argument, ArgumentMap, ElementType, Relation, Statement
 from ..selection import Key, select
-from .found import Unhonoured
+from .found import Unhonoured, located
 
 __all__ = ["HONOURED", "MODES", "Chosen", "Selection", "argdown_selection", "has_selection", "selection_part"]
 
@@ -66,7 +66,7 @@ class Selection:
         problems: list[Unhonoured] = []
 
         def refuse(path: str, reason: str) -> None:
-            problems.append(Unhonoured(path=path, reason=reason, location=m.location))
+            problems.append(Unhonoured(path=path, reason=reason, location=located(m, path)))
 
         if not isinstance(raw, Mapping):
             refuse("selection", "it must be settings by name (selectedTags: [...], ...); the defaults were used")
