@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import af, formats
 from ._io import decode_text
@@ -268,9 +268,14 @@ def _fix(path: str, format: str | None) -> None:
             print(f"{path}:{change.line}:{change.column}: fixed {change}", file=sys.stderr)
 
 
+def _selecting(args: argparse.Namespace) -> bool:
+    """Whether the command line asks for a part of the map."""
+    return any(getattr(args, name) for name in ("select", "sections", "tags", "statuses", "connected"))
+
+
 def _selected(m: ArgumentMap, args: argparse.Namespace, path: str) -> ArgumentMap:
     """The part of ``m`` that the selection options keep (the whole map without any)."""
-    if not any(getattr(args, name) for name in ("select", "sections", "tags", "statuses", "connected")):
+    if not _selecting(args):
         return m
     from .selection import select
 
@@ -364,13 +369,33 @@ def _beside(path: str, format: str) -> str:
     return f"{stem}.{format.lower()}"
 
 
+def _applied(m: ArgumentMap, args: argparse.Namespace, path: str) -> tuple[ArgumentMap, dict[str, Any]]:
+    """The part of ``m`` to draw and the drawing options that the document's own settings ask for (see
+    :func:`argmap.settings.settings_of`; none with ``--no-settings``), each setting left out said on stderr. The
+    command line's selection options, where given, choose the part instead of the document's.
+    """
+    if args.no_settings:
+        return _selected(m, args, path), {}
+    from .settings import settings_of
+
+    with _reporting(path):
+        found = settings_of(m)
+    for unhonoured in found.unhonoured:
+        at = unhonoured.location
+        where = path if at is None else f"{at.path or path}:{at.line}:{at.column}"
+        print(f"argmap: warning: {where}: {unhonoured.problem().message}", file=sys.stderr)
+    part = _selected(m, args, path) if _selecting(args) else found.part
+    return part, dict(found.options)
+
+
 def _render_one(path: str, output: str, args: argparse.Namespace) -> ExitStatus:
     from . import _progress as progress
 
     loud = progress.wanted(sys.stderr, quiet=args.quiet)
     with progress.stage(f"reading {path}", enabled=loud):
-        m = _selected(_load(path, args.input_format), args, path)
-    options = {name: getattr(args, name) for name in _RENDER_OPTIONS if getattr(args, name) is not None}
+        m, document = _applied(_load(path, args.input_format), args, path)
+    given = {name: getattr(args, name) for name in _RENDER_OPTIONS if getattr(args, name) is not None}
+    options = {**document, **given}  # what the command line says wins over what the document asks for
     if args.strength is not None:
         from .strength import strength
 
@@ -993,6 +1018,11 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         default=0.5,
         metavar="SECONDS",
         help="with --watch: how often to look at the files (default: %(default)s)",
+    )
+    render_parser.add_argument(
+        "--no-settings",
+        action="store_true",
+        help="ignore the drawing settings an Argdown document holds (selection, isInMap...): draw the whole map",
     )
     _add_quiet(render_parser)
     _add_selection(render_parser)

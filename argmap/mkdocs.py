@@ -62,6 +62,7 @@ from .render.options import DIRECTIONS, ID_PREFIX, VIEWS
 from .render.svg import escape
 from .render.theme import AUTO, THEME_NAMES
 from .selection import REACHES, Reach, select
+from .settings import settings_of
 from .strength import Strengths, strength
 
 __all__ = ["DEFAULT_FORMAT", "OPTIONS", "ArgmapConfig", "ArgmapPlugin", "fence_format", "fence_validator"]
@@ -95,6 +96,8 @@ OPTIONS: Mapping[str, tuple[str, ...] | None] = {
     "tags": None,
     "statuses": None,
     "connected": ("true", "false"),
+    # The drawing settings of an Argdown document (see argmap.settings), applied unless "off".
+    "settings": ("on", "off"),
 }
 # Where the validator leaves its complaint about a fence's options, for the formatter to show.
 _ERROR = "argmap-error"
@@ -130,8 +133,10 @@ def _validate(key: str, value: str) -> str:
     return value
 
 
-def _part(m: ArgumentMap, options: Mapping[str, str]) -> ArgumentMap:
-    """The part of ``m`` that the fence's selection options keep (see :func:`argmap.select`)."""
+def _part(m: ArgumentMap, options: Mapping[str, str], document: ArgumentMap) -> ArgumentMap:
+    """The part of ``m`` that the fence's selection options keep (see :func:`argmap.select`), or else the
+    ``document``'s own part.
+    """
     lists = {
         key: [item.strip() for item in options[key].split(",") if item.strip()]
         for key in ("select", "sections", "tags", "statuses")
@@ -139,7 +144,7 @@ def _part(m: ArgumentMap, options: Mapping[str, str]) -> ArgumentMap:
     }
     connected = options.get("connected") == "true"
     if not lists and not connected:
-        return m
+        return document
     labelling = evaluate(m, options.get("evaluate", "grounded")) if "statuses" in lists else None
     return select(
         m,
@@ -374,8 +379,15 @@ def _draw(page: _Page, source: str, css_class: str, options: Mapping[str, Any]) 
         if diagnostic.severity >= Severity.WARNING:
             line = diagnostic.location.line if diagnostic.location is not None else None
             _warn(place.at(line), f"{diagnostic.severity} {diagnostic.code} {diagnostic.message}")
+    # The document's own settings (their unhonoured ones are among the diagnostics above) give way to the fence's.
+    found = settings_of(m) if options.get("settings") != "off" else None
+    drawn: dict[str, Any] = {"view": "debate", "direction": "BT", "wrap": 40, "theme": AUTO}
+    drawn.update({} if found is None else found.options)
+    drawn.update({key: options[key] for key in ("view", "direction", "theme") if key in options})
+    if "wrap" in options:
+        drawn["wrap"] = int(options["wrap"])
     try:
-        m = _part(m, options)
+        m = _part(m, options, m if found is None else found.part)
     except ArgmapError as error:
         _warn(place.at(), f"cannot select a part of the map: {error}; the whole map is drawn")
     labelling: Labelling | None = None
@@ -400,12 +412,9 @@ def _draw(page: _Page, source: str, css_class: str, options: Mapping[str, Any]) 
             m,
             title=options.get("alt"),
             name=name,
-            view=options.get("view", "debate"),
-            direction=options.get("direction", "BT"),
-            wrap=int(options.get("wrap", 40)),
-            theme=options.get("theme", AUTO),
             labelling=labelling,
             strengths=strengths,
+            **drawn,
         )
         svg = page.cache.draw(prepared.source, "svg")
         html = prepared.html(

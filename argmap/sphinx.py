@@ -35,10 +35,11 @@ from .render.cache import DotCache
 from .render.dot import dot_source
 from .render.html import Prepared, css_length, prepare, script, stylesheet
 from .render.notes import NodeUrl, anchor, map_name
-from .render.options import DIRECTIONS, ID_PREFIX, VIEWS, Direction, DrawOptions, View
+from .render.options import DIRECTIONS, ID_PREFIX, VIEWS, Direction, DotOptions, DrawOptions, View
 from .render.svg import is_safe_href
 from .render.theme import AUTO, THEME_NAMES
 from .selection import REACHES, Reach, select
+from .settings import settings_of
 from .strength import Strengths, strength
 
 __all__ = [
@@ -186,8 +187,9 @@ class ArgmapDirective(SphinxDirective):
     ``preferred``: colour elements by their status), ``:strength:`` (``h-categoriser`` or
     ``weighted-h-categoriser``: shade elements by their strength), ``:caption:``, ``:alt:`` (the diagram's
     accessible name; default: the caption, else the map's title), ``:align:``, ``:name:`` (a label, and the map's
-    name, which starts each node's anchor) and ``:class:``. A bad value is a warning, and the option's default is
-    used instead.
+    name, which starts each node's anchor) and ``:class:``; ``:settings: off`` ignores the drawing settings an
+    Argdown document holds (see :func:`argmap.settings.settings_of`), which are applied by default. A bad value is
+    a warning, and the option's default is used instead.
     """
 
     has_content = True
@@ -217,6 +219,8 @@ class ArgmapDirective(SphinxDirective):
         "tags": directives.unchanged_required,
         "statuses": directives.unchanged_required,
         "connected": directives.flag,
+        # The drawing settings of an Argdown document (see argmap.settings), applied unless "off".
+        "settings": directives.unchanged_required,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -226,12 +230,15 @@ class ArgmapDirective(SphinxDirective):
             return []
         m, place = loaded
         self._report(check(m), place)
-        m = self._part(m)
+        part, document = self._settings(m)
+        m = self._part(m, part)
         caption, messages = None, list[nodes.system_message]()
         if "caption" in self.options:
             text_nodes, messages = self.state.inline_text(self.options["caption"], self.lineno)
             caption = nodes.caption(self.options["caption"], "", *text_nodes)
-        diagram = self._diagram(m, self.options.get("alt") or (caption.astext() if caption is not None else None))
+        diagram = self._diagram(
+            m, self.options.get("alt") or (caption.astext() if caption is not None else None), document
+        )
         if diagram is None:
             return []
         self.set_source_info(diagram)
@@ -248,14 +255,24 @@ class ArgmapDirective(SphinxDirective):
         self.add_name(figure)
         return [figure, *messages]
 
-    def _part(self, m: ArgumentMap) -> ArgumentMap:
+    def _settings(self, m: ArgumentMap) -> tuple[ArgumentMap, DotOptions]:
+        """The part of the map and the drawing options that the document's own settings ask for (its unhonoured
+        settings are among the diagnostics reported), or the whole map and none with ``:settings: off``.
+        """
+        if self._choice("settings", ("on", "off"), "on") == "off":
+            return m, {}
+        found = settings_of(m)
+        return found.part, found.options
+
+    def _part(self, m: ArgumentMap, document: ArgumentMap) -> ArgumentMap:
         """The part of the map that ``:select:`` (with ``:depth:`` and ``:reach:``), ``:sections:``, ``:tags:``,
-        ``:statuses:`` and ``:connected:`` keep; the whole map, having warned, when one of them is wrong.
+        ``:statuses:`` and ``:connected:`` keep, instead of the ``document``'s own part; the whole map, having
+        warned, when one of them is wrong.
         """
         names = ("select", "sections", "tags", "statuses")
         lists = {option: _listed(self.options[option]) for option in names if option in self.options}
         if not lists and "connected" not in self.options:
-            return m
+            return document
         try:
             depth = int(self.options.get("depth", "0"))
         except ValueError:
@@ -279,12 +296,14 @@ class ArgmapDirective(SphinxDirective):
             _warn(f"cannot select a part of the map: {error}; the whole map is drawn", _OPTION, self.get_location())
             return m
 
-    def _diagram(self, m: ArgumentMap, alt: str | None) -> argmap_diagram | None:
+    def _diagram(self, m: ArgumentMap, alt: str | None, document: DotOptions) -> argmap_diagram | None:
         """The map drawn for every builder with the directive's options, and registered for citations; ``None``
-        (having warned) when a configuration value is wrong.
+        (having warned) when a configuration value is wrong. The ``document``'s own options come before the
+        configuration's defaults, and the directive's options before both.
         """
         config = self.config
         labelling = self._evaluate(m)
+        given = {key: value for key, value in document.items() if key.replace("_", "-") not in self.options}
         options: DrawOptions = {
             "view": cast(View, self._choice("view", VIEWS, config.argmap_default_view)),
             "direction": cast(Direction, self._choice("direction", DIRECTIONS, config.argmap_default_direction)),
@@ -293,6 +312,7 @@ class ArgmapDirective(SphinxDirective):
             "labelling": labelling,
             "strengths": self._strength(m),
         }
+        options.update(cast(DrawOptions, given))
         name = self._name()
         try:
             lengths = {option.replace("-", "_"): self._length(option) for option in _LENGTHS}
