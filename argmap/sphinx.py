@@ -242,6 +242,15 @@ class ArgmapDirective(SphinxDirective):
         if loaded is None:
             return []
         m, place = loaded
+        # The files it includes (Argdown's @include) that hold elements: a change to one redraws the page.
+        locations = [
+            *(e.location for e in m.statements),
+            *(e.location for e in m.arguments),
+            *(e.location for e in m.relations),
+            *(e.location for e in m.sections),
+        ]
+        for path in sorted({at.path for at in locations if at is not None and at.path is not None} - {place.path}):
+            self.env.note_dependency(path)
         self._report(check(m), place)
         m = self._part(m)
         caption, messages = None, list[nodes.system_message]()

@@ -238,6 +238,8 @@ def test_the_sphinx_directive_reads_includes_within_the_source_tree(make_app: An
     warned = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
     assert "outside the directory its includes may read from" in warned
     assert f"{src / 'maps' / '_bad.argdown'}:2: WARNING: cannot read the map" in warned
+    # A change to an included file redraws the page.
+    assert str(src / "maps" / "_part.argdown") in {str(path) for path in app.env.dependencies["index"]}
 
 
 @pytest.mark.dot
