@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -265,3 +266,16 @@ def test_the_mkdocs_fence_reads_includes_within_the_docs(tmp_path: Path) -> None
     assert html.count(">because.</text>") == 2
     assert "swordfish" not in html
     assert "outside the directory its includes may read from" in done.stderr
+
+
+def test_included_files_are_named_as_the_including_file_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(
+        tmp_path,
+        {"maps/main.argdown": "[A]: a.\n\n@include(parts/one.argdown)\n", "maps/parts/one.argdown": "[B]: b.\n"},
+    )
+    monkeypatch.chdir(tmp_path)
+    m = argmap.load("maps/main.argdown")
+    assert [s.location for s in m.statements] == [
+        Location(1, 1, "maps/main.argdown"),
+        Location(1, 1, os.path.join("maps", "parts", "one.argdown")),
+    ]

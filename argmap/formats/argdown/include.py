@@ -123,7 +123,9 @@ def expand(
             continue
         file.at = found.end()
         name = found.group(1)
-        shown = os.path.normpath(os.path.join(os.path.dirname(file.lines.path or "") or directory, name))
+        # Named as the including file is named (relative where it is), for messages and locations.
+        parent = directory if file.lines.path is None else os.path.dirname(file.lines.path)
+        shown = os.path.normpath(os.path.join(parent, name))
         absolute = os.path.join(file.directory, name)
         try:
             real = os.path.realpath(absolute)
