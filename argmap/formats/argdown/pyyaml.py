@@ -85,10 +85,12 @@ def _loader(base: type[Any]) -> type[Any]:
     return Loader
 
 
-# libyaml's loader is the fast one; the Python one reads what libyaml refuses and js-yaml reads, such as a flow
-# mapping's key followed by ":" and a bracket with no space between (``{k:[1, 2]}``).
+# libyaml's loader is the fast one; the Python one reads what libyaml refuses and js-yaml reads: a flow mapping's key
+# followed by ":" and a bracket with no space between (``{k:[1, 2]}``), which libyaml reports as this problem. Only
+# then is the Python one tried (on data nested past libyaml's limit, it would exhaust Python's stack).
 _LENIENT: Final = _loader(yaml.SafeLoader)
 _FAST: Final = _loader(yaml.CSafeLoader) if hasattr(yaml, "CSafeLoader") else _LENIENT
+_UNEXPECTED_COLON: Final = "found unexpected ':'"
 
 # Every value of a document is visited once; a few aliases can name a structure exponentially larger than its text
 # (the "billion laughs"), so the walk stops after this many values per character of YAML.
@@ -159,8 +161,8 @@ def load(source: str, offset: int) -> Any:
     try:
         try:
             value = yaml.load(source, Loader=_FAST)  # a safe loader, with YAML 1.2 scalars
-        except yaml.MarkedYAMLError:
-            if _FAST is _LENIENT:
+        except yaml.MarkedYAMLError as refused:
+            if _FAST is _LENIENT or refused.problem != _UNEXPECTED_COLON:
                 raise
             value = yaml.load(source, Loader=_LENIENT)
     except yaml.MarkedYAMLError as error:
