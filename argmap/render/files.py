@@ -30,8 +30,8 @@ DIAGRAM_FORMATS: Mapping[str, str] = {
     "html": "html",
     "htm": "html",
 }
-#: How many nodes (statements and arguments) make ``dot``'s layout long: about 1.6 s at 2,700 nodes and 12 s at 5,300,
-#: growing faster than the map (dot 2.43 on the benchmarks' debate maps, on a busy 2-CPU machine; sfdp took 3.3 s).
+#: How many nodes (statements and arguments) make ``dot``'s layout long: about 2 s at 2,700 nodes and 20 s at 5,300,
+#: growing faster than the map (benchmarks/layout.py; docs/performance.md).
 LARGE_LAYOUT: Final = 2000
 
 # Options that only an HTML page's frame has.
