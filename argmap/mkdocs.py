@@ -467,6 +467,8 @@ def _read(
         return read(), lines, stem
     except ParseError as error:
         shown = f"line {error.line}, column {error.column}: {error.message}"
+        if error.path is not None and error.path != lines.file:  # in a file the map includes
+            shown = f"{error.path}, {shown}"
         return _Refusal.at(lines.at(error.line, error.path), f"cannot read the map: {error.message}", shown)
     except MapError as error:
         # Each problem at its element's line where the reader knows it, else at the fence.

@@ -252,10 +252,13 @@ def test_the_mkdocs_fence_reads_includes_within_the_docs(tmp_path: Path) -> None
             "docs/index.md": (
                 "# Maps\n\n```argmap\n[Inline]: inline.\n\n@include(maps/_part.argdown)\n```\n\n"
                 '```argmap src="maps/main.argdown"\n```\n\n'
-                "```argmap\n@include(../secret.argdown)\n```\n"
+                "```argmap\n@include(../secret.argdown)\n```\n\n"
+                '```argmap src="maps/broken.argdown"\n```\n'
             ),
             "docs/maps/main.argdown": "[Main]: main.\n  + <Why>\n\n@include(_part.argdown)\n",
             "docs/maps/_part.argdown": "<Why>: because.\n",
+            "docs/maps/broken.argdown": "[B]: b.\n\n@include(_bad.argdown)\n",
+            "docs/maps/_bad.argdown": "\n[C]: *open\n",
             "secret.argdown": "[Secret]: swordfish.\n",
         },
     )
@@ -266,6 +269,9 @@ def test_the_mkdocs_fence_reads_includes_within_the_docs(tmp_path: Path) -> None
     assert html.count(">because.</text>") == 2
     assert "swordfish" not in html
     assert "outside the directory its includes may read from" in done.stderr
+    # An error in an included file names that file, in the log and in the page.
+    assert re.search(r"argmap: \S*_bad\.argdown:2: cannot read the map", done.stderr)
+    assert re.search(r"_bad\.argdown, line 2, column \d+", html)
 
 
 def test_included_files_are_named_as_the_including_file_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
