@@ -129,7 +129,15 @@ def _reporting(path: str) -> Iterator[None]:
 
 def _load(path: str, format: str | None) -> ArgumentMap:
     with _reporting(path):
-        return formats.load(path, format)
+        return formats.load(path, format, include_roots=_include_roots(path))
+
+
+def _include_roots(path: str) -> list[str]:
+    """Where an Argdown file's ``@include`` may read from on the command line: the file's directory, as in Python,
+    and the working directory, which the person who runs the command chose (``maps/a.argdown`` may include
+    ``shared/b.argdown``).
+    """
+    return [os.path.dirname(os.path.abspath(path)), os.getcwd()]
 
 
 # Output goes out in pieces of this size, each flushed: a closed pipe then fails a write, where one large write to it
@@ -166,7 +174,7 @@ def _summary(found: Sequence[Finding], files: int) -> str:
 def _read_map(path: str, format: str | None) -> ArgumentMap:
     """The map in the file ``path``, or on standard input for ``-`` (whose format ``--from`` must name)."""
     if path != _STDOUT:
-        return formats.load(path, format)
+        return formats.load(path, format, include_roots=_include_roots(path))
     if format is None:
         raise UnknownFormat("-: reading standard input needs --from to name the format")
     return formats.loads(sys.stdin.read(), format, path="<stdin>")

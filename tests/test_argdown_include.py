@@ -285,3 +285,26 @@ def test_included_files_are_named_as_the_including_file_is(tmp_path: Path, monke
         Location(1, 1, "maps/main.argdown"),
         Location(1, 1, os.path.join("maps", "parts", "one.argdown")),
     ]
+
+
+def test_on_the_command_line_includes_may_read_from_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from argmap.cli import main
+
+    write(
+        tmp_path,
+        {
+            "project/maps/main.argdown": "[A]: a.\n  + [B]\n\n@include(../shared/b.argdown)\n",
+            "project/shared/b.argdown": "[B]: b.\n",
+            "project/leak.argdown": "[A]: a.\n  + [S]\n\n@include(../secret.argdown)\n",
+            "secret.argdown": "[S]: swordfish.\n",
+        },
+    )
+    monkeypatch.chdir(tmp_path / "project")
+    assert main(["check", "maps/main.argdown"]) == 0
+    assert main(["check", "leak.argdown"]) == 2
+    refused = capsys.readouterr().err
+    secret = os.path.join("..", "secret.argdown")
+    assert f"leak.argdown:4:1: error parse-error @include(../secret.argdown) reads {secret}, outside" in refused
+    assert refused.count(str(tmp_path / "project")) == 1

@@ -99,7 +99,7 @@ def expand(
             first.start(),
         )
     directory = os.path.abspath(base)
-    allowed = [Path(os.path.realpath(root)) for root in ([directory] if roots is None else roots)]
+    allowed = list(dict.fromkeys(Path(os.path.realpath(root)) for root in ([directory] if roots is None else roots)))
     main_real = None if path is None else os.path.realpath(path)
     stack = [_File(Lines(text, path), main_real, directory, 0)]
     on_stack = {} if main_real is None else {main_real: 0}
