@@ -62,7 +62,7 @@ _EPILOG = "exit status:\n" + "\n".join(f"  {status:<4} {meaning}" for status, me
 # Exceptions that bad input, a bad option or a failed write raise on purpose; anything else is a bug and must show.
 _EXPECTED = (ArgmapError, OSError, UnicodeDecodeError)
 _STDOUT = "-"
-_RENDER_OPTIONS = ("view", "direction", "theme", "wrap", "show", "name", "max_width", "max_height")
+_RENDER_OPTIONS = ("view", "direction", "theme", "wrap", "show", "name", "max_width", "max_height", "engine")
 # The semantics that give exactly one labelling, which evaluate prints bare.
 _ONE_LABELLING = ("grounded", "ideal", "eager")
 # Files in these suffixes (or read --from these formats) are abstract frameworks; everything else is a map.
@@ -130,7 +130,15 @@ def _reporting(path: str) -> Iterator[None]:
 
 def _load(path: str, format: str | None) -> ArgumentMap:
     with _reporting(path):
-        return formats.load(path, format)
+        return formats.load(path, format, include_roots=_include_roots(path))
+
+
+def _include_roots(path: str) -> list[str]:
+    """Where an Argdown file's ``@include`` may read from on the command line: the file's directory, as in Python,
+    and the working directory, which the person who runs the command chose (``maps/a.argdown`` may include
+    ``shared/b.argdown``).
+    """
+    return [os.path.dirname(os.path.abspath(path)), os.getcwd()]
 
 
 # Output goes out in pieces of this size, each flushed: a closed pipe then fails a write, where one large write to it
@@ -167,7 +175,7 @@ def _summary(found: Sequence[Finding], files: int) -> str:
 def _read_map(path: str, format: str | None) -> ArgumentMap:
     """The map in the file ``path``, or on standard input for ``-`` (whose format ``--from`` must name)."""
     if path != _STDOUT:
-        return formats.load(path, format)
+        return formats.load(path, format, include_roots=_include_roots(path))
     if format is None:
         raise UnknownFormat("-: reading standard input needs --from to name the format")
     # Bytes, decoded as files are: the terminal's encoding may not be UTF-8, and a bad byte is a parse error.
@@ -409,6 +417,8 @@ def _render_one(path: str, output: str, args: argparse.Namespace) -> ExitStatus:
             options["labelling"], note = evaluate_for_drawing(m, args.evaluate, timeout)
         if note is not None:
             print(f"argmap: warning: {path}: {note}", file=sys.stderr)
+    if loud:
+        _warn_of_a_long_layout(m, path, output, args)
     drawing = progress.stage(f"drawing {path} ({_size(m)})", enabled=loud)
     if output == _STDOUT:
         with _reporting("<stdout>"), drawing:
@@ -418,6 +428,23 @@ def _render_one(path: str, output: str, args: argparse.Namespace) -> ExitStatus:
     with _reporting(output), drawing:
         render(m, output, format=args.format, **options)
     return ExitStatus.OK
+
+
+def _warn_of_a_long_layout(m: ArgumentMap, path: str, output: str, args: argparse.Namespace) -> None:
+    """Say before a ``dot`` layout of thousands of nodes that it takes long, and how to draw less (or faster)."""
+    from .render.files import LARGE_LAYOUT
+
+    nodes = len(m.statements) + len(m.arguments)
+    given = args.format or ("dot" if output == _STDOUT else Path(output).suffix[1:])
+    if nodes < LARGE_LAYOUT or (args.engine or "dot") != "dot" or DIAGRAM_FORMATS.get(given.lower()) == "dot":
+        return
+    print(
+        f"argmap: {path}: laying out {nodes:,} statements and arguments with dot takes long (seconds to minutes); "
+        "draw a part with --select ID --depth N, --sections, --tags, --statuses or --connected, "
+        "or lay it out faster with --engine sfdp",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def _size(m: ArgumentMap) -> str:
@@ -859,6 +886,16 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--connected", action="store_true", help="leave out what nothing kept ties to")
 
 
+def _engine(name: str) -> str:
+    """A Graphviz layout engine, checked when the option is read."""
+    from .render.files import layout_engine
+
+    try:
+        return layout_engine(name)
+    except ArgmapError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _add_input_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--from",
@@ -1008,6 +1045,12 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     render_parser.add_argument(
         "--max-height", metavar="LENGTH", help="HTML: the tallest the diagram's frame may be (default: 85vh)"
+    )
+    render_parser.add_argument(
+        "--engine",
+        type=_engine,
+        metavar="ENGINE",
+        help="the Graphviz layout engine (default: dot; sfdp or neato are much faster on maps of thousands)",
     )
     render_parser.add_argument(
         "--watch", action="store_true", help="after drawing, redraw each map whenever its file changes, until Ctrl+C"

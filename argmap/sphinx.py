@@ -28,7 +28,16 @@ from ._text import version
 from .af import SEMANTICS, STRENGTH_SEMANTICS
 from .catalogue import Severity
 from .check import Diagnostic, check
-from .errors import ArgmapError, GraphvizNotFound, MapError, OptionError, ParseError, RenderError, UnknownFormat
+from .errors import (
+    ArgmapError,
+    GraphvizNotFound,
+    Location,
+    MapError,
+    OptionError,
+    ParseError,
+    RenderError,
+    UnknownFormat,
+)
 from .evaluate import DRAWING_TIMEOUT, Labelling, evaluate, evaluate_for_drawing
 from .model import Argument, ArgumentMap, ElementType, Statement
 from .render.cache import DotCache
@@ -155,8 +164,12 @@ class _Place:
     # Added to the block's own line offsets, where they count from the block's start rather than the page's.
     shift: int = 0
 
-    def at(self, line: int | None) -> str:
-        """The Sphinx location of the map's ``line`` (counted from 1), or of the map as a whole for ``None``."""
+    def at(self, line: int | None, path: str | None = None) -> str:
+        """The Sphinx location of the map's ``line`` (counted from 1), or of the map as a whole for ``None``; of
+        ``line`` in the file ``path`` where the map's text includes that file (Argdown's ``@include``).
+        """
+        if path is not None and path != self.path:
+            return f"{path}:{'' if line is None else line}"
         if self.path is not None:
             # "path:" with no line is how Sphinx locates a whole file; without the colon it would read a docname.
             return f"{self.path}:{'' if line is None else line}"
@@ -165,6 +178,10 @@ class _Place:
             if source and offset is not None:
                 return f"{source}:{offset + 1 + self.shift}"
         return self.fallback
+
+
+def _line_and_path(location: Location | None) -> tuple[int | None, str | None]:
+    return (None, None) if location is None else (location.line, location.path)
 
 
 def _listed(text: str) -> list[str]:
@@ -229,6 +246,15 @@ class ArgmapDirective(SphinxDirective):
         if loaded is None:
             return []
         m, place = loaded
+        # The files it includes (Argdown's @include) that hold elements: a change to one redraws the page.
+        locations = [
+            *(e.location for e in m.statements),
+            *(e.location for e in m.arguments),
+            *(e.location for e in m.relations),
+            *(e.location for e in m.sections),
+        ]
+        for path in sorted({at.path for at in locations if at is not None and at.path is not None} - {place.path}):
+            self.env.note_dependency(path)
         self._report(check(m), place)
         part, document = self._settings(m)
         m = self._part(m, part)
@@ -343,7 +369,17 @@ class ArgmapDirective(SphinxDirective):
             # precedes; MyST numbers them from 0, and content_offset counts the lines between its fence and content.
             _, first = self.content.info(0)
             place = _Place(here, block=self.content, shift=self.lineno + self.content_offset if first == 0 else 0)
-            return self._read(place, lambda: formats.loads("\n".join(self.content), format or DEFAULT_INLINE_FORMAT))
+            # An @include in the content is relative to the page, and confined as map files are.
+            page_dir = Path(self.env.doc2path(self.env.docname)).parent
+            return self._read(
+                place,
+                lambda: formats.loads(
+                    "\n".join(self.content),
+                    format or DEFAULT_INLINE_FORMAT,
+                    base=page_dir,
+                    include_roots=self._readable(),
+                ),
+            )
         if "\x00" in self.arguments[0]:
             # No file name holds a NUL byte, and the operating system refuses to look one up: say so here, where
             # the page can be named, rather than let it stop the whole build.
@@ -362,31 +398,36 @@ class ArgmapDirective(SphinxDirective):
         self.env.note_dependency(absolute)
         place = _Place(here, path=absolute)
         try:
-            return self._read(place, lambda: formats.load(absolute, format))
+            return self._read(place, lambda: formats.load(absolute, format, include_roots=self._readable()))
         except OSError as error:
             _warn(f"cannot read map file {relative!r}: {error.strerror or error}", _PATH, here)
             return None
 
-    def _may_read(self, path: Path) -> bool:
-        """Whether ``path`` is in the source tree, or in a directory that ``argmap_map_dirs`` opens."""
+    def _readable(self) -> list[Path]:
+        """The directories whose map files (and the files they include) the directive reads: the source tree, and
+        those that ``argmap_map_dirs`` opens.
+        """
         source_dir = Path(self.env.srcdir).resolve()
         extras = self.config.argmap_map_dirs
         # One directory given as a string is one directory, not a directory per character.
         extras = [extras] if isinstance(extras, str) else extras
-        allowed = [source_dir, *((source_dir / extra).resolve() for extra in extras)]
+        return [source_dir, *((source_dir / extra).resolve() for extra in extras)]
+
+    def _may_read(self, path: Path) -> bool:
+        """Whether ``path`` is in the source tree, or in a directory that ``argmap_map_dirs`` opens."""
         # Resolved, so that a symbolic link that points out of the allowed directories is refused too.
         real = path.resolve()
-        return any(real.is_relative_to(directory) for directory in allowed)
+        return any(real.is_relative_to(directory) for directory in self._readable())
 
     def _read(self, place: _Place, read: Callable[[], ArgumentMap]) -> tuple[ArgumentMap, _Place] | None:
         try:
             return read(), place
         except ParseError as error:
-            _warn(f"cannot read the map: {error.message}", _PARSE, place.at(error.line))
+            _warn(f"cannot read the map: {error.message}", _PARSE, place.at(error.line, error.path))
         except MapError as error:
             for problem in error.problems:
-                line = problem.location.line if problem.location is not None else None
-                _warn(f"error {problem.code}: {problem}", problem.code, place.at(line))
+                at = problem.location
+                _warn(f"error {problem.code}: {problem}", problem.code, place.at(*_line_and_path(at)))
         except UnknownFormat as error:
             _warn(str(error), _FORMAT, self.get_location())
         return None
@@ -395,9 +436,8 @@ class ArgmapDirective(SphinxDirective):
         lowest = _SEVERITIES.get(self.config.argmap_warn_on, Severity.WARNING)
         for diagnostic in diagnostics:
             if diagnostic.severity >= lowest:
-                line = diagnostic.location.line if diagnostic.location is not None else None
                 message = f"{diagnostic.severity} {diagnostic.code}: {diagnostic.message}"
-                _warn(message, diagnostic.code, place.at(line))
+                _warn(message, diagnostic.code, place.at(*_line_and_path(diagnostic.location)))
 
     def _bad(self, option: str, value: str, expected: str, instead: str) -> None:
         _warn(f":{option}: {value!r} is not {expected}; {instead}", _OPTION, self.get_location())

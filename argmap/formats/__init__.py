@@ -6,7 +6,7 @@ import functools
 import importlib
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final, Protocol
@@ -77,6 +77,9 @@ class Format:
     #: Whether a text is written in this format, from a cheap look at its start (see :data:`SNIFF_LENGTH`): how
     #: :func:`load` tells apart the formats that share a suffix (``.json``).
     sniff: Callable[[str], bool] | None = None
+    #: Whether a text in this format may include other files (Argdown's ``@include``): its ``loads`` then takes
+    #: ``base`` and ``include_roots``, and its ``load`` takes ``include_roots``.
+    includes: bool = False
 
 
 #: How much of a file's start the formats that share a suffix look at to recognise it.
@@ -127,7 +130,12 @@ _FORMATS = [
         sniff=_has_key("argmap"),
     ),
     Format(
-        name="argdown", suffixes=(".argdown", ".ad"), loads=_lazy(".argdown", "loads"), dumps=_lazy(".argdown", "dumps")
+        name="argdown",
+        suffixes=(".argdown", ".ad"),
+        loads=_lazy(".argdown", "loads"),
+        dumps=_lazy(".argdown", "dumps"),
+        load=_lazy(".argdown", "load"),
+        includes=True,
     ),
     # Formats of AIF's family (xAIF, OVA) and Argdown's JSON come before AIF, whose sniff their files would pass.
     Format(
@@ -291,14 +299,27 @@ def _read(read: Callable[[], ArgumentMap], path: str | None) -> ArgumentMap:
         raise error.with_path(path) from None
 
 
-def loads(text: str, format: str = "json", *, path: str | None = None) -> ArgumentMap:
+def loads(
+    text: str,
+    format: str = "json",
+    *,
+    path: str | None = None,
+    base: str | os.PathLike[str] | None = None,
+    include_roots: Iterable[str | os.PathLike[str]] | None = None,
+) -> ArgumentMap:
     """Read a map from ``text`` in the named format.
+
+    Where the format can include other files (Argdown's ``@include``), their names are relative to the directory
+    ``base`` and they must lie in the directory trees ``include_roots`` (by default ``base``); other formats ignore
+    both.
 
     Raises :class:`~argmap.ParseError` for text the format cannot parse and :class:`~argmap.MapError` for a map
     that breaks the model's rules, both naming ``path`` when it is given.
     """
-    reader = _reader(get_format(format))
-    return _read(functools.partial(reader, text, path=path), path)
+    chosen = get_format(format)
+    reader = _reader(chosen)
+    includes: dict[str, Any] = {"base": base, "include_roots": include_roots} if chosen.includes else {}
+    return _read(functools.partial(reader, text, path=path, **includes), path)
 
 
 @pauses_gc
@@ -308,9 +329,17 @@ def dumps(m: ArgumentMap, format: str = "json") -> str:
     return writer(m)
 
 
-def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap:
+def load(
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    include_roots: Iterable[str | os.PathLike[str]] | None = None,
+) -> ArgumentMap:
     """Read a map from a file, in the named format or, by default, the one its suffix selects (and, where formats
     share the suffix, its content: see :func:`format_for_path`).
+
+    An Argdown file's ``@include(file)`` directives read other files, which must lie in the directory trees
+    ``include_roots`` (by default the directory of ``path``): see :func:`argmap.formats.argdown.load`.
 
     The file must be UTF-8 (a byte order mark is allowed). Errors name the file: :class:`~argmap.ParseError` for
     bad bytes or syntax, :class:`~argmap.MapError` for a bad map, :class:`~argmap.UnknownFormat` for an unknown
@@ -327,7 +356,8 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap
         chosen = format_for_path(path)
     reader = _reader(chosen)  # before reading the whole file, so that a format argmap cannot read fails first
     if chosen.load is not None:
-        return _read(functools.partial(chosen.load, name), name)
+        includes: dict[str, Any] = {"include_roots": include_roots} if chosen.includes else {}
+        return _read(functools.partial(chosen.load, name, **includes), name)
     return _read(functools.partial(reader, read_text(name), path=name), name)
 
 
