@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import ParseError
 
-__all__ = ["SOURCE_FILE", "atomic_write", "read_legacy_text", "read_text"]
+__all__ = ["SOURCE_FILE", "atomic_write", "decode_text", "read_legacy_text", "read_text"]
 
 #: The key of ``ArgumentMap.metadata`` under which a reader notes a text file beside a map that was not UTF-8:
 #: ``{"path": PATH, "encoding": ENCODING, "line": N, "column": N}``, where ``encoding`` is the one it was read in
@@ -69,7 +69,13 @@ def read_text(path: str) -> str:
     """The UTF-8 text of a file, without a byte order mark; a bad byte is a :class:`~argmap.ParseError` at its
     line and column. A missing or unreadable file raises the ``OSError`` that reading it did.
     """
-    data = Path(path).read_bytes()
+    return decode_text(Path(path).read_bytes(), path)
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """``data`` as UTF-8 text, without a byte order mark; a bad byte is a :class:`~argmap.ParseError` at its line
+    and column in ``path``.
+    """
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     try:

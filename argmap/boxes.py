@@ -6,7 +6,7 @@ import unicodedata
 
 from .model import MAX_NAME_LENGTH, Argument, Statement, box_size
 
-__all__ = ["BOX_LENGTH", "ELLIPSIS", "cut", "is_cut", "shown_text", "shown_title", "text_room"]
+__all__ = ["BOX_LENGTH", "ELLIPSIS", "cut", "is_cut", "shown_text", "shown_title", "text_room", "whole_characters"]
 
 #: The most characters one box of a diagram shows: an element's id, text and tags together (each counting two
 #: characters of framing, see :func:`~argmap.model.box_size`), or a title. ``dot`` rejects a quoted string over
@@ -67,6 +67,22 @@ def _joined(text: str, n: int) -> bool:
             start -= 1
         return (n - start) % 2 == 1
     return False
+
+
+def whole_characters(text: str, start: int, end: int) -> int:
+    """Where to cut ``text`` at or before ``end`` (after ``start``) without tearing a user-perceived character (see
+    :func:`cut`); where a single one runs from ``start`` past ``end``, the end of that one instead, so that a cut
+    always moves forward.
+    """
+    n = end
+    while n > start and _joined(text, n):
+        n -= 1
+    if n > start:
+        return n
+    n = end
+    while n < len(text) and _joined(text, n):
+        n += 1
+    return n
 
 
 def cut(text: str, length: int) -> str:

@@ -336,6 +336,23 @@ _ENTRIES = (
         "with iconv -f windows-1252 -t utf-8, after finding its real encoding.",
     ),
     CheckInfo(
+        code="unhonoured-setting",
+        severity=Severity.WARNING,
+        title="An Argdown setting that argmap does not honour",
+        meaning="The map was read from an Argdown document whose frontmatter or element data holds one of "
+        "Argdown's settings (in the groups selection, map, color, dot, group, model..., or an element's isInMap, "
+        "color, rank...) that argmap leaves out when it draws the map: one it does not implement, or a value it "
+        "refuses, such as an unknown statementSelectionMode. The diagnostic names the setting by its dotted path "
+        "(dot.graphVizSettings.nodesep, data.rank) and stands at the frontmatter, or at the element whose data "
+        "holds it.",
+        why="An author who writes a setting expects the drawing to follow it: argmap's drawing then differs from "
+        "Argdown's, and without this warning nothing would say so.",
+        example="===\nselection:\n    statementSelectionMode: top-level\n===\n\n[Tea]: Tea is good for you.",
+        fix="Nothing, if the difference does not matter here. Otherwise use a value argmap honours (see the "
+        "Argdown page of the documentation), or draw the part wanted with argmap's own options (argmap render "
+        "--section, --tag, --focus).",
+    ),
+    CheckInfo(
         code="undefined-reference",
         severity=Severity.WARNING,
         title="A reference to an element that the text never defines",

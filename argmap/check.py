@@ -613,6 +613,19 @@ def _source_encoding(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
     yield attrs.evolve(report(message, []), location=Location(line, column, path))
 
 
+def _unhonoured_setting(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
+    m = facts.m
+    if not m.metadata and not any(s.data for s in m.statements) and not any(a.data for a in m.arguments):
+        return  # no settings to look at: the settings package, which reads drawing options, is not loaded
+    # Imported here: which settings argmap honours is known where they are applied, above the checks.
+    from .settings import unhonoured_settings
+
+    for unhonoured in unhonoured_settings(m):
+        problem = unhonoured.problem()
+        subjects = () if problem.subject is None else (problem.subject.id,)
+        yield Diagnostic(report.info.code, report.info.severity, problem.message, subjects, problem.location)
+
+
 #: Every check, by code. Adding a check is one function, one line here and one catalogue entry.
 _CHECKS: tuple[tuple[str, _Check], ...] = (
     ("circular-support", _circular_support),
@@ -632,6 +645,7 @@ _CHECKS: tuple[tuple[str, _Check], ...] = (
     ("open-critical-question", _open_critical_question),
     ("long-text", _long_text),
     ("source-encoding", _source_encoding),
+    ("unhonoured-setting", _unhonoured_setting),
 )
 
 

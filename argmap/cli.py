@@ -12,9 +12,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import af, formats
+from ._io import decode_text
 from ._text import counted, printable, version
 from .errors import ArgmapError, GraphvizNotFound, MapError, ParseError, SearchLimit, UnknownCode, UnknownFormat
 from .model import ArgumentMap, ElementType
@@ -61,7 +62,7 @@ _EPILOG = "exit status:\n" + "\n".join(f"  {status:<4} {meaning}" for status, me
 # Exceptions that bad input, a bad option or a failed write raise on purpose; anything else is a bug and must show.
 _EXPECTED = (ArgmapError, OSError, UnicodeDecodeError)
 _STDOUT = "-"
-_RENDER_OPTIONS = ("view", "direction", "theme", "wrap", "show", "name", "max_width", "max_height")
+_RENDER_OPTIONS = ("view", "direction", "theme", "wrap", "show", "name", "max_width", "max_height", "engine")
 # The semantics that give exactly one labelling, which evaluate prints bare.
 _ONE_LABELLING = ("grounded", "ideal", "eager")
 # Files in these suffixes (or read --from these formats) are abstract frameworks; everything else is a map.
@@ -129,7 +130,15 @@ def _reporting(path: str) -> Iterator[None]:
 
 def _load(path: str, format: str | None) -> ArgumentMap:
     with _reporting(path):
-        return formats.load(path, format)
+        return formats.load(path, format, include_roots=_include_roots(path))
+
+
+def _include_roots(path: str) -> list[str]:
+    """Where an Argdown file's ``@include`` may read from on the command line: the file's directory, as in Python,
+    and the working directory, which the person who runs the command chose (``maps/a.argdown`` may include
+    ``shared/b.argdown``).
+    """
+    return [os.path.dirname(os.path.abspath(path)), os.getcwd()]
 
 
 # Output goes out in pieces of this size, each flushed: a closed pipe then fails a write, where one large write to it
@@ -166,10 +175,11 @@ def _summary(found: Sequence[Finding], files: int) -> str:
 def _read_map(path: str, format: str | None) -> ArgumentMap:
     """The map in the file ``path``, or on standard input for ``-`` (whose format ``--from`` must name)."""
     if path != _STDOUT:
-        return formats.load(path, format)
+        return formats.load(path, format, include_roots=_include_roots(path))
     if format is None:
         raise UnknownFormat("-: reading standard input needs --from to name the format")
-    return formats.loads(sys.stdin.read(), format, path="<stdin>")
+    # Bytes, decoded as files are: the terminal's encoding may not be UTF-8, and a bad byte is a parse error.
+    return formats.loads(decode_text(sys.stdin.buffer.read(), "<stdin>"), format, path="<stdin>")
 
 
 def _check(args: argparse.Namespace) -> ExitStatus:
@@ -185,7 +195,7 @@ def _check(args: argparse.Namespace) -> ExitStatus:
     # Each once, though formats share some (AIF files end in .json too).
     suffixes = list(dict.fromkeys(s for f in formats.FORMATS.values() if f.loads is not None for s in f.suffixes))
     for given in args.files:
-        paths = list(lint.files_in([given], suffixes))
+        paths = list(lint.files_in([given], suffixes, formats.recognises))
         if not paths:
             message = f"no map files in this directory ({', '.join(suffixes)})"
             status = max(status, ExitStatus.BAD_INPUT)
@@ -266,9 +276,14 @@ def _fix(path: str, format: str | None) -> None:
             print(f"{path}:{change.line}:{change.column}: fixed {change}", file=sys.stderr)
 
 
+def _selecting(args: argparse.Namespace) -> bool:
+    """Whether the command line asks for a part of the map."""
+    return any(getattr(args, name) for name in ("select", "sections", "tags", "statuses", "connected"))
+
+
 def _selected(m: ArgumentMap, args: argparse.Namespace, path: str) -> ArgumentMap:
     """The part of ``m`` that the selection options keep (the whole map without any)."""
-    if not any(getattr(args, name) for name in ("select", "sections", "tags", "statuses", "connected")):
+    if not _selecting(args):
         return m
     from .selection import select
 
@@ -362,13 +377,33 @@ def _beside(path: str, format: str) -> str:
     return f"{stem}.{format.lower()}"
 
 
+def _applied(m: ArgumentMap, args: argparse.Namespace, path: str) -> tuple[ArgumentMap, dict[str, Any]]:
+    """The part of ``m`` to draw and the drawing options that the document's own settings ask for (see
+    :func:`argmap.settings.settings_of`; none with ``--no-settings``), each setting left out said on stderr. The
+    command line's selection options, where given, choose the part instead of the document's.
+    """
+    if args.no_settings:
+        return _selected(m, args, path), {}
+    from .settings import settings_of
+
+    with _reporting(path):
+        found = settings_of(m)
+    for unhonoured in found.unhonoured:
+        at = unhonoured.location
+        where = path if at is None else f"{at.path or path}:{at.line}:{at.column}"
+        print(f"argmap: warning: {where}: {unhonoured.problem().message}", file=sys.stderr)
+    part = _selected(m, args, path) if _selecting(args) else found.part
+    return part, dict(found.options)
+
+
 def _render_one(path: str, output: str, args: argparse.Namespace) -> ExitStatus:
     from . import _progress as progress
 
     loud = progress.wanted(sys.stderr, quiet=args.quiet)
     with progress.stage(f"reading {path}", enabled=loud):
-        m = _selected(_load(path, args.input_format), args, path)
-    options = {name: getattr(args, name) for name in _RENDER_OPTIONS if getattr(args, name) is not None}
+        m, document = _applied(_load(path, args.input_format), args, path)
+    given = {name: getattr(args, name) for name in _RENDER_OPTIONS if getattr(args, name) is not None}
+    options = {**document, **given}  # what the command line says wins over what the document asks for
     if args.strength is not None:
         from .strength import strength
 
@@ -382,6 +417,8 @@ def _render_one(path: str, output: str, args: argparse.Namespace) -> ExitStatus:
             options["labelling"], note = evaluate_for_drawing(m, args.evaluate, timeout)
         if note is not None:
             print(f"argmap: warning: {path}: {note}", file=sys.stderr)
+    if loud:
+        _warn_of_a_long_layout(m, path, output, args)
     drawing = progress.stage(f"drawing {path} ({_size(m)})", enabled=loud)
     if output == _STDOUT:
         with _reporting("<stdout>"), drawing:
@@ -391,6 +428,23 @@ def _render_one(path: str, output: str, args: argparse.Namespace) -> ExitStatus:
     with _reporting(output), drawing:
         render(m, output, format=args.format, **options)
     return ExitStatus.OK
+
+
+def _warn_of_a_long_layout(m: ArgumentMap, path: str, output: str, args: argparse.Namespace) -> None:
+    """Say before a ``dot`` layout of thousands of nodes that it takes long, and how to draw less (or faster)."""
+    from .render.files import LARGE_LAYOUT
+
+    nodes = len(m.statements) + len(m.arguments)
+    given = args.format or ("dot" if output == _STDOUT else Path(output).suffix[1:])
+    if nodes < LARGE_LAYOUT or (args.engine or "dot") != "dot" or DIAGRAM_FORMATS.get(given.lower()) == "dot":
+        return
+    print(
+        f"argmap: {path}: laying out {nodes:,} statements and arguments with dot takes long (seconds to minutes); "
+        "draw a part with --select ID --depth N, --sections, --tags, --statuses or --connected, "
+        "or lay it out faster with --engine sfdp",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def _size(m: ArgumentMap) -> str:
@@ -832,6 +886,16 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--connected", action="store_true", help="leave out what nothing kept ties to")
 
 
+def _engine(name: str) -> str:
+    """A Graphviz layout engine, checked when the option is read."""
+    from .render.files import layout_engine
+
+    try:
+        return layout_engine(name)
+    except ArgmapError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _add_input_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--from",
@@ -983,6 +1047,12 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--max-height", metavar="LENGTH", help="HTML: the tallest the diagram's frame may be (default: 85vh)"
     )
     render_parser.add_argument(
+        "--engine",
+        type=_engine,
+        metavar="ENGINE",
+        help="the Graphviz layout engine (default: dot; sfdp or neato are much faster on maps of thousands)",
+    )
+    render_parser.add_argument(
         "--watch", action="store_true", help="after drawing, redraw each map whenever its file changes, until Ctrl+C"
     )
     render_parser.add_argument(
@@ -991,6 +1061,11 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         default=0.5,
         metavar="SECONDS",
         help="with --watch: how often to look at the files (default: %(default)s)",
+    )
+    render_parser.add_argument(
+        "--no-settings",
+        action="store_true",
+        help="ignore the drawing settings an Argdown document holds (selection, isInMap...): draw the whole map",
     )
     _add_quiet(render_parser)
     _add_selection(render_parser)

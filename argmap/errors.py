@@ -67,6 +67,7 @@ Code = Literal[
     "open-critical-question",
     "long-text",
     "source-encoding",
+    "unhonoured-setting",
     "undefined-reference",
     "pcs-numbering",
     "duplicate-id",

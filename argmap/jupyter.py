@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Container, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -20,6 +20,7 @@ from .render.notes import map_name
 from .render.options import Direction, View
 from .render.svg import describe, escape, standalone_svg
 from .render.theme import AUTO
+from .settings import settings_of
 from .strength import Strengths
 from .strength import strength as strength_of
 
@@ -125,23 +126,27 @@ class Diagram:
 def show(
     m: ArgumentMap,
     *,
-    view: View = "debate",
-    direction: Direction = "BT",
-    wrap: int = 40,
-    theme: str = AUTO,
+    view: View | None = None,
+    direction: Direction | None = None,
+    wrap: int | None = None,
+    theme: str | None = None,
     evaluate: str | Labelling | None = None,
     strength: str | Strengths | None = None,
     max_width: str | None = None,
     max_height: str | None = None,
     name: str | None = None,
     sources: bool = False,
+    settings: bool = True,
 ) -> Diagram:
     """``m`` as a notebook shows it: the last expression of a cell, or ``display(argmap.show(m, ...))``.
 
     ``view``, ``direction``, ``wrap`` and ``theme`` are :func:`~argmap.to_dot`'s; the ``"auto"`` theme follows
-    JupyterLab's light or dark theme. ``evaluate`` names a semantics (``"grounded"``...) to colour elements by
-    their status, or is a :class:`~argmap.Labelling` of ``m``; ``strength`` names a gradual semantics
-    (``"h-categoriser"``...) to shade elements by their strength, or is the :class:`~argmap.Strengths` of ``m``.
+    JupyterLab's light or dark theme; each left ``None`` is what the map's own settings ask for (see
+    :func:`argmap.settings.settings_of`: an Argdown document's ``selection``, ``isInMap``..., applied unless
+    ``settings`` is false), else ``"debate"``, ``"BT"``, 40 and ``"auto"``. ``evaluate`` names a semantics
+    (``"grounded"``...) to colour elements by their status, or is a :class:`~argmap.Labelling` of ``m``;
+    ``strength`` names a gradual semantics (``"h-categoriser"``...) to shade elements by their strength, or is the
+    :class:`~argmap.Strengths` of ``m``; either object draws the whole of ``m``, whatever its settings select.
     ``max_width`` and ``max_height`` bound the viewer's frame (CSS lengths: ``"40rem"``, ``"600px"``, ``"80%"``);
     ``name`` starts each node's anchor (default: made of the map's title). With ``sources``, the map's sources
     follow the diagram, each quoted passage marked: clicking a claim lights the passages it quotes, and clicking a
@@ -149,21 +154,21 @@ def show(
     :class:`~argmap.NoLabelling` for a semantics that gives the map no labelling; Graphviz runs only when the
     diagram is shown.
     """
+    drawn: dict[str, Any] = {"view": "debate", "direction": "BT", "wrap": 40, "theme": AUTO}
+    if settings:
+        found = settings_of(m)
+        drawn.update(found.options)
+        # A labelling or strengths given for the whole map bind the drawing to the whole map.
+        if not isinstance(evaluate, Labelling) and not isinstance(strength, Strengths):
+            m = found.part
+    given = {"view": view, "direction": direction, "wrap": wrap, "theme": theme}
+    drawn.update({key: value for key, value in given.items() if value is not None})
     # A notebook must not hang on a hard map: past the drawing timeout the diagram shows grounded semantics.
     labelling = evaluate_for_drawing(m, evaluate)[0] if isinstance(evaluate, str) else evaluate
     weighed = strength_of(m, strength) if isinstance(strength, str) else strength
     name = name or map_name(m.title)
-    prepared = prepare(
-        m,
-        name=name,
-        view=view,
-        direction=direction,
-        wrap=wrap,
-        theme=theme,
-        labelling=labelling,
-        strengths=weighed,
-    )
-    aside = linked_sources(m, name=name, view=view) if sources else ""
+    prepared = prepare(m, name=name, labelling=labelling, strengths=weighed, **drawn)
+    aside = linked_sources(m, name=name, view=drawn["view"]) if sources else ""
     return Diagram(prepared=prepared, max_width=max_width, max_height=max_height, sources=aside)
 
 

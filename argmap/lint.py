@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -90,9 +90,12 @@ def _error(path: str, line: int | None, column: int | None, code: str, message: 
     return Finding(path=path, line=line, column=column, severity=Severity.ERROR, code=code, message=one_line)
 
 
-def files_in(paths: Iterable[str], suffixes: Iterable[str]) -> Iterator[str]:
+def files_in(
+    paths: Iterable[str], suffixes: Iterable[str], keep: Callable[[str], bool] = lambda path: True
+) -> Iterator[str]:
     """The files to check: each path as given (``-`` is standard input), and for a directory every file below it
-    whose name ends with one of ``suffixes`` (case aside), in sorted order, hidden directories and files left out.
+    whose name ends with one of ``suffixes`` (case aside) and that ``keep`` keeps, in sorted order, hidden
+    directories and files left out.
     """
     endings = tuple(suffix.lower() for suffix in suffixes)
     for path in paths:
@@ -102,8 +105,9 @@ def files_in(paths: Iterable[str], suffixes: Iterable[str]) -> Iterator[str]:
         for root, directories, names in os.walk(path):
             directories[:] = sorted(d for d in directories if not d.startswith("."))
             for name in sorted(names):
-                if not name.startswith(".") and name.lower().endswith(endings):
-                    yield os.path.join(root, name)
+                found = os.path.join(root, name)
+                if not name.startswith(".") and name.lower().endswith(endings) and keep(found):
+                    yield found
 
 
 def text(finding: Finding) -> str:

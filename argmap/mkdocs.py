@@ -30,6 +30,7 @@ shows as an error block in the page and is logged as a warning, so that ``mkdocs
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -62,6 +63,7 @@ from .render.options import DIRECTIONS, ID_PREFIX, VIEWS
 from .render.svg import escape
 from .render.theme import AUTO, THEME_NAMES
 from .selection import REACHES, Reach, select
+from .settings import settings_of
 from .strength import Strengths, strength
 
 __all__ = ["DEFAULT_FORMAT", "OPTIONS", "ArgmapConfig", "ArgmapPlugin", "fence_format", "fence_validator"]
@@ -95,6 +97,8 @@ OPTIONS: Mapping[str, tuple[str, ...] | None] = {
     "tags": None,
     "statuses": None,
     "connected": ("true", "false"),
+    # The drawing settings of an Argdown document (see argmap.settings), applied unless "off".
+    "settings": ("on", "off"),
 }
 # Where the validator leaves its complaint about a fence's options, for the formatter to show.
 _ERROR = "argmap-error"
@@ -130,8 +134,10 @@ def _validate(key: str, value: str) -> str:
     return value
 
 
-def _part(m: ArgumentMap, options: Mapping[str, str]) -> ArgumentMap:
-    """The part of ``m`` that the fence's selection options keep (see :func:`argmap.select`)."""
+def _part(m: ArgumentMap, options: Mapping[str, str], document: ArgumentMap) -> ArgumentMap:
+    """The part of ``m`` that the fence's selection options keep (see :func:`argmap.select`), or else the
+    ``document``'s own part.
+    """
     lists = {
         key: [item.strip() for item in options[key].split(",") if item.strip()]
         for key in ("select", "sections", "tags", "statuses")
@@ -139,7 +145,7 @@ def _part(m: ArgumentMap, options: Mapping[str, str]) -> ArgumentMap:
     }
     connected = options.get("connected") == "true"
     if not lists and not connected:
-        return m
+        return document
     labelling = evaluate(m, options.get("evaluate", "grounded")) if "statuses" in lists else None
     return select(
         m,
@@ -215,9 +221,15 @@ class _Place:
     path: str
     offset: int | None = None
     line: int | None = None
+    # The map file as it was read, which its elements' locations name (``None`` for a map in the page).
+    file: str | None = None
 
-    def at(self, line: int | None = None) -> str:
-        """The place of the map's ``line`` (from 1), or of the whole map for ``None``."""
+    def at(self, line: int | None = None, path: str | None = None) -> str:
+        """The place of the map's ``line`` (from 1), or of the whole map for ``None``; of ``line`` in the file
+        ``path`` where the map includes that file (Argdown's ``@include``).
+        """
+        if path is not None and path != self.file:
+            return path if line is None else f"{path}:{line}"
         if line is not None and self.offset is not None:
             return f"{self.path}:{self.offset + line}"
         return self.path if self.line is None else f"{self.path}:{self.line}"
@@ -372,10 +384,18 @@ def _draw(page: _Page, source: str, css_class: str, options: Mapping[str, Any]) 
     m, place, stem = loaded
     for diagnostic in check(m):
         if diagnostic.severity >= Severity.WARNING:
-            line = diagnostic.location.line if diagnostic.location is not None else None
-            _warn(place.at(line), f"{diagnostic.severity} {diagnostic.code} {diagnostic.message}")
+            at = diagnostic.location
+            where = place.at() if at is None else place.at(at.line, at.path)
+            _warn(where, f"{diagnostic.severity} {diagnostic.code} {diagnostic.message}")
+    # The document's own settings (their unhonoured ones are among the diagnostics above) give way to the fence's.
+    found = settings_of(m) if options.get("settings") != "off" else None
+    drawn: dict[str, Any] = {"view": "debate", "direction": "BT", "wrap": 40, "theme": AUTO}
+    drawn.update({} if found is None else found.options)
+    drawn.update({key: options[key] for key in ("view", "direction", "theme") if key in options})
+    if "wrap" in options:
+        drawn["wrap"] = int(options["wrap"])
     try:
-        m = _part(m, options)
+        m = _part(m, options, m if found is None else found.part)
     except ArgmapError as error:
         _warn(place.at(), f"cannot select a part of the map: {error}; the whole map is drawn")
     labelling: Labelling | None = None
@@ -400,12 +420,9 @@ def _draw(page: _Page, source: str, css_class: str, options: Mapping[str, Any]) 
             m,
             title=options.get("alt"),
             name=name,
-            view=options.get("view", "debate"),
-            direction=options.get("direction", "BT"),
-            wrap=int(options.get("wrap", 40)),
-            theme=options.get("theme", AUTO),
             labelling=labelling,
             strengths=strengths,
+            **drawn,
         )
         svg = page.cache.draw(prepared.source, "svg")
         html = prepared.html(
@@ -431,12 +448,20 @@ def _load(
     src: str | None = options.get("src")
     format: str | None = options.get("format")
     if src is None:
-        return _read(place, lambda: formats.loads(source, format or DEFAULT_FORMAT), "", place)
+        # An @include in the fence is relative to the page, and confined to the docs directory as src is (without
+        # the plugin, which knows them, the fence can include nothing).
+        roots = None if page.site is None else [page.site.docs_dir]
+        read = functools.partial(
+            formats.loads, source, format or DEFAULT_FORMAT, base=page.directory, include_roots=roots
+        )
+        return _read(place, read, "", place)
     if source.strip():
         return _Refusal.at(place.at(), "a fence with src draws that file: leave the fence empty")
     try:
         path, shown = page.resolve(src)
-        return _read(_Place(shown, offset=0), lambda: formats.load(path, format), path.stem, place)
+        assert page.site is not None  # resolve() refuses a src without the plugin
+        read = functools.partial(formats.load, path, format, include_roots=[page.site.docs_dir])
+        return _read(_Place(shown, offset=0, file=str(path)), read, path.stem, place)
     except OSError as error:
         return _Refusal.at(place.at(), f"cannot read map file {src!r}: {error.strerror or error}")
     except ArgmapError as error:
@@ -451,12 +476,14 @@ def _read(
         return read(), lines, stem
     except ParseError as error:
         shown = f"line {error.line}, column {error.column}: {error.message}"
-        return _Refusal.at(lines.at(error.line), f"cannot read the map: {error.message}", shown)
+        if error.path is not None and error.path != lines.file:  # in a file the map includes
+            shown = f"{error.path}, {shown}"
+        return _Refusal.at(lines.at(error.line, error.path), f"cannot read the map: {error.message}", shown)
     except MapError as error:
         # Each problem at its element's line where the reader knows it, else at the fence.
         warnings = tuple(
             (
-                fence.at() if problem.location is None else lines.at(problem.location.line),
+                fence.at() if problem.location is None else lines.at(problem.location.line, problem.location.path),
                 f"error {problem.code}: {problem}",
             )
             for problem in error.problems

@@ -195,4 +195,6 @@ def _assemble(m: ArgumentMap, kept: set[Key], arguments: list[Argument]) -> Argu
         sections=[s for s in m.sections if s.id in needed],
         sources=[s for s in m.sources if s.id in quoted or s.id not in ever_quoted],
         metadata=m.metadata,
+        location=m.location,
+        metadata_locations=m.metadata_locations,
     )

@@ -28,17 +28,27 @@ from ._text import version
 from .af import SEMANTICS, STRENGTH_SEMANTICS
 from .catalogue import Severity
 from .check import Diagnostic, check
-from .errors import ArgmapError, GraphvizNotFound, MapError, OptionError, ParseError, RenderError, UnknownFormat
+from .errors import (
+    ArgmapError,
+    GraphvizNotFound,
+    Location,
+    MapError,
+    OptionError,
+    ParseError,
+    RenderError,
+    UnknownFormat,
+)
 from .evaluate import DRAWING_TIMEOUT, Labelling, evaluate, evaluate_for_drawing
 from .model import Argument, ArgumentMap, ElementType, Statement
 from .render.cache import DotCache
 from .render.dot import dot_source
 from .render.html import Prepared, css_length, prepare, script, stylesheet
 from .render.notes import NodeUrl, anchor, map_name
-from .render.options import DIRECTIONS, ID_PREFIX, VIEWS, Direction, DrawOptions, View
+from .render.options import DIRECTIONS, ID_PREFIX, VIEWS, Direction, DotOptions, DrawOptions, View
 from .render.svg import is_safe_href
 from .render.theme import AUTO, THEME_NAMES
 from .selection import REACHES, Reach, select
+from .settings import settings_of
 from .strength import Strengths, strength
 
 __all__ = [
@@ -154,8 +164,12 @@ class _Place:
     # Added to the block's own line offsets, where they count from the block's start rather than the page's.
     shift: int = 0
 
-    def at(self, line: int | None) -> str:
-        """The Sphinx location of the map's ``line`` (counted from 1), or of the map as a whole for ``None``."""
+    def at(self, line: int | None, path: str | None = None) -> str:
+        """The Sphinx location of the map's ``line`` (counted from 1), or of the map as a whole for ``None``; of
+        ``line`` in the file ``path`` where the map's text includes that file (Argdown's ``@include``).
+        """
+        if path is not None and path != self.path:
+            return f"{path}:{'' if line is None else line}"
         if self.path is not None:
             # "path:" with no line is how Sphinx locates a whole file; without the colon it would read a docname.
             return f"{self.path}:{'' if line is None else line}"
@@ -164,6 +178,10 @@ class _Place:
             if source and offset is not None:
                 return f"{source}:{offset + 1 + self.shift}"
         return self.fallback
+
+
+def _line_and_path(location: Location | None) -> tuple[int | None, str | None]:
+    return (None, None) if location is None else (location.line, location.path)
 
 
 def _listed(text: str) -> list[str]:
@@ -186,8 +204,9 @@ class ArgmapDirective(SphinxDirective):
     ``preferred``: colour elements by their status), ``:strength:`` (``h-categoriser`` or
     ``weighted-h-categoriser``: shade elements by their strength), ``:caption:``, ``:alt:`` (the diagram's
     accessible name; default: the caption, else the map's title), ``:align:``, ``:name:`` (a label, and the map's
-    name, which starts each node's anchor) and ``:class:``. A bad value is a warning, and the option's default is
-    used instead.
+    name, which starts each node's anchor) and ``:class:``; ``:settings: off`` ignores the drawing settings an
+    Argdown document holds (see :func:`argmap.settings.settings_of`), which are applied by default. A bad value is
+    a warning, and the option's default is used instead.
     """
 
     has_content = True
@@ -217,6 +236,8 @@ class ArgmapDirective(SphinxDirective):
         "tags": directives.unchanged_required,
         "statuses": directives.unchanged_required,
         "connected": directives.flag,
+        # The drawing settings of an Argdown document (see argmap.settings), applied unless "off".
+        "settings": directives.unchanged_required,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -225,13 +246,25 @@ class ArgmapDirective(SphinxDirective):
         if loaded is None:
             return []
         m, place = loaded
+        # The files it includes (Argdown's @include) that hold elements: a change to one redraws the page.
+        locations = [
+            *(e.location for e in m.statements),
+            *(e.location for e in m.arguments),
+            *(e.location for e in m.relations),
+            *(e.location for e in m.sections),
+        ]
+        for path in sorted({at.path for at in locations if at is not None and at.path is not None} - {place.path}):
+            self.env.note_dependency(path)
         self._report(check(m), place)
-        m = self._part(m)
+        part, document = self._settings(m)
+        m = self._part(m, part)
         caption, messages = None, list[nodes.system_message]()
         if "caption" in self.options:
             text_nodes, messages = self.state.inline_text(self.options["caption"], self.lineno)
             caption = nodes.caption(self.options["caption"], "", *text_nodes)
-        diagram = self._diagram(m, self.options.get("alt") or (caption.astext() if caption is not None else None))
+        diagram = self._diagram(
+            m, self.options.get("alt") or (caption.astext() if caption is not None else None), document
+        )
         if diagram is None:
             return []
         self.set_source_info(diagram)
@@ -248,14 +281,24 @@ class ArgmapDirective(SphinxDirective):
         self.add_name(figure)
         return [figure, *messages]
 
-    def _part(self, m: ArgumentMap) -> ArgumentMap:
+    def _settings(self, m: ArgumentMap) -> tuple[ArgumentMap, DotOptions]:
+        """The part of the map and the drawing options that the document's own settings ask for (its unhonoured
+        settings are among the diagnostics reported), or the whole map and none with ``:settings: off``.
+        """
+        if self._choice("settings", ("on", "off"), "on") == "off":
+            return m, {}
+        found = settings_of(m)
+        return found.part, found.options
+
+    def _part(self, m: ArgumentMap, document: ArgumentMap) -> ArgumentMap:
         """The part of the map that ``:select:`` (with ``:depth:`` and ``:reach:``), ``:sections:``, ``:tags:``,
-        ``:statuses:`` and ``:connected:`` keep; the whole map, having warned, when one of them is wrong.
+        ``:statuses:`` and ``:connected:`` keep, instead of the ``document``'s own part; the whole map, having
+        warned, when one of them is wrong.
         """
         names = ("select", "sections", "tags", "statuses")
         lists = {option: _listed(self.options[option]) for option in names if option in self.options}
         if not lists and "connected" not in self.options:
-            return m
+            return document
         try:
             depth = int(self.options.get("depth", "0"))
         except ValueError:
@@ -279,12 +322,14 @@ class ArgmapDirective(SphinxDirective):
             _warn(f"cannot select a part of the map: {error}; the whole map is drawn", _OPTION, self.get_location())
             return m
 
-    def _diagram(self, m: ArgumentMap, alt: str | None) -> argmap_diagram | None:
+    def _diagram(self, m: ArgumentMap, alt: str | None, document: DotOptions) -> argmap_diagram | None:
         """The map drawn for every builder with the directive's options, and registered for citations; ``None``
-        (having warned) when a configuration value is wrong.
+        (having warned) when a configuration value is wrong. The ``document``'s own options come before the
+        configuration's defaults, and the directive's options before both.
         """
         config = self.config
         labelling = self._evaluate(m)
+        given = {key: value for key, value in document.items() if key.replace("_", "-") not in self.options}
         options: DrawOptions = {
             "view": cast(View, self._choice("view", VIEWS, config.argmap_default_view)),
             "direction": cast(Direction, self._choice("direction", DIRECTIONS, config.argmap_default_direction)),
@@ -293,6 +338,7 @@ class ArgmapDirective(SphinxDirective):
             "labelling": labelling,
             "strengths": self._strength(m),
         }
+        options.update(cast(DrawOptions, given))
         name = self._name()
         try:
             lengths = {option.replace("-", "_"): self._length(option) for option in _LENGTHS}
@@ -323,7 +369,17 @@ class ArgmapDirective(SphinxDirective):
             # precedes; MyST numbers them from 0, and content_offset counts the lines between its fence and content.
             _, first = self.content.info(0)
             place = _Place(here, block=self.content, shift=self.lineno + self.content_offset if first == 0 else 0)
-            return self._read(place, lambda: formats.loads("\n".join(self.content), format or DEFAULT_INLINE_FORMAT))
+            # An @include in the content is relative to the page, and confined as map files are.
+            page_dir = Path(self.env.doc2path(self.env.docname)).parent
+            return self._read(
+                place,
+                lambda: formats.loads(
+                    "\n".join(self.content),
+                    format or DEFAULT_INLINE_FORMAT,
+                    base=page_dir,
+                    include_roots=self._readable(),
+                ),
+            )
         if "\x00" in self.arguments[0]:
             # No file name holds a NUL byte, and the operating system refuses to look one up: say so here, where
             # the page can be named, rather than let it stop the whole build.
@@ -342,31 +398,36 @@ class ArgmapDirective(SphinxDirective):
         self.env.note_dependency(absolute)
         place = _Place(here, path=absolute)
         try:
-            return self._read(place, lambda: formats.load(absolute, format))
+            return self._read(place, lambda: formats.load(absolute, format, include_roots=self._readable()))
         except OSError as error:
             _warn(f"cannot read map file {relative!r}: {error.strerror or error}", _PATH, here)
             return None
 
-    def _may_read(self, path: Path) -> bool:
-        """Whether ``path`` is in the source tree, or in a directory that ``argmap_map_dirs`` opens."""
+    def _readable(self) -> list[Path]:
+        """The directories whose map files (and the files they include) the directive reads: the source tree, and
+        those that ``argmap_map_dirs`` opens.
+        """
         source_dir = Path(self.env.srcdir).resolve()
         extras = self.config.argmap_map_dirs
         # One directory given as a string is one directory, not a directory per character.
         extras = [extras] if isinstance(extras, str) else extras
-        allowed = [source_dir, *((source_dir / extra).resolve() for extra in extras)]
+        return [source_dir, *((source_dir / extra).resolve() for extra in extras)]
+
+    def _may_read(self, path: Path) -> bool:
+        """Whether ``path`` is in the source tree, or in a directory that ``argmap_map_dirs`` opens."""
         # Resolved, so that a symbolic link that points out of the allowed directories is refused too.
         real = path.resolve()
-        return any(real.is_relative_to(directory) for directory in allowed)
+        return any(real.is_relative_to(directory) for directory in self._readable())
 
     def _read(self, place: _Place, read: Callable[[], ArgumentMap]) -> tuple[ArgumentMap, _Place] | None:
         try:
             return read(), place
         except ParseError as error:
-            _warn(f"cannot read the map: {error.message}", _PARSE, place.at(error.line))
+            _warn(f"cannot read the map: {error.message}", _PARSE, place.at(error.line, error.path))
         except MapError as error:
             for problem in error.problems:
-                line = problem.location.line if problem.location is not None else None
-                _warn(f"error {problem.code}: {problem}", problem.code, place.at(line))
+                at = problem.location
+                _warn(f"error {problem.code}: {problem}", problem.code, place.at(*_line_and_path(at)))
         except UnknownFormat as error:
             _warn(str(error), _FORMAT, self.get_location())
         return None
@@ -375,9 +436,8 @@ class ArgmapDirective(SphinxDirective):
         lowest = _SEVERITIES.get(self.config.argmap_warn_on, Severity.WARNING)
         for diagnostic in diagnostics:
             if diagnostic.severity >= lowest:
-                line = diagnostic.location.line if diagnostic.location is not None else None
                 message = f"{diagnostic.severity} {diagnostic.code}: {diagnostic.message}"
-                _warn(message, diagnostic.code, place.at(line))
+                _warn(message, diagnostic.code, place.at(*_line_and_path(diagnostic.location)))
 
     def _bad(self, option: str, value: str, expected: str, instead: str) -> None:
         _warn(f":{option}: {value!r} is not {expected}; {instead}", _OPTION, self.get_location())

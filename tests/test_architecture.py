@@ -117,6 +117,21 @@ def test_renderers_import_no_integration_and_the_model_no_renderer() -> None:
     assert wrong == []
 
 
+def test_the_settings_are_applied_above_the_model_formats_and_renderers() -> None:
+    """``argmap.settings`` reads the model, parts of it and the renderers' options; what it reads never reads it."""
+    below = ("argmap.model", "argmap.formats", "argmap.render", "argmap.selection", "argmap.errors")
+    wrong = [
+        str(found)
+        for found in OURS
+        if any(found.module == low or found.module.startswith(low + ".") for low in below)
+        and (found.target == "argmap.settings" or found.target.startswith("argmap.settings."))
+    ]
+    assert wrong == []
+    settings = {found.target for found in OURS if found.module.startswith("argmap.settings")}
+    assert not [target for target in settings if any(target.startswith(top) for top in INTEGRATIONS)]
+    assert "argmap.selection" in settings
+
+
 def test_no_module_imports_another_modules_private_name() -> None:
     wrong = [
         str(found) for found in OURS if any(name.startswith("_") and not name.startswith("__") for name in found.names)

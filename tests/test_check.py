@@ -272,6 +272,14 @@ def source_encoding(bad: bool) -> ArgumentMap:
     return attrs.evolve(m, metadata={"source_file": note} if bad else {"source_files": note})
 
 
+def unhonoured_setting(bad: bool) -> ArgumentMap:
+    # As the Argdown reader keeps a frontmatter's settings: top-level needs what the model does not keep.
+    b = MapBuilder()
+    core(b)
+    mode = "top-level" if bad else "all"
+    return attrs.evolve(b.build(), metadata={"selection": {"statementSelectionMode": mode}})
+
+
 def long_quote_not_found(bad: bool) -> ArgumentMap:
     # Three or more words: found through the word index rather than a scan.
     text = "that Moon's current policy may work" if bad else f"indicate that Moon{R}s current  policy may not"
@@ -305,6 +313,7 @@ CASES: list[tuple[str, Callable[[bool], ArgumentMap]]] = [
     ("open-critical-question", open_critical_question),
     ("long-text", long_text),
     ("source-encoding", source_encoding),
+    ("unhonoured-setting", unhonoured_setting),
 ]
 
 

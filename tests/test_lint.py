@@ -11,7 +11,7 @@ import pytest
 
 from argmap import MapBuilder
 from argmap.catalogue import Severity
-from argmap.formats import dump
+from argmap.formats import dump, recognises
 from argmap.lint import Finding, files_in, github, text
 
 BROKEN = "===\ntitle: [unclosed\n===\n\n[a]: A.\n"
@@ -112,3 +112,21 @@ def test_sarif_is_one_run_with_a_rule_per_code_and_a_located_result_per_finding(
     self_support = next(rule for rule in driver["rules"] if rule["id"] == "self-support")
     assert self_support["defaultConfiguration"] == {"level": "error"}
     assert self_support["help"]["text"]
+
+
+def test_a_directory_walk_leaves_out_files_that_only_share_a_suffix_with_maps(tree: Path) -> None:
+    maps = tree / "maps"
+    (maps / "package.json").write_text('{"name": "site", "version": "1.0.0"}', encoding="utf-8")
+    (maps / "pom.xml").write_text("<project><modelVersion>4.0.0</modelVersion></project>", encoding="utf-8")
+    (maps / "micro.xml").write_text(
+        '<?xml version="1.0"?>\n<arggraph id="m"><edu id="e1">A.</edu><adu id="a1" type="pro"/>'
+        '<edge id="c1" src="e1" trg="a1" type="seg"/></arggraph>',
+        encoding="utf-8",
+    )
+    found = [Path(p).relative_to(maps).as_posix() for p in files_in([str(maps)], [".json", ".xml"], recognises)]
+    assert found == ["circle.json", "micro.xml"]
+    named = run("check", "maps/pom.xml", cwd=tree)  # a file named on its own is read whatever its start
+    assert named.returncode == 2
+    assert "pom.xml" in named.stderr
+    walked = run("check", "--format", "json", "maps", cwd=tree)
+    assert not any(r["path"].endswith(("package.json", "pom.xml")) for r in json.loads(walked.stdout))

@@ -6,7 +6,7 @@ import functools
 import importlib
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final, Protocol
@@ -32,6 +32,7 @@ __all__ = [
     "get_format",
     "load",
     "loads",
+    "recognises",
     "shares_suffix",
 ]
 
@@ -76,6 +77,9 @@ class Format:
     #: Whether a text is written in this format, from a cheap look at its start (see :data:`SNIFF_LENGTH`): how
     #: :func:`load` tells apart the formats that share a suffix (``.json``).
     sniff: Callable[[str], bool] | None = None
+    #: Whether a text in this format may include other files (Argdown's ``@include``): its ``loads`` then takes
+    #: ``base`` and ``include_roots``, and its ``load`` takes ``include_roots``.
+    includes: bool = False
 
 
 #: How much of a file's start the formats that share a suffix look at to recognise it.
@@ -89,6 +93,16 @@ def _has_key(*keys: str) -> Callable[[str], bool]:
     def sniff(text: str) -> bool:
         head = text[:SNIFF_LENGTH]
         return all(pattern.search(head) for pattern in patterns)
+
+    return sniff
+
+
+def _has_element(name: str) -> Callable[[str], bool]:
+    """A sniffer for XML whose start opens an element called ``name``."""
+    pattern = re.compile(rf"<{re.escape(name)}[\s/>]")
+
+    def sniff(text: str) -> bool:
+        return pattern.search(text, 0, SNIFF_LENGTH) is not None
 
     return sniff
 
@@ -116,7 +130,12 @@ _FORMATS = [
         sniff=_has_key("argmap"),
     ),
     Format(
-        name="argdown", suffixes=(".argdown", ".ad"), loads=_lazy(".argdown", "loads"), dumps=_lazy(".argdown", "dumps")
+        name="argdown",
+        suffixes=(".argdown", ".ad"),
+        loads=_lazy(".argdown", "loads"),
+        dumps=_lazy(".argdown", "dumps"),
+        load=_lazy(".argdown", "load"),
+        includes=True,
     ),
     # Formats of AIF's family (xAIF, OVA) and Argdown's JSON come before AIF, whose sniff their files would pass.
     Format(
@@ -151,7 +170,13 @@ _FORMATS = [
         sniff=_has_key("nodes", "nodeID"),
     ),
     # Read-only formats of argument-mining corpora and tools.
-    Format(name="microtexts", suffixes=(".xml",), loads=_lazy(".microtexts", "loads"), dumps=None),
+    Format(
+        name="microtexts",
+        suffixes=(".xml",),
+        loads=_lazy(".microtexts", "loads"),
+        dumps=None,
+        sniff=_has_element("arggraph"),
+    ),
     Format(name="brat", suffixes=(".ann",), loads=_lazy(".brat", "loads"), dumps=None, load=_lazy(".brat", "load")),
     Format(
         name="sadface",
@@ -214,6 +239,25 @@ def shares_suffix(path: str | os.PathLike[str]) -> bool:
     return len(_sharing(path)) > 1
 
 
+def recognises(path: str | os.PathLike[str]) -> bool:
+    """Whether a file found in a folder is one to read as a map: its suffix names a format that argmap reads, and
+    where the formats of that suffix can recognise their files (``.json``, ``.xml``), one of them recognises its
+    start. A folder also holds ``package.json`` or ``pom.xml``, which are no maps; a file named on its own is read
+    whatever its start.
+    """
+    readers = [f for f in _sharing(path) if f.loads is not None]
+    if not readers:
+        return False
+    sniffs = [f.sniff for f in readers if f.sniff is not None]
+    if len(sniffs) < len(readers):
+        return True
+    try:
+        head = _start(os.fspath(path))
+    except OSError:
+        return True  # its reader says what is wrong with it
+    return any(sniff(head) for sniff in sniffs)
+
+
 def _sharing(path: str | os.PathLike[str]) -> list[Format]:
     """The formats of the longest known suffix that ends the name of ``path``, in the order of :data:`FORMATS`
     (none for a name without one).
@@ -255,14 +299,27 @@ def _read(read: Callable[[], ArgumentMap], path: str | None) -> ArgumentMap:
         raise error.with_path(path) from None
 
 
-def loads(text: str, format: str = "json", *, path: str | None = None) -> ArgumentMap:
+def loads(
+    text: str,
+    format: str = "json",
+    *,
+    path: str | None = None,
+    base: str | os.PathLike[str] | None = None,
+    include_roots: Iterable[str | os.PathLike[str]] | None = None,
+) -> ArgumentMap:
     """Read a map from ``text`` in the named format.
+
+    Where the format can include other files (Argdown's ``@include``), their names are relative to the directory
+    ``base`` and they must lie in the directory trees ``include_roots`` (by default ``base``); other formats ignore
+    both.
 
     Raises :class:`~argmap.ParseError` for text the format cannot parse and :class:`~argmap.MapError` for a map
     that breaks the model's rules, both naming ``path`` when it is given.
     """
-    reader = _reader(get_format(format))
-    return _read(functools.partial(reader, text, path=path), path)
+    chosen = get_format(format)
+    reader = _reader(chosen)
+    includes: dict[str, Any] = {"base": base, "include_roots": include_roots} if chosen.includes else {}
+    return _read(functools.partial(reader, text, path=path, **includes), path)
 
 
 @pauses_gc
@@ -272,9 +329,17 @@ def dumps(m: ArgumentMap, format: str = "json") -> str:
     return writer(m)
 
 
-def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap:
+def load(
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    include_roots: Iterable[str | os.PathLike[str]] | None = None,
+) -> ArgumentMap:
     """Read a map from a file, in the named format or, by default, the one its suffix selects (and, where formats
     share the suffix, its content: see :func:`format_for_path`).
+
+    An Argdown file's ``@include(file)`` directives read other files, which must lie in the directory trees
+    ``include_roots`` (by default the directory of ``path``): see :func:`argmap.formats.argdown.load`.
 
     The file must be UTF-8 (a byte order mark is allowed). Errors name the file: :class:`~argmap.ParseError` for
     bad bytes or syntax, :class:`~argmap.MapError` for a bad map, :class:`~argmap.UnknownFormat` for an unknown
@@ -291,7 +356,8 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap
         chosen = format_for_path(path)
     reader = _reader(chosen)  # before reading the whole file, so that a format argmap cannot read fails first
     if chosen.load is not None:
-        return _read(functools.partial(chosen.load, name), name)
+        includes: dict[str, Any] = {"include_roots": include_roots} if chosen.includes else {}
+        return _read(functools.partial(chosen.load, name, **includes), name)
     return _read(functools.partial(reader, read_text(name), path=name), name)
 
 

@@ -107,6 +107,10 @@ class Inference:
     data: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)
 
 
+def _frozen_locations(value: Mapping[str, Location]) -> Mapping[str, Location]:
+    return MappingProxyType(dict(value)) if value else MappingProxyType({})
+
+
 def _notices(value: Iterable[Problem]) -> tuple[Problem, ...]:
     return tuple(value)
 
@@ -224,6 +228,14 @@ class ArgumentMap:
     #: element that the text never defines, say): :func:`argmap.check` reports each. Not part of the map's value:
     #: left out of equality, and no writer writes it.
     notices: tuple[Problem, ...] = attrs.field(default=(), converter=_notices, eq=False, hash=False, repr=False)
+    #: Where the map's own settings were read from (an Argdown document's frontmatter), so that a problem with one of
+    #: them can be located; ``None`` where the reader read none. Like ``notices``, not part of the map's value.
+    location: Location | None = attrs.field(default=None, eq=False, hash=False, repr=False)
+    #: Where the keys of ``metadata`` were read from (an Argdown document's frontmatter), by dotted path
+    #: (``"dot.graphVizSettings"``), as far as the reader knows; like ``location``, not part of the map's value.
+    metadata_locations: Mapping[str, Location] = attrs.field(
+        factory=dict, converter=_frozen_locations, eq=False, hash=False, repr=False
+    )
     _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Unpack
+from typing import TYPE_CHECKING, Final, Unpack
 
 from .._gc import pauses_gc
 from .._io import atomic_write
@@ -18,7 +18,7 @@ from .options import DotOptions, HtmlOptions
 if TYPE_CHECKING:
     from .notes import NodeUrl
 
-__all__ = ["DIAGRAM_FORMATS", "dot_failed", "pipe", "render", "run_dot"]
+__all__ = ["DIAGRAM_FORMATS", "LARGE_LAYOUT", "dot_failed", "layout_engine", "pipe", "render", "run_dot"]
 
 #: Output formats by name; ``gv`` is another name for DOT, ``htm`` for HTML. DOT needs no Graphviz installed.
 DIAGRAM_FORMATS: Mapping[str, str] = {
@@ -30,6 +30,10 @@ DIAGRAM_FORMATS: Mapping[str, str] = {
     "html": "html",
     "htm": "html",
 }
+#: How many nodes (statements and arguments) make ``dot``'s layout long: about 2 s at 2,700 nodes and 20 s at 5,300,
+#: growing faster than the map (benchmarks/layout.py; docs/performance.md).
+LARGE_LAYOUT: Final = 2000
+
 # Options that only an HTML page's frame has.
 _HTML_ONLY = ("max_width", "max_height")
 
@@ -41,19 +45,32 @@ def _format(name: str) -> str:
         raise UnknownFormat(f"unknown diagram format {name!r}: use one of {', '.join(DIAGRAM_FORMATS)}") from None
 
 
-def run_dot(source: str, format: str) -> bytes:
-    """Graphviz ``dot``'s drawing of DOT ``source`` in ``format`` (``svg``, ``png``, ``pdf``...).
-
-    Raises :class:`~argmap.errors.GraphvizNotFound` when ``dot`` is missing, and
-    :class:`~argmap.errors.RenderError` with ``dot``'s messages when it fails.
+def layout_engine(name: str) -> str:
+    """The Graphviz layout engine called ``name`` (``dot``, ``neato``, ``sfdp``...: those of the graphviz package's
+    ``ENGINES``); :class:`~argmap.OptionError` names them for any other.
     """
-    # DOT source needs no graphviz package: it is imported only to run dot.
     import graphviz  # type: ignore[import-untyped]
 
+    if name not in graphviz.ENGINES:
+        known = ", ".join(sorted(graphviz.ENGINES))
+        raise OptionError(f"unknown Graphviz layout engine {name!r}: use one of {known}")
+    return name
+
+
+def run_dot(source: str, format: str, engine: str = "dot") -> bytes:
+    """Graphviz's drawing of DOT ``source`` in ``format`` (``svg``, ``png``, ``pdf``...), laid out by ``engine``
+    (``dot`` by default; checked with :func:`layout_engine`).
+
+    Raises :class:`~argmap.errors.GraphvizNotFound` when the engine is missing, and
+    :class:`~argmap.errors.RenderError` with its messages when it fails.
+    """
+    # DOT source needs no graphviz package: it is imported only to run dot.
+    import graphviz
+
     try:
-        return graphviz.pipe("dot", format, source.encode("utf-8"), quiet=True)  # type: ignore[no-any-return]
+        return graphviz.pipe(layout_engine(engine), format, source.encode("utf-8"), quiet=True)  # type: ignore[no-any-return]
     except graphviz.ExecutableNotFound:
-        raise GraphvizNotFound("dot") from None
+        raise GraphvizNotFound(engine) from None
     except graphviz.CalledProcessError as error:
         raise dot_failed(error.returncode, error.stderr or b"") from None
 
@@ -66,7 +83,7 @@ def dot_failed(status: int, stderr: bytes) -> RenderError:
 
 
 @pauses_gc
-def pipe(m: ArgumentMap, format: str = "svg", **options: Unpack[HtmlOptions]) -> bytes:
+def pipe(m: ArgumentMap, format: str = "svg", *, engine: str = "dot", **options: Unpack[HtmlOptions]) -> bytes:
     """The map drawn in ``format`` (see :data:`DIAGRAM_FORMATS`) with :func:`~argmap.render.dot.to_dot`'s ``options``,
     ``labelling=`` among them to colour elements by their status.
 
@@ -77,8 +94,14 @@ def pipe(m: ArgumentMap, format: str = "svg", **options: Unpack[HtmlOptions]) ->
     takes ``max_width=`` and ``max_height=``. Raises :class:`~argmap.errors.UnknownFormat`,
     :class:`~argmap.OptionError`, :class:`~argmap.errors.GraphvizNotFound` when ``dot`` is missing, and
     :class:`~argmap.errors.RenderError` with ``dot``'s messages when it fails.
+
+    ``engine`` is the Graphviz layout engine (see :func:`layout_engine`): ``sfdp`` or ``neato`` lay out a map of
+    thousands of elements in a fraction of ``dot``'s time, without its ranks (conclusions above their reasons).
     """
     output = _format(format)
+    if engine != "dot" and output in ("dot", "html"):
+        layout_engine(engine)
+        raise OptionError(f"engine applies to the formats Graphviz draws (svg, png, pdf), not {output}")
     if output == "html":
         from .html import page
 
@@ -90,9 +113,9 @@ def pipe(m: ArgumentMap, format: str = "svg", **options: Unpack[HtmlOptions]) ->
     if output == "dot":
         return dot_source(m, **_dot_options(options)).encode("utf-8")
     if output == "svg":
-        return _svg(m, name, node_url, options)
+        return _svg(m, name, node_url, options, engine)
     source = dot_source(m, **_dot_options(options))
-    return run_dot(source, output)
+    return run_dot(source, output, engine)
 
 
 def _dot_options(options: HtmlOptions) -> DotOptions:
@@ -100,7 +123,7 @@ def _dot_options(options: HtmlOptions) -> DotOptions:
     return {key: value for key, value in options.items() if key not in ("name", "node_url", *_HTML_ONLY)}  # type: ignore[return-value]
 
 
-def _svg(m: ArgumentMap, name: str | None, node_url: NodeUrl | None, options: HtmlOptions) -> bytes:
+def _svg(m: ArgumentMap, name: str | None, node_url: NodeUrl | None, options: HtmlOptions, engine: str) -> bytes:
     from .dot import drawing
     from .notes import notes
     from .svg import describe, standalone_svg
@@ -111,7 +134,7 @@ def _svg(m: ArgumentMap, name: str | None, node_url: NodeUrl | None, options: Ht
     if marked:
         dot_options["theme"] = MARKED
     drawn = drawing(m, **dot_options)
-    svg = run_dot(drawn.source, "svg")
+    svg = run_dot(drawn.source, "svg", engine)
     title = diagram_title(m.title)
     # Given a prefix, every id starts with it, the anchors too, so that drawings inlined together share none.
     prefix = dot_options.get("id_prefix") or None
@@ -126,13 +149,18 @@ def _svg(m: ArgumentMap, name: str | None, node_url: NodeUrl | None, options: Ht
 
 
 def render(
-    m: ArgumentMap, path: str | os.PathLike[str], *, format: str | None = None, **options: Unpack[HtmlOptions]
+    m: ArgumentMap,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    engine: str = "dot",
+    **options: Unpack[HtmlOptions],
 ) -> Path:
     """Draw the map into the file ``path`` and return its path.
 
     The format is ``format`` or else the file's suffix: ``.svg``, ``.png``, ``.pdf``, ``.dot``, ``.gv`` or
-    ``.html``. The file is replaced atomically, so a failure leaves an existing file as it was. Raises what
-    :func:`pipe` raises.
+    ``.html``. The file is replaced atomically, so a failure leaves an existing file as it was. ``engine`` and the
+    options are :func:`pipe`'s; raises what :func:`pipe` raises.
     """
     target = Path(path)
     if format is None:
@@ -141,4 +169,4 @@ def render(
                 f"{target}: no suffix to tell the diagram format from; use one of {', '.join(DIAGRAM_FORMATS)}"
             )
         format = target.suffix[1:]
-    return atomic_write(target, pipe(m, format, **options))
+    return atomic_write(target, pipe(m, format, engine=engine, **options))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from ..boxes import whole_characters
+
 __all__ = ["LABEL_BUDGET", "assignments", "attribute_list", "escape", "label", "quote", "wrap"]
 
 #: The most bytes of an escaped label: dot 2.43 rejects a quoted string of more than 16,381 bytes (measured), and a
@@ -16,7 +18,8 @@ _BREAK = "\\n"
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most ``width`` characters (0: no limit), broken between words; longer words are cut.
+    """Lines of at most ``width`` characters (0: no limit), broken between words; longer words are cut, never inside
+    a user-perceived character (an accented letter, an emoji sequence), which may make a line of one such longer.
 
     Line breaks in the text are kept, other runs of whitespace become one space, blank lines go.
     """
@@ -30,13 +33,15 @@ def wrap(text: str, width: int) -> list[str]:
         start = 0
         while width and len(joined) - start > width:
             space = joined.rfind(" ", start, start + width + 1)
-            if space < 0:  # a word longer than a line: cut
-                lines.append(joined[start : start + width])
-                start += width
+            if space < 0:  # a word longer than a line: cut, between whole characters
+                end = whole_characters(joined, start, start + width)
+                lines.append(joined[start:end])
+                start = end
             else:
                 lines.append(joined[start:space])
                 start = space + 1
-        lines.append(joined[start:])
+        if start < len(joined):  # (a character longer than a line may have ended the paragraph)
+            lines.append(joined[start:])
     return lines
 
 

@@ -1,3 +1,71 @@
-"""The drawing an Argdown author asked for in the document: its settings, read from a map's metadata and data."""
+"""The drawing an Argdown author asked for in the document: its settings applied, and those argmap cannot honour."""
 
-__all__: list[str] = []
+from __future__ import annotations
+
+import attrs
+
+from ..errors import Subject
+from ..model import ArgumentMap, Statement
+from ..render.options import DotOptions
+from .drawing import drawing_options
+from .found import READER_HONOURS, Unhonoured, element_settings, frontmatter_settings, located
+from .selection import HONOURED, Selection, has_selection, selection_part
+
+__all__ = ["Settings", "Unhonoured", "has_settings", "settings_of", "unhonoured_settings"]
+
+_NOT_HONOURED = "argmap draws as if it were not there"
+
+
+@attrs.frozen(kw_only=True)
+class Settings:
+    """What the settings of a map read from Argdown ask for: the ``part`` of the map to draw (after ``selection``
+    and ``isInMap``), the ``options`` of :func:`~argmap.to_dot` they ask for, and each setting that argmap leaves
+    out (``unhonoured``), which :func:`argmap.check` reports as ``unhonoured-setting``.
+    """
+
+    #: The map to draw: the whole map, or the part its selection settings choose.
+    part: ArgumentMap
+    #: The keyword options of :func:`~argmap.to_dot` that the settings ask for.
+    options: DotOptions
+    #: Each setting of the document that argmap leaves out, frontmatter first, then elements in map order.
+    unhonoured: tuple[Unhonoured, ...]
+
+
+def settings_of(m: ArgumentMap) -> Settings:
+    """The settings of ``m`` (its metadata, read from an Argdown document's frontmatter, and its elements' data)
+    applied: a map without selection settings is its own part, and one without settings has no options. The
+    options are worked out on the part, and which settings are honoured on the whole map.
+    """
+    options, drawn = drawing_options(m)
+    selection, problems = Selection.of(m)
+    part = m
+    if has_selection(m):
+        part = selection_part(m, selection)
+        # The options are those of the part drawn, so that none names an element it left out.
+        options = drawing_options(part)[0]
+    return Settings(part=part, options=options, unhonoured=(*problems, *_unhonoured(m, drawn)))
+
+
+def unhonoured_settings(m: ArgumentMap) -> tuple[Unhonoured, ...]:
+    """The settings of ``m`` that argmap leaves out (as :attr:`Settings.unhonoured`), without applying the rest."""
+    return (*Selection.of(m)[1], *_unhonoured(m, drawing_options(m)[1]))
+
+
+def has_settings(m: ArgumentMap) -> bool:
+    """Whether ``m`` holds any of Argdown's settings, in its metadata or its elements' data."""
+    return next(frontmatter_settings(m, ()), None) is not None or next(element_settings(m), None) is not None
+
+
+def _unhonoured(m: ArgumentMap, drawn: frozenset[str]) -> list[Unhonoured]:
+    honoured = READER_HONOURS | HONOURED | drawn
+    found = [
+        Unhonoured(path=path, reason=_NOT_HONOURED, location=located(m, path))
+        for path in frontmatter_settings(m, honoured, skip=("selection",))
+    ]
+    for element, key in element_settings(m):
+        path = f"data.{key}"
+        if path not in honoured:
+            kind = "statement" if isinstance(element, Statement) else "argument"
+            subject = Subject(kind, element.id)
+            found.append(Unhonoured(path=path, reason=_NOT_HONOURED, subject=subject, location=element.location))
+    return found

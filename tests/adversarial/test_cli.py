@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -105,4 +106,14 @@ def test_a_binary_standard_input_is_a_located_finding(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stdout == b""
     [line] = done.stderr.decode().splitlines()
-    assert line.startswith("<stdin>:1:1: error parse-error ")
+    assert line == "<stdin>:1:1: error parse-error not UTF-8 text: invalid start byte (byte 0xFF)"
+
+
+def test_standard_input_is_utf_8_whatever_the_locale(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "check", "-", "--from", "argdown"],
+        input="[Caf\u00e9]: Cr\u00e8me.\n  + [Caf\u00e9]\n".encode(),
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "latin-1", "LC_ALL": "C"},
+    )
+    assert done.stdout.decode("latin-1").startswith("<stdin>:2:3: error self-support [Caf\u00e9] supports itself")

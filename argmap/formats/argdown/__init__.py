@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
+from ..._io import read_text
 from ...model import ArgumentMap
-from .build import Lines, to_map
+from .build import to_map
 from .fix import Change, Fixed, fix
+from .include import expand, normal_text
 from .lexer import Fault
 from .normal_form import normalise
 from .parser import parse
@@ -24,6 +28,7 @@ __all__ = [
     "Fixed",
     "dumps",
     "fix",
+    "load",
     "loads",
     "normalise",
 ]
@@ -40,7 +45,13 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def loads(text: str, *, path: str | None = None) -> ArgumentMap:
+def loads(
+    text: str,
+    *,
+    path: str | None = None,
+    base: str | os.PathLike[str] | None = None,
+    include_roots: Iterable[str | os.PathLike[str]] | None = None,
+) -> ArgumentMap:
     """Read a map from Argdown text, as the reference implementation (``@argdown/cli`` 1.7.5) reads it.
 
     Statements are the reference's equivalence classes: their ids are Argdown titles (``Untitled 1``, ``Untitled 2``
@@ -58,19 +69,30 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     :doc:`/argdown`. Every statement, argument, relation and section remembers where it was written
     (``location``).
 
+    ``@include(file)`` reads the text of ``file`` where the directive stands, relative to ``base`` (the directory
+    of the text; then of each included file), from inside the directory trees ``include_roots`` (by default
+    ``base``); see :func:`load`. Text with an include and no ``base`` is a :class:`~argmap.ParseError`.
+
     Text that is not Argdown raises :class:`~argmap.ParseError` with the line and column at fault; ``path`` names the
     file in it. A map that the model cannot hold (such as an id over :data:`~argmap.model.MAX_NAME_LENGTH`
     characters) raises :class:`~argmap.MapError`, each of its problems with its code and the ``location`` of the
-    element at fault. Reading takes time linear in the length of the text.
+    element at fault. Reading takes time linear in the length of the text (and of the files it includes).
     """
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if "\r" in text:
-        # Windows and old Mac line breaks read as Unix ones. The reference's patterns for YAML blocks and empty lines
-        # know only "\n", so it reads a Windows file's data blocks as text; lines and columns stay the same.
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = Lines(text, path)
+    lines = expand(normal_text(text), path, base, include_roots)
     try:
-        return to_map(parse(text), lines)
+        return to_map(parse(lines.text), lines)
     except Fault as fault:
         raise lines.error(fault.message, fault.offset) from None
+
+
+def load(path: str | os.PathLike[str], *, include_roots: Iterable[str | os.PathLike[str]] | None = None) -> ArgumentMap:
+    """Read a map from an Argdown file, as :func:`loads` reads its text, with its ``@include(file)`` directives
+    read as the reference's command reads them: ``file`` is relative to the including file, an included file may
+    include others, and a file included a second time reads as nothing. An include that would read a file outside
+    the directory trees ``include_roots`` (by default the directory of ``path``; symbolic links are followed), a
+    file that includes itself (directly or through others), a missing file and one that is not UTF-8 are each a
+    :class:`~argmap.ParseError` at the include. Every element's ``location`` names the file it was written in, and
+    so does a :class:`~argmap.ParseError` in an included file.
+    """
+    name = os.fspath(path)
+    return loads(read_text(name), path=name, base=os.path.dirname(os.path.abspath(name)), include_roots=include_roots)

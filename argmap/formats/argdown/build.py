@@ -25,6 +25,7 @@ from ...model import (
     Statement,
 )
 from . import document as ad
+from .frontmatter import key_offsets
 from .lexer import Fault
 from .notices import notices
 from .syntax import RESERVED_KEYS
@@ -243,9 +244,21 @@ class _Builder:
                 sources=sources,
                 metadata=metadata,
                 notices=self.notices(),
+                **self.front_locations(),
             )
         except MapError as error:
             raise self.located(error.problems) from None
+
+    def front_locations(self) -> dict[str, Any]:
+        """Where the frontmatter stands, and each of its keys, for the map's ``location`` and
+        ``metadata_locations``: nothing without a frontmatter.
+        """
+        if not self.doc.frontmatter:
+            return {}
+        start = self.doc.frontmatter_offset
+        keys = key_offsets(self.lines.text, start)
+        places = self.lines.locations([start, *keys.values()])
+        return {"location": places[0], "metadata_locations": dict(zip(keys, places[1:], strict=True))}
 
     def notices(self) -> list[Problem]:
         found = notices(self.doc)

@@ -9,6 +9,7 @@ import attrs
 from ...errors import ArgmapError
 from . import lexer as lx
 from .document import Document
+from .include import INCLUDE
 from .lexer import Fault
 from .notices import undefined
 from .parser import parse
@@ -53,10 +54,11 @@ def fix(text: str) -> Fixed:
     lines, line breaks and layout stay as they are: only the characters of those titles change.
 
     A text that does not read as Argdown, or whose fixed form would not read as the same document with the titles
-    put right, comes back unchanged: a fix is made only where it is safe.
+    put right, comes back unchanged: a fix is made only where it is safe. So does a text with an ``@include``: the
+    titles it refers to may be defined in the files it includes, which the text alone does not show.
     """
     body, start = (text[1:], 1) if text.startswith("\ufeff") else (text, 0)
-    if "\r" in body:
+    if "\r" in body or INCLUDE.search(body):
         # The reader reads Windows line breaks as Unix ones, and positions in the text would no longer match.
         return Fixed(text=text)
     try:

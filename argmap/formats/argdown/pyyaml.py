@@ -7,7 +7,7 @@ import datetime
 import math
 import re
 from collections.abc import Hashable
-from typing import Any
+from typing import Any, Final
 
 import yaml
 
@@ -16,53 +16,81 @@ from .lexer import Fault
 
 __all__ = ["load"]
 
-_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
+_VALUE = "tag:yaml.org,2002:value"
+_MERGE = "tag:yaml.org,2002:merge"
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
-    """PyYAML's safe loader with YAML 1.2's scalars, which the reference's js-yaml uses: ``yes``, ``no``, ``on``
-    and ``off`` stay text, and ``1:30`` is not a base-60 number. A key given twice in one mapping is an error, as
-    YAML 1.2 and js-yaml have it (PyYAML would keep the last value).
+def _no_repeated_keys(loader: yaml.SafeLoader, node: yaml.MappingNode) -> None:
+    """A key given twice in one mapping is an error, as YAML 1.2 and js-yaml have it (PyYAML keeps the last)."""
+    seen: set[object] = set()
+    for key_node, _ in node.value:
+        if key_node.tag == _MERGE:
+            continue
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, Hashable):
+            continue  # the safe constructor reports an unhashable key itself
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                "while constructing a mapping", node.start_mark, f"found duplicate key {key!r}", key_node.start_mark
+            )
+        seen.add(key)
+
+
+def _integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    """An integer as js-yaml reads it: ``0b``, ``0o`` and ``0x`` give the base, and a leading zero does not make
+    octal (``017`` is 17), as it does in YAML 1.1 and PyYAML.
+    """
+    text = str(loader.construct_scalar(node)).replace("_", "")
+    sign = -1 if text.startswith("-") else 1
+    digits = text.lstrip("+-")
+    base = {"0b": 2, "0o": 8, "0x": 16}.get(digits[:2])
+    return sign * (int(digits) if base is None else int(digits[2:], base))
+
+
+def _loader(base: type[Any]) -> type[Any]:
+    """PyYAML's safe loader ``base`` with js-yaml's scalars (YAML 1.2's, as the reference reads them): ``yes``,
+    ``no``, ``on`` and ``off`` stay text, ``1:30`` is not a base-60 number, ``1e3`` is a number, ``017`` is
+    seventeen, and ``=`` and ``<<`` as values are text; a key given twice in one mapping is an error.
     """
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[object] = set()
-        for key_node, _ in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                continue
-            key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, Hashable):
-                continue  # the safe constructor reports an unhashable key itself
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    "while constructing a mapping", node.start_mark, f"found duplicate key {key!r}", key_node.start_mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+    class Loader(base):  # type: ignore[misc]
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+            _no_repeated_keys(self, node)
+            return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag not in (_BOOL, _INT, _FLOAT, _VALUE)]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
+    Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+    Loader.add_implicit_resolver(
+        _INT,
+        re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0o[0-7_]+|[-+]?[0-9][0-9_]*|[-+]?0x[0-9a-fA-F_]+)$"),
+        list("-+0123456789"),
+    )
+    Loader.add_implicit_resolver(
+        _FLOAT,
+        re.compile(
+            r"^(?:[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?"
+            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+        ),
+        list("-+0123456789."),
+    )
+    Loader.add_constructor(_INT, _integer)
+    # "<<" is a merge key where it is a key; anywhere else js-yaml reads it as text.
+    Loader.add_constructor(_MERGE, yaml.SafeLoader.construct_scalar)
+    return Loader
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag not in (_BOOL, _INT, _FLOAT)]
-    for first, resolvers in _Base.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-_Loader.add_implicit_resolver(
-    _INT,
-    re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"),
-    list("-+0123456789"),
-)
-_Loader.add_implicit_resolver(
-    _FLOAT,
-    re.compile(
-        r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
-    ),
-    list("-+0123456789."),
-)
+# libyaml's loader is the fast one; the Python one reads what libyaml refuses and js-yaml reads: a flow mapping's key
+# followed by ":" and a bracket with no space between (``{k:[1, 2]}``), which libyaml reports as this problem. Only
+# then is the Python one tried (on data nested past libyaml's limit, it would exhaust Python's stack).
+_LENIENT: Final = _loader(yaml.SafeLoader)
+_FAST: Final = _loader(yaml.CSafeLoader) if hasattr(yaml, "CSafeLoader") else _LENIENT
+_UNEXPECTED_COLON: Final = "found unexpected ':'"
 
 # Every value of a document is visited once; a few aliases can name a structure exponentially larger than its text
 # (the "billion laughs"), so the walk stops after this many values per character of YAML.
@@ -131,7 +159,12 @@ def load(source: str, offset: int) -> Any:
     place YAML points to) for bad YAML.
     """
     try:
-        value = yaml.load(source, Loader=_Loader)  # a safe loader, with YAML 1.2 scalars
+        try:
+            value = yaml.load(source, Loader=_FAST)  # a safe loader, with YAML 1.2 scalars
+        except yaml.MarkedYAMLError as refused:
+            if _FAST is _LENIENT or refused.problem != _UNEXPECTED_COLON:
+                raise
+            value = yaml.load(source, Loader=_LENIENT)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = offset + mark.index if mark is not None else offset

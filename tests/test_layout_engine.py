@@ -1,0 +1,90 @@
+"""Large maps: another Graphviz layout engine where dot is slow, and a word before a long dot layout."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import argmap._progress as progress
+from argmap import MapBuilder, OptionError
+from argmap.cli import main
+from argmap.formats import dump
+from argmap.render import files
+from argmap.render.files import LARGE_LAYOUT, layout_engine, pipe, render
+
+
+def tea() -> MapBuilder:
+    b = MapBuilder()
+    b.support(b.statement("Tea is healthy."), b.statement("Drink tea."))
+    return b
+
+
+def test_only_the_engines_graphviz_has_are_taken() -> None:
+    assert layout_engine("sfdp") == "sfdp"
+    with pytest.raises(OptionError, match=r"unknown Graphviz layout engine 'dott': use one of circo, dot, .*sfdp"):
+        layout_engine("dott")
+
+
+@pytest.mark.dot
+def test_the_engine_lays_the_map_out(tmp_path: Path) -> None:
+    m = tea().build()
+    # neato places nodes where dot's ranks would not: the two drawings differ, and both are SVG.
+    by_dot, by_neato = pipe(m, "svg"), pipe(m, "svg", engine="neato")
+    assert b"<svg" in by_neato
+    assert by_dot != by_neato
+    assert render(m, tmp_path / "tea.png", engine="neato").read_bytes().startswith(b"\x89PNG")
+
+
+def test_the_engine_is_refused_where_no_layout_is_made() -> None:
+    m = tea().build()
+    for format in ("dot", "html"):
+        with pytest.raises(OptionError, match=f"engine applies to the formats Graphviz draws .*not {format}"):
+            pipe(m, format, engine="neato")
+    with pytest.raises(OptionError, match="unknown Graphviz layout engine"):
+        pipe(m, "dot", engine="nope")
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Standard error taken for a terminal, and no line of progress."""
+
+    @contextlib.contextmanager
+    def silent(what: str, *, enabled: bool) -> Iterator[None]:
+        yield
+
+    monkeypatch.setattr(progress, "stage", silent)
+    monkeypatch.setattr(progress, "wanted", lambda stream, *, quiet=False: not quiet)
+
+
+@pytest.mark.dot
+def test_a_long_layout_is_announced_with_how_to_draw_less(
+    terminal: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dump(tea().build(), tmp_path / "tea.json")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(files, "LARGE_LAYOUT", 2)
+    assert main(["render", "tea.json", "-o", "tea.svg"]) == 0
+    said = capsys.readouterr().err
+    assert "argmap: tea.json: laying out 2 statements and arguments with dot takes long" in said
+    assert "--select ID --depth N" in said
+    assert "--engine sfdp" in said
+    # Not with another engine, nor for DOT (no layout), nor with --quiet, nor below the threshold.
+    for command in (["--engine", "sfdp"], ["-o", "tea.dot"], ["--quiet"]):
+        assert main(["render", "tea.json", "-o", "tea.svg", *command]) == 0
+        assert "laying out" not in capsys.readouterr().err
+    monkeypatch.setattr(files, "LARGE_LAYOUT", 3)
+    assert main(["render", "tea.json", "-o", "tea.svg"]) == 0
+    assert "laying out" not in capsys.readouterr().err
+
+
+def test_the_threshold_is_thousands_of_nodes() -> None:
+    assert 1000 <= LARGE_LAYOUT <= 5000
+
+
+def test_an_unknown_engine_is_a_one_line_usage_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    dump(tea().build(), tmp_path / "tea.json")
+    assert main(["render", str(tmp_path / "tea.json"), "--engine", "nope"]) == 2
+    assert "argument --engine: unknown Graphviz layout engine 'nope'" in capsys.readouterr().err
