@@ -34,15 +34,12 @@ class Settings:
 def settings_of(m: ArgumentMap) -> Settings:
     """The settings of ``m`` (its metadata, read from an Argdown document's frontmatter, and its elements' data)
     applied: a map without selection settings is its own part, and one without settings has no options. The
-    options are worked out on the part, and which settings are honoured on the whole map.
+    options are worked out on the whole map, so that a tag has the same colour in every part drawn of it (the
+    renderers pass over options for elements that a part leaves out).
     """
     options, drawn = drawing_options(m)
     selection, problems = Selection.of(m)
-    part = m
-    if has_selection(m):
-        part = selection_part(m, selection)
-        # The options are those of the part drawn, so that none names an element it left out.
-        options = drawing_options(part)[0]
+    part = selection_part(m, selection) if has_selection(m) else m
     return Settings(part=part, options=options, unhonoured=(*problems, *_unhonoured(m, drawn)))
 
 
