@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import argmap
-from argmap import ArgumentMap, Location, check
+from argmap import ArgumentMap, ElementType, Location, check
 from argmap.formats.argdown.frontmatter import key_offsets
 from argmap.settings import Settings, has_settings, settings_of, unhonoured_settings
 from argmap.settings.found import frontmatter_settings, located
@@ -239,11 +239,20 @@ def test_the_part_is_always_a_map_within_the_whole(m: ArgumentMap, selection: di
     assert settings_of(m) == settings_of(m)  # deterministic
 
 
-def test_the_options_are_those_of_the_part_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_options_are_those_of_the_whole_map(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("argmap.settings.drawing_options", lambda m: ({"wrap": len(m.statements)}, frozenset()))
     found = settings_of(read("selection:\n  selectedSections: [Tea]"))
-    assert found.options == {"wrap": len(found.part.statements)} == {"wrap": 2}
-    assert settings_of(read()).options == {"wrap": 7}
+    assert len(found.part.statements) == 2
+    assert found.options == settings_of(read()).options == {"wrap": 7}
+
+
+def test_a_tag_keeps_its_colour_in_every_part() -> None:
+    body = "# One\n\n[a]: A. #first\n  + [b]: B. #second\n\n# Two\n\n[c]: C. #second\n  - [d]: D. #first\n"
+    scheme = "color:\n  colorScheme: colorbrewer-set3\n"
+    whole = settings_of(read(scheme, body)).options["colours"]
+    part = settings_of(read(scheme + "selection:\n  selectedSections: [Two]", body)).options["colours"]
+    assert part == whole
+    assert whole[ElementType.STATEMENT, "c"] != whole[ElementType.STATEMENT, "d"]
 
 
 # Where frontmatter keys stand ----------------------------------------------------------------------------------
