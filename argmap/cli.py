@@ -382,8 +382,10 @@ def _applied(m: ArgumentMap, args: argparse.Namespace, path: str) -> tuple[Argum
     :func:`argmap.settings.settings_of`; none with ``--no-settings``), each setting left out said on stderr. The
     command line's selection options, where given, choose the part instead of the document's.
     """
+    # The command line's own selection draws what it leaves out as stubs; the document's is the author's choice.
+    left_out: dict[str, Any] = {"whole": m} if _selecting(args) else {}
     if args.no_settings:
-        return _selected(m, args, path), {}
+        return _selected(m, args, path), left_out
     from .settings import settings_of
 
     with _reporting(path):
@@ -393,7 +395,7 @@ def _applied(m: ArgumentMap, args: argparse.Namespace, path: str) -> tuple[Argum
         where = path if at is None else f"{at.path or path}:{at.line}:{at.column}"
         print(f"argmap: warning: {where}: {unhonoured.problem().message}", file=sys.stderr)
     part = _selected(m, args, path) if _selecting(args) else found.part
-    return part, dict(found.options)
+    return part, {**found.options, **left_out}
 
 
 def _render_one(path: str, output: str, args: argparse.Namespace) -> ExitStatus:

@@ -395,7 +395,11 @@ def _draw(page: _Page, source: str, css_class: str, options: Mapping[str, Any]) 
     if "wrap" in options:
         drawn["wrap"] = int(options["wrap"])
     try:
-        m = _part(m, options, m if found is None else found.part)
+        document = m if found is None else found.part
+        chosen = _part(m, options, document)
+        if chosen is not document:  # the fence's own selection: the drawing shows what it leaves out
+            drawn["whole"] = m
+        m = chosen
     except ArgmapError as error:
         _warn(place.at(), f"cannot select a part of the map: {error}; the whole map is drawn")
     labelling: Labelling | None = None

@@ -257,7 +257,10 @@ class ArgmapDirective(SphinxDirective):
             self.env.note_dependency(path)
         self._report(check(m), place)
         part, document = self._settings(m)
-        m = self._part(m, part)
+        chosen = self._part(m, part)
+        if chosen is not part:  # the page's own selection: the drawing shows what it leaves out
+            document = {**document, "whole": m}
+        m = chosen
         caption, messages = None, list[nodes.system_message]()
         if "caption" in self.options:
             text_nodes, messages = self.state.inline_text(self.options["caption"], self.lineno)

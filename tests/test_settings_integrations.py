@@ -128,3 +128,41 @@ def test_the_directive_applies_the_document_s_settings_unless_off(
     warnings = app.warning.getvalue()  # type: ignore[attr-defined]
     assert "unhonoured-setting" in warnings
     assert "logLevel" in warnings
+
+
+#: Three statements in a row: selecting the middle one leaves out a reason for it and what it bears on.
+CHAIN = "[Top]: At the top.\n  + [Middle]: In the middle.\n    + [Bottom]: At the bottom.\n"
+STUB = re.compile(r'label="\+1"[^\]]*tooltip="1 more [^"]*, left out of this drawing"')
+SVG_STUB = re.compile(r'class="node argmap-stub">\s*<title>1 more [^<]*, left out of this drawing</title>')
+
+
+@pytest.mark.dot
+def test_a_part_chosen_by_the_caller_shows_what_it_leaves_out_and_the_document_s_own_does_not(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make_app: Callable[..., SphinxTestApp]
+) -> None:
+    path = tmp_path / "chain.argdown"
+    path.write_text(CHAIN, encoding="utf-8")
+    assert main(["render", str(path), "-o", "-", "--select", "Middle"]) == 0
+    out = capsys.readouterr().out
+    assert len(STUB.findall(out)) == 2
+    assert "At the top." not in out
+    assert main(["render", str(path), "-o", "-"]) == 0
+    assert not STUB.search(capsys.readouterr().out)
+    own = tmp_path / "own.argdown"  # the author's own selection leaves [Alone] out on purpose: no stub
+    own.write_text(DOCUMENT, encoding="utf-8")
+    assert main(["render", str(own), "-o", "-"]) == 0
+    assert "left out of this drawing" not in capsys.readouterr().out
+
+    fenced = converter().convert(f'```argmap select="Middle"\n{CHAIN}```\n')
+    assert len(SVG_STUB.findall(fenced)) == 2
+    assert "left out of this drawing" not in converter().convert(f"```argmap\n{DOCUMENT}```\n")
+
+    src = tmp_path / "stubs"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["argmap.sphinx"]\n', encoding="utf-8")
+    content = "".join(f"   {line}\n" for line in CHAIN.splitlines())
+    (src / "index.rst").write_text(f"Chain\n=====\n\n.. argmap::\n   :select: Middle\n\n{content}", encoding="utf-8")
+    app = make_app("html", srcdir=src)
+    app.build()
+    [svg] = re.findall(r"<svg\b.*?</svg>", (app.outdir / "index.html").read_text("utf-8"), flags=re.DOTALL)
+    assert len(SVG_STUB.findall(svg)) == 2
