@@ -336,6 +336,23 @@ _ENTRIES = (
         "with iconv -f windows-1252 -t utf-8, after finding its real encoding.",
     ),
     CheckInfo(
+        code="unused-premise",
+        severity=Severity.WARNING,
+        title="A premise that no inference uses",
+        meaning="An argument's reconstruction lists a statement as a premise, but no step of it uses that "
+        "statement: in Argdown, a numbered premise of a premise-conclusion structure that the uses (or from) data "
+        "of every inference leave out. The map keeps it in the argument (Argument.unused_premises), as the Argdown "
+        "reference does, so that nothing the author wrote is lost; it supports nothing, in evaluation or in "
+        "diagrams. The diagnostic is at the statement, which in Argdown is where the structure first gives it.",
+        why="A premise left out of every inference is either not needed, and then only clutters the argument, or "
+        "needed, and then the inference that should use it is missing it: its conclusion does not follow from "
+        "what the inference says it uses.",
+        example="<Tea>\n\n(1) Tea has antioxidants.\n(2) Antioxidants are healthy.\n(3) Tea tastes good.\n"
+        "-- {uses: [1, 2]} --\n(4) Tea is healthy.",
+        fix="Add the premise's number to the uses list of the inference that needs it, or delete the premise and "
+        "renumber the structure.",
+    ),
+    CheckInfo(
         code="undefined-reference",
         severity=Severity.WARNING,
         title="A reference to an element that the text never defines",

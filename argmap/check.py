@@ -434,6 +434,9 @@ def _disconnected(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
             node = nodes.arguments[argument.id]
             for statement in argument.statement_ids():
                 yield node, nodes.statements[statement]
+            # An unused premise still belongs to its argument: unused-premise reports it, once.
+            for statement in argument.unused_premises:
+                yield node, nodes.statements[statement]
         for relation in facts.m.relations:
             source, target = _ends(relation)
             yield nodes[source], nodes[target]
@@ -449,6 +452,14 @@ def _disconnected(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
             size = counted(len(main), "element")
             message = f"{_names(members)} {verb} not connected to the main part of the map ({size})"
             yield report(message, members)
+
+
+def _unused_premise(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
+    for argument in facts.m.arguments:
+        me: _Ref = (_A, argument.id)
+        for premise in argument.unused_premises:
+            it: _Ref = (_S, premise)
+            yield report(f"{_name(it)} is listed as a premise of {_name(me)}, but no inference uses it", [it, me])
 
 
 def _duplicate_text(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
@@ -632,6 +643,7 @@ _CHECKS: tuple[tuple[str, _Check], ...] = (
     ("open-critical-question", _open_critical_question),
     ("long-text", _long_text),
     ("source-encoding", _source_encoding),
+    ("unused-premise", _unused_premise),
 )
 
 

@@ -67,6 +67,7 @@ Code = Literal[
     "open-critical-question",
     "long-text",
     "source-encoding",
+    "unused-premise",
     "undefined-reference",
     "pcs-numbering",
     "duplicate-id",
