@@ -68,6 +68,7 @@ Code = Literal[
     "long-text",
     "source-encoding",
     "unused-premise",
+    "unbacked-relation",
     "undefined-reference",
     "pcs-numbering",
     "duplicate-id",

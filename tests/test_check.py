@@ -211,6 +211,25 @@ def unused_premise(bad: bool) -> ArgumentMap:
     return attrs.evolve(m, arguments=[a])
 
 
+def unbacked_relation(bad: bool) -> ArgumentMap:
+    b = MapBuilder()
+    core(b)
+    b.statement("Statement t.", id="t")
+    b.support("A", "t")
+    if not bad:
+        b.support("c", "t")  # the conclusion supports t, so the argument does
+    return b.build()
+
+
+def unbacked_attack_on_an_argument(bad: bool) -> ArgumentMap:
+    b = MapBuilder()
+    core(b)
+    b.statement("Statement x.", id="x")
+    b.attack("x", "A")
+    b.contradiction("q" if not bad else "c", "x")  # contradicting a premise backs the attack; the conclusion not
+    return b.build()
+
+
 def duplicate_text(bad: bool) -> ArgumentMap:
     b = MapBuilder()
     core(b)
@@ -319,6 +338,8 @@ CASES: list[tuple[str, Callable[[bool], ArgumentMap]]] = [
     ("long-text", long_text),
     ("source-encoding", source_encoding),
     ("unused-premise", unused_premise),
+    ("unbacked-relation", unbacked_relation),
+    ("unbacked-relation", unbacked_attack_on_an_argument),
 ]
 
 
