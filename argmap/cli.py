@@ -687,6 +687,8 @@ def _print_extensions(
     """The extensions (the arguments labelled in) as ICCMA solvers print them: ``[a,b]``, or ``[[a,b],[c]]`` for
     the semantics that may have several (all but grounded, ideal and eager); in JSON, the labellings too.
     """
+    from . import af
+
     extensions = [[name for name in framework.arguments if labels[name] is af.Label.IN] for labels in found]
     if output == "json":
         labellings = [{name: labels[name].value for name in framework.arguments} for labels in found]

@@ -126,6 +126,7 @@ class Argument:
     id: str
     text: str = ""
     steps: tuple[Inference, ...] = attrs.field(default=(), converter=_steps)
+    #: The ids of statements the reconstruction lists as premises but no step uses: they support nothing.
     unused_premises: tuple[str, ...] = attrs.field(default=(), converter=strings)
     tags: tuple[str, ...] = attrs.field(default=(), converter=strings)
     scheme: str | None = None
