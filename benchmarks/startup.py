@@ -51,10 +51,11 @@ def main() -> int:
         "\n".join(
             [
                 "",
-                "## Start-up",
+                "## Start-up: `argmap check` as a whole process (`benchmarks/startup.py`)",
                 "",
                 f"`argmap check` on the seed map, as a whole process, against a bare `python -c pass`: the median CPU "
-                f"time of {args.runs} runs each (at most {LIMIT:g} times as long).",
+                f"time of {args.runs} runs each, with bytecode caches (the target: at most {LIMIT:g} times as long). "
+                "`python -X importtime -m argmap check FILE` lists what the rest goes to.",
                 "",
                 "| process | CPU ms |",
                 "| --- | ---: |",

@@ -171,6 +171,15 @@ def test_what_backs_a_relation(sketch: str, conclusion: str, backed: bool) -> No
     assert (unbacked(sketch + RECONSTRUCTED.format(conclusion)) == []) is backed
 
 
+def test_a_relation_between_reconstructed_arguments_is_reported_once() -> None:
+    text = "<A>\n  +> <B>\n\n<A>\n\n(1) a.\n----\n(2) c.\n\n<B>\n\n(1) p.\n----\n(2) q.\n"
+    # Argdown keeps it as a relation from A's conclusion to <B>, which check() judges.
+    assert unbacked(text) == [
+        (2, 3, "[Untitled 2] supports <B>, but [Untitled 2] neither is nor supports any premise of <B>")
+    ]
+    assert unbacked(text.replace("(1) p.", "(1) [C]: c.").replace("(2) c.", "(2) [C]")) == []
+
+
 def test_the_corpus_relations_that_no_reconstruction_backs(shared_corpus: Path) -> None:
     """Every finding in the corpus, each looked at: a sketch that its reconstruction does not ground."""
     found = []

@@ -84,9 +84,11 @@ _VERBS = {
 
 
 def _unbacked(doc: ad.Document) -> Iterator[tuple[int, Problem]]:
-    """The relations written from reconstructed arguments that their conclusions do not back (the map keeps them
-    as relations from the conclusions, which :func:`argmap.check` cannot tell from the author's); ``check`` judges
-    the relations the map keeps with an argument at an end, by the same rule.
+    """The relations written from reconstructed arguments to statements that the arguments' conclusions do not back.
+
+    The map keeps each as a relation between two statements, from the conclusion, which :func:`argmap.check` cannot
+    tell from one the author wrote; one to an argument it keeps as a relation from the conclusion to the argument,
+    and ``check`` judges that, by the same rule.
     """
     if not doc.moved:
         return
@@ -100,30 +102,23 @@ def _unbacked(doc: ad.Document) -> Iterator[tuple[int, Problem]]:
     reasons = Reasons(claim)
     for relation in doc.relations:
         source, target = relation.source, relation.target
-        if id(relation) in moved or not isinstance(source, ad.ParsedStatement):
-            continue
-        if isinstance(target, ad.ParsedStatement) and relation.kind != "undercut":
+        if id(relation) in moved or relation.kind == "undercut":
+            continue  # evidence is what the author wrote between statements
+        if isinstance(source, ad.ParsedStatement) and isinstance(target, ad.ParsedStatement):
             kind = relation.kind
             reasons.add(source.title, target.title, support=kind in _SUPPORTING, symmetric=kind == "contradictory")
     for relation, argument, kind, offset in doc.moved:
         target = relation.target
-        if kind == "undercut" or isinstance(target, ad.ParsedInference) or target is None:
+        if kind == "undercut" or not isinstance(target, ad.ParsedStatement):
             continue
-        if isinstance(target, ad.ParsedArgument):
-            if not target.pcs:
-                continue
-            offered = reasons.claims(member.title for member in target.pcs[:-1])
-        else:
-            offered = reasons.claims([target.title])
         said = argument.pcs[-1].title
-        if not reasons.back(said, offered, support=kind in _SUPPORTING):
-            is_argument = isinstance(target, ad.ParsedArgument)
+        if not reasons.back(said, reasons.claims([target.title]), support=kind in _SUPPORTING):
             message = unbacked_message(
                 _named(argument.title, True),
                 _VERBS[kind],
-                _named(target.title, is_argument),
+                _named(target.title, False),
                 _named(said, False),
-                to_argument=is_argument,
+                to_argument=False,
                 support=kind in _SUPPORTING,
             )
             yield offset, Problem("unbacked-relation", message, Subject("argument", argument.title))
