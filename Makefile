@@ -58,6 +58,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/readers.py >> docs/performance.md
 	$(BIN)/python benchmarks/interchange.py >> docs/performance.md
 	$(BIN)/python benchmarks/layout.py >> docs/performance.md
+	$(BIN)/python benchmarks/startup.py >> docs/performance.md
 
 clean:
 	rm -rf $(VENV) out .coverage build *.egg-info docs/_build

@@ -353,6 +353,49 @@ _ENTRIES = (
         "--section, --tag, --focus).",
     ),
     CheckInfo(
+        code="unused-premise",
+        severity=Severity.WARNING,
+        title="A premise that no inference uses",
+        meaning="An argument's reconstruction lists a statement as a premise, but no step of it uses that "
+        "statement: in Argdown, a numbered premise of a premise-conclusion structure that the uses (or from) data "
+        "of every inference leave out. The map keeps it in the argument (Argument.unused_premises), as the Argdown "
+        "reference does, so that nothing the author wrote is lost; it supports nothing, in evaluation or in "
+        "diagrams. The diagnostic is at the statement, which in Argdown is where the structure first gives it.",
+        why="A premise left out of every inference is either not needed, and then only clutters the argument, or "
+        "needed, and then the inference that should use it is missing it: its conclusion does not follow from "
+        "what the inference says it uses.",
+        example="<Tea>\n\n(1) Tea has antioxidants.\n(2) Antioxidants are healthy.\n(3) Tea tastes good.\n"
+        "-- {uses: [1, 2]} --\n(4) Tea is healthy.",
+        fix="Add the premise's number to the uses list of the inference that needs it, or delete the premise and "
+        "renumber the structure.",
+    ),
+    CheckInfo(
+        code="unbacked-relation",
+        severity=Severity.WARNING,
+        title="A sketched relation that the reconstructions do not back",
+        meaning="A relation with a reconstructed argument at one end (or both) says more than the argument's "
+        "premise-conclusion structure grounds. What an end puts forward is a statement itself, or a reconstructed "
+        "argument's conclusion; what an end offers to be supported or attacked is a statement itself, or any "
+        "statement a reconstructed argument's steps take as a premise (intermediate conclusions included). A "
+        "support (or entailment) is backed where what the source puts forward is one of the statements the target "
+        "offers, or supports or entails one of them by a relation between statements in the map. An attack (or "
+        "contrariety, or contradiction) is backed where what the source puts forward attacks, is contrary to or "
+        "contradicts one of them by a relation between statements (a contradiction holds both ways). Relations "
+        "between two statements are the sketch itself and are not checked, nor are undercuts (they deny an "
+        "inference, which no statement says) or relations with a sketched argument at an end: there is nothing "
+        "to hold them against. Each relation costs no more than the smaller of the two sets it compares. Argdown "
+        "moves a reconstructed argument's relations to its conclusion (<A> +> [T] becomes a relation from A's "
+        "conclusion), so its reader judges those as written and check() reports what it noticed; check() judges "
+        "every relation the map keeps with an argument at an end.",
+        why="A map drawn first and reconstructed later drifts: an argument sketched as supporting a thesis ends up "
+        "concluding something else, and the diagram claims a connection that the logic does not make. Argdown's "
+        "authors ask for this check (Argdown issue 593); its tools draw both without a word.",
+        example="[T]: Tea is healthy.\n  <+ <Tea>\n\n<Tea>\n\n(1) Tea has antioxidants.\n"
+        "(2) Antioxidants are healthy.\n----\n(3) Antioxidants are in tea.",
+        fix="Make the reconstruction conclude what the sketch says (here: (3) [T]), relate the conclusion to the "
+        "target by a relation between statements ([C] +> [T]), or correct the sketch.",
+    ),
+    CheckInfo(
         code="undefined-reference",
         severity=Severity.WARNING,
         title="A reference to an element that the text never defines",

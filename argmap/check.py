@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping, Seq
 
 import attrs
 
+from ._backing import Reasons, claim_of, unbacked_message
 from ._gc import pauses_gc
 from ._io import SOURCE_FILE
 from ._text import counted, printable
@@ -434,6 +435,9 @@ def _disconnected(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
             node = nodes.arguments[argument.id]
             for statement in argument.statement_ids():
                 yield node, nodes.statements[statement]
+            # An unused premise still belongs to its argument: unused-premise reports it, once.
+            for statement in argument.unused_premises:
+                yield node, nodes.statements[statement]
         for relation in facts.m.relations:
             source, target = _ends(relation)
             yield nodes[source], nodes[target]
@@ -449,6 +453,57 @@ def _disconnected(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
             size = counted(len(main), "element")
             message = f"{_names(members)} {verb} not connected to the main part of the map ({size})"
             yield report(message, members)
+
+
+def _unused_premise(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
+    for argument in facts.m.arguments:
+        me: _Ref = (_A, argument.id)
+        for premise in argument.unused_premises:
+            it: _Ref = (_S, premise)
+            yield report(f"{_name(it)} is listed as a premise of {_name(me)}, but no inference uses it", [it, me])
+
+
+def _unbacked_relation(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
+    m = facts.m
+    reasons = Reasons(lambda id: claim_of(m.statement(id).text))
+    for relation in m.relations:
+        if relation.source_type is _S and relation.target_type is _S and relation.kind is not RelationKind.UNDERCUT:
+            kind = relation.kind
+            reasons.add(relation.source, relation.target, support=kind.is_support, symmetric=kind.is_symmetric)
+    offered: dict[str, set[str]] = {}  # what each reconstructed argument lists before its final conclusion
+    for relation in m.relations:
+        if relation.kind is RelationKind.UNDERCUT or relation.source_type is relation.target_type is _S:
+            continue  # an undercut denies an inference, which no statement says; a statement's relation is a sketch
+        source, target = _ends(relation)
+        said = source[1] if source[0] is _S else m.argument(source[1]).conclusion
+        if said is None or (target[0] is _A and not m.argument(target[1]).steps):
+            continue  # a sketched argument says nothing to hold the relation against
+        if target[0] is _S:
+            into = reasons.claims([target[1]])
+        else:
+            if target[1] not in offered:
+                offered[target[1]] = reasons.claims(_listed(m.argument(target[1])))
+            into = offered[target[1]]
+        if not reasons.back(said, into, support=relation.kind.is_support):
+            message = unbacked_message(
+                _name(source),
+                _VERB[relation.kind],
+                _name(target),
+                None if source[0] is _S else _name((_S, said)),
+                to_argument=target[0] is _A,
+                support=relation.kind.is_support,
+            )
+            yield report(message, _subjects(relation), at=relation)
+
+
+def _listed(argument: Argument) -> Iterator[str]:
+    """The statements a reconstruction lists before its final conclusion: premises, unused ones included, and
+    intermediate conclusions.
+    """
+    for step in argument.steps:
+        yield from step.premises
+    yield from argument.intermediate_conclusions
+    yield from argument.unused_premises
 
 
 def _duplicate_text(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
@@ -646,6 +701,8 @@ _CHECKS: tuple[tuple[str, _Check], ...] = (
     ("long-text", _long_text),
     ("source-encoding", _source_encoding),
     ("unhonoured-setting", _unhonoured_setting),
+    ("unused-premise", _unused_premise),
+    ("unbacked-relation", _unbacked_relation),
 )
 
 

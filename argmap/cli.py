@@ -14,18 +14,17 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from . import af, formats
+from . import formats
 from ._io import decode_text
 from ._text import counted, printable, version
 from .errors import ArgmapError, GraphvizNotFound, MapError, ParseError, SearchLimit, UnknownCode, UnknownFormat
 from .model import ArgumentMap, ElementType
-from .render.files import DIAGRAM_FORMATS, pipe, render
-from .render.options import DIRECTIONS, SHOW, VIEWS
-from .render.theme import THEME_NAMES
 
 if TYPE_CHECKING:
-    # Checking, evaluation, the catalogue and the schema are imported by the commands that use them: every run of
-    # the command would otherwise pay for all of them.
+    # Checking, evaluation, frameworks, drawing, the catalogue and the schema are imported by the commands that use
+    # them: every run of the command would otherwise pay for all of them (argmap check would take twice as long to
+    # start; tests/test_cli.py keeps it from importing what it does not use).
+    from . import af
     from .catalogue import Severity
     from .evaluate import Labelling
     from .lint import Finding
@@ -65,11 +64,9 @@ _STDOUT = "-"
 _RENDER_OPTIONS = ("view", "direction", "theme", "wrap", "show", "name", "max_width", "max_height", "engine")
 # The semantics that give exactly one labelling, which evaluate prints bare.
 _ONE_LABELLING = ("grounded", "ideal", "eager")
-# Files in these suffixes (or read --from these formats) are abstract frameworks; everything else is a map.
 # Decimals of a strength printed as text and as JSON: the strengths are exact to 1e-9 (argmap.af.TOLERANCE).
 _DIGITS = 3
 _JSON_DIGITS = 6
-_FRAMEWORK_SUFFIXES = frozenset(suffix for suffixes in af.FRAMEWORK_FORMATS.values() for suffix in suffixes)
 
 
 class _Failure(Exception):
@@ -400,6 +397,7 @@ def _applied(m: ArgumentMap, args: argparse.Namespace, path: str) -> tuple[Argum
 
 def _render_one(path: str, output: str, args: argparse.Namespace) -> ExitStatus:
     from . import _progress as progress
+    from .render.files import pipe, render
 
     loud = progress.wanted(sys.stderr, quiet=args.quiet)
     with progress.stage(f"reading {path}", enabled=loud):
@@ -468,12 +466,13 @@ def _one_more(limit: int | None) -> int | None:
 
 
 def _evaluate(args: argparse.Namespace) -> ExitStatus:
+    from . import af
     from .evaluate import evaluate_all
 
     format = None if args.input_format is None else args.input_format.lower()
-    framework_file = format in af.FRAMEWORK_FORMATS or (
-        format is None and Path(args.file).suffix.lower() in _FRAMEWORK_SUFFIXES
-    )
+    # Files in a framework format's suffixes (or read --from one) are abstract frameworks; everything else is a map.
+    suffixes = {suffix for suffixes in af.FRAMEWORK_FORMATS.values() for suffix in suffixes}
+    framework_file = format in af.FRAMEWORK_FORMATS or (format is None and Path(args.file).suffix.lower() in suffixes)
     _check_questions(args, framework_file)
     if args.strength is not None:
         return _strength(args, format, framework_file)
@@ -517,6 +516,8 @@ def _evaluate(args: argparse.Namespace) -> ExitStatus:
 
 def _strength(args: argparse.Namespace, format: str | None, framework_file: bool) -> ExitStatus:
     """``argmap evaluate --strength``: each element's strength, a ``[statement]: 0.618`` line each, or JSON."""
+    from . import af
+
     if args.explain is not None:
         raise _Failure("argmap: error: --explain says why an element has its status, not its --strength")
     values: dict[str, dict[str, float]] = {}
@@ -621,6 +622,8 @@ def _task(text: str) -> tuple[str, str]:
 
 def _answer_task(args: argparse.Namespace, format: str | None) -> ExitStatus:
     """An ICCMA 2023 task, answered as ICCMA 2023 solvers answer: YES or NO, and ``w`` lines for extensions."""
+    from . import af
+
     problem, abbreviation = args.task
     semantics = _TASK_SEMANTICS[abbreviation]
     task = f"{problem}-{abbreviation}"
@@ -740,6 +743,8 @@ def _print_extensions(
     """The extensions (the arguments labelled in) as ICCMA solvers print them: ``[a,b]``, or ``[[a,b],[c]]`` for
     the semantics that may have several (all but grounded, ideal and eager); in JSON, the labellings too.
     """
+    from . import af
+
     extensions = [[name for name in framework.arguments if labels[name] is af.Label.IN] for labels in found]
     if output == "json":
         labellings = [{name: labels[name].value for name in framework.arguments} for labels in found]
@@ -858,6 +863,8 @@ def _width(text: str) -> int:
 
 
 def _parts(text: str) -> tuple[str, ...]:
+    from .render.options import SHOW
+
     parts = tuple(part.strip() for part in text.split(",") if part.strip())
     unknown = [part for part in parts if part not in SHOW]
     if unknown:
@@ -982,6 +989,11 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from . import af
+    from .render.files import DIAGRAM_FORMATS
+    from .render.options import DIRECTIONS, SHOW, VIEWS
+    from .render.theme import THEME_NAMES
+
     render_parser = commands.add_parser(
         "render",
         help="draw a map with Graphviz",
@@ -1076,6 +1088,8 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def _add_evaluate(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from . import af
+
     evaluate_parser = commands.add_parser(
         "evaluate",
         help="label what stands: in, out or undec",

@@ -68,6 +68,8 @@ Code = Literal[
     "long-text",
     "source-encoding",
     "unhonoured-setting",
+    "unused-premise",
+    "unbacked-relation",
     "undefined-reference",
     "pcs-numbering",
     "duplicate-id",

@@ -155,25 +155,29 @@ def select(
 
 def without(m: ArgumentMap, ids: Iterable[str | Key]) -> ArgumentMap:
     """``m`` without the elements ``ids`` names (as in :func:`select`), dropping what would dangle instead of
-    raising: relations to or from them, the steps of arguments that use a statement left out (an argument without
-    steps stays, sketched), sections and sources nothing needs any more.
+    raising: relations to or from them, the steps and unused premises of arguments that use a statement left out (an
+    argument without steps stays, sketched, and lists no unused premises), sections and sources nothing needs any more.
     """
     gone = _keys(m, ids)
     kept = {_key(e) for e in _elements(m)} - gone
     statements = {id for type, id in kept if type is _S}
-    arguments = [
-        attrs.evolve(a, steps=[step for step in a.steps if {*step.premises, step.conclusion} <= statements])
-        for a in m.arguments
-        if (_A, a.id) in kept
-    ]
+    arguments = [_without_statements(a, statements) for a in m.arguments if (_A, a.id) in kept]
     return _assemble(m, kept, arguments)
 
 
+def _without_statements(a: Argument, statements: set[str]) -> Argument:
+    """``a`` with the steps and unused premises that use only ``statements`` (none left without steps)."""
+    steps = [step for step in a.steps if {*step.premises, step.conclusion} <= statements]
+    unused = [id for id in a.unused_premises if id in statements] if steps else []
+    return attrs.evolve(a, steps=steps, unused_premises=unused)
+
+
 def _part(m: ArgumentMap, kept: set[Key]) -> ArgumentMap:
-    """The map of the elements ``kept``, with the statements of kept arguments' steps added."""
+    """The map of the elements ``kept``, with the statements of kept arguments' steps (and unused premises) added."""
     for argument in m.arguments:
         if (_A, argument.id) in kept:
             kept.update((_S, id) for id in argument.statement_ids())
+            kept.update((_S, id) for id in argument.unused_premises)
     return _assemble(m, kept, [a for a in m.arguments if (_A, a.id) in kept])
 
 

@@ -257,7 +257,8 @@ def arguments(
     text: st.SearchStrategy[str] | None = None,
 ) -> Argument:
     """An :class:`~argmap.Argument` reconstructed over ``statement_ids`` in up to three steps, later steps often
-    building on the conclusion of the one before; sketched (no steps) when ``statement_ids`` is empty or by chance.
+    building on the conclusion of the one before, sometimes listing premises that no step uses; sketched (no steps)
+    when ``statement_ids`` is empty or by chance.
     """
     steps: list[Inference] = []
     if statement_ids:
@@ -265,12 +266,18 @@ def arguments(
             if steps and steps[-1].conclusion not in inference.premises and draw(st.booleans()):
                 inference = attrs.evolve(inference, premises=(*inference.premises, steps[-1].conclusion))
             steps.append(inference)
+    unused: list[str] = []
+    if steps:
+        mentioned = {id for step in steps for id in (*step.premises, step.conclusion)}
+        spare = [id for id in statement_ids if id not in mentioned]
+        unused = draw(st.lists(st.sampled_from(spare), max_size=2, unique=True)) if spare else []
     id = draw(ids()) if id is None else id
     tags = draw(st.lists(_labels(), max_size=_MAX_TAGS))
     return Argument(
         id=id,
         text=draw(_optional_text(_texts(text))),
         steps=steps,
+        unused_premises=unused,
         tags=tags,
         scheme=draw(st.none() | _labels()),
         data=draw(data()),

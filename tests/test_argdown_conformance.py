@@ -2,9 +2,9 @@
 
 Each document of ``../shared/corpus/argdown`` is one test. Where the reference read it, ``expected/NAME.json`` holds
 its model, and argmap must read the same statements (ids and texts), arguments (ids, descriptions, premise-conclusion
-structures with roles and inference rules), relations (ends, kinds and element types), sections and tags. Where it
-rejected it, ``expected/NAME.error.txt`` holds its complaint, and argmap must raise a :class:`~argmap.ParseError` at
-the same place with a message a person can act on.
+structures with roles and inference rules, premises that no inference uses), relations (ends, kinds and element types),
+sections and tags. Where it rejected it, ``expected/NAME.error.txt`` holds its complaint, and argmap must raise a
+:class:`~argmap.ParseError` at the same place with a message a person can act on.
 """
 
 from __future__ import annotations
@@ -97,6 +97,15 @@ def _steps(pcs: list[dict[str, Any]]) -> list[tuple[tuple[str, ...], str, tuple[
     return steps
 
 
+def _unused(pcs: list[dict[str, Any]]) -> tuple[str, ...]:
+    """The premises a reference pcs lists (role "premise", no inference line) that no step uses: the reference keeps
+    them in the argument, and so must argmap.
+    """
+    used = {title for premises, conclusion, _ in _steps(pcs) for title in (*premises, conclusion)}
+    listed = (s["title"] for s in pcs if "inference" not in s and s.get("role") == "premise")
+    return tuple(dict.fromkeys(title for title in listed if title not in used))
+
+
 def _sections(sections: list[dict[str, Any]]) -> list[tuple[str, str, str | None]]:
     found, stack = [], list(reversed(sections))
     while stack:
@@ -133,6 +142,7 @@ def _reference(name: str, expected: dict[str, Any]) -> dict[str, Any]:
                 title,
                 _text_of(a["members"]) or "",
                 tuple(a["steps"] if joined is not None else _steps(a["pcs"])),
+                () if joined is not None else _unused(a["pcs"]),
                 tuple(a.get("tags", [])),
                 a.get("section"),
             )
@@ -157,7 +167,14 @@ def _argmap(m: ArgumentMap) -> dict[str, Any]:
     return {
         "statements": [(s.id, s.text, s.tags, s.section) for s in m.statements],
         "arguments": sorted(
-            (a.id, a.text, tuple((s.premises, s.conclusion, s.rules) for s in a.steps), a.tags, a.section)
+            (
+                a.id,
+                a.text,
+                tuple((s.premises, s.conclusion, s.rules) for s in a.steps),
+                a.unused_premises,
+                a.tags,
+                a.section,
+            )
             for a in m.arguments
         ),
         "relations": collections.Counter(

@@ -1,4 +1,6 @@
-"""What the Argdown reader notices and check() reports (undefined references, pcs numbers), and the safe fixes."""
+"""What the Argdown reader notices and check() reports (undefined references, pcs numbers, relations that the
+reconstructions do not back), and the safe fixes.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from hypothesis import strategies as st
 
 from argmap import ArgumentMap, Statement
 from argmap._suggest import Suggestions
+from argmap.catalogue import CATALOGUE
 from argmap.check import check
 from argmap.formats import argdown, dumps, loads
 
@@ -126,6 +129,71 @@ def test_the_corpus_notices_are_located(shared_corpus: Path) -> None:
             assert notice.location.path == str(path)
             found += 1
     assert found >= 20
+
+
+# Relations the reconstructions do not back -----------------------------------------------------------------------
+
+RECONSTRUCTED = "\n\n<Tea>\n\n(1) Tea has antioxidants.\n(2) [Good]: Antioxidants are good.\n----\n(3) [C]: {}\n"
+
+
+def unbacked(text: str) -> list[tuple[int, int, str]]:
+    return [
+        (d.location.line, d.location.column, d.message)
+        for d in check(argdown.loads(text))
+        if d.code == "unbacked-relation" and d.location is not None
+    ]
+
+
+def test_the_catalogue_example_is_reported_where_the_relation_is_written() -> None:
+    assert unbacked(CATALOGUE["unbacked-relation"].example) == [
+        (2, 3, "<Tea> supports [T], but its conclusion [Untitled 3] neither is nor supports [T]")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sketch", "conclusion", "backed"),
+    [
+        ("[T]: Tea is healthy.\n  <+ <Tea>", "Tea is good.", False),  # another statement
+        ("[T]: Tea is healthy.\n  <+ <Tea>", "Tea  is HEALTHY.", True),  # ...with the same text: one claim
+        ("[T]: Tea is healthy.\n  <+ <Tea>\n\n[C]\n  +> [T]", "Tea is good.", True),  # the conclusion supports T
+        ("[T]: Tea is healthy.\n  <- <Tea>", "Tea is good.", False),
+        ("[T]: Tea is healthy.\n  <- <Tea>\n\n[C]\n  >< [T]", "Tea is bad.", True),  # contradiction, both ways
+        ("[T]: Tea is healthy.\n  <- <Tea>\n\n[T]\n  >< [C]", "Tea is bad.", True),
+        ("[T]: Tea is healthy.\n  <- <Tea>\n\n[C]\n  +> [T]", "Tea is good.", False),  # support backs no attack
+        ("[Good]\n  +> <Tea>", "Tea is good.", True),  # a premise of the target
+        ("[Other]: Other.\n  +> <Tea>", "Tea is good.", False),
+        ("[Other]: Other.\n  +> <Tea>\n\n[Other]\n  +> [Good]", "Tea is good.", True),
+        ("[Other]: Other.\n  _> <Tea>", "Tea is good.", True),  # an undercut denies the inference: not checked
+        ("[T]: Tea is healthy.\n  <+ <Sketch>: No reconstruction.", "Tea is good.", True),
+    ],
+)
+def test_what_backs_a_relation(sketch: str, conclusion: str, backed: bool) -> None:
+    assert (unbacked(sketch + RECONSTRUCTED.format(conclusion)) == []) is backed
+
+
+def test_a_relation_between_reconstructed_arguments_is_reported_once() -> None:
+    text = "<A>\n  +> <B>\n\n<A>\n\n(1) a.\n----\n(2) c.\n\n<B>\n\n(1) p.\n----\n(2) q.\n"
+    # Argdown keeps it as a relation from A's conclusion to <B>, which check() judges.
+    assert unbacked(text) == [
+        (2, 3, "[Untitled 2] supports <B>, but [Untitled 2] neither is nor supports any premise of <B>")
+    ]
+    assert unbacked(text.replace("(1) p.", "(1) [C]: c.").replace("(2) c.", "(2) [C]")) == []
+
+
+def test_the_corpus_relations_that_no_reconstruction_backs(shared_corpus: Path) -> None:
+    """Every finding in the corpus, each looked at: a sketch that its reconstruction does not ground."""
+    found = []
+    for path in sorted((shared_corpus / "argdown").glob("*.argdown")):
+        if not (path.parent / "expected" / f"{path.stem}.json").is_file():
+            continue  # documents the reference rejects
+        m = argdown.loads(path.read_text(encoding="utf-8"), path=str(path))
+        found += [(path.stem, d.location.line) for d in check(m) if d.code == "unbacked-relation" and d.location]
+    assert found == [
+        ("ex-argdown-primer", 48),  # [Intro] -> <Argument 1>: the primer shows the syntax, not an objection
+        ("ex-populism-core-argument", 196),  # [Destabilization] +> <Islam>: no premise of <Islam>
+        ("ex-populism-core-argument", 197),  # [Destabilization] +> <Injustice>: no premise of <Injustice>
+        ("test-parser-mix", 35),  # <Argument 1> + [A]: it concludes "Third statement"
+    ]
 
 
 # Fixes ---------------------------------------------------------------------------------------------------------

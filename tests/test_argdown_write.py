@@ -548,3 +548,11 @@ def test_every_readable_corpus_document_round_trips(shared_corpus: Path) -> None
     for path in documents:
         m = loads(path.read_text(encoding="utf-8"), path=str(path))
         assert round_trip(m) == m, path.name
+
+
+def test_an_unused_premise_is_written_first_and_the_step_names_its_premises() -> None:
+    m = loads("<A>\n\n(1) [P]: p\n(2) [Q]: q\n(3) [R]: r\n-- {uses: [1, 3]} --\n(4) [C]: c\n")
+    assert m.argument("A").unused_premises == ("Q",)
+    text = dumps(m)
+    assert "(1) [Q]\n(2) [P]\n(3) [R]\n-- {uses: [2, 3]} --\n(4) [C]" in text
+    assert round_trip(m) == m

@@ -198,6 +198,38 @@ def disconnected(bad: bool) -> ArgumentMap:
     return b.build()
 
 
+def unused_premise(bad: bool) -> ArgumentMap:
+    b = MapBuilder()
+    core(b)
+    b.statement("Statement r.", id="r")
+    m = b.build()
+    a = m.argument("A")
+    if bad:
+        a = attrs.evolve(a, unused_premises=["r"])
+    else:
+        a = attrs.evolve(a, steps=[attrs.evolve(a.steps[0], premises=["p", "q", "r"])])
+    return attrs.evolve(m, arguments=[a])
+
+
+def unbacked_relation(bad: bool) -> ArgumentMap:
+    b = MapBuilder()
+    core(b)
+    b.statement("Statement t.", id="t")
+    b.support("A", "t")
+    if not bad:
+        b.support("c", "t")  # the conclusion supports t, so the argument does
+    return b.build()
+
+
+def unbacked_attack_on_an_argument(bad: bool) -> ArgumentMap:
+    b = MapBuilder()
+    core(b)
+    b.statement("Statement x.", id="x")
+    b.attack("x", "A")
+    b.contradiction("q" if not bad else "c", "x")  # contradicting a premise backs the attack; the conclusion not
+    return b.build()
+
+
 def duplicate_text(bad: bool) -> ArgumentMap:
     b = MapBuilder()
     core(b)
@@ -314,6 +346,9 @@ CASES: list[tuple[str, Callable[[bool], ArgumentMap]]] = [
     ("long-text", long_text),
     ("source-encoding", source_encoding),
     ("unhonoured-setting", unhonoured_setting),
+    ("unused-premise", unused_premise),
+    ("unbacked-relation", unbacked_relation),
+    ("unbacked-relation", unbacked_attack_on_an_argument),
 ]
 
 
@@ -524,6 +559,19 @@ def test_quote_search_agrees_with_a_plain_substring_test(source: str, data: st.D
         statements=[Statement(id="x", text="X.", quotes=[Quote("s", quote)])], sources=[Source(id="s", text=source)]
     )
     assert ("quote-not-found" not in codes(m)) is (normal(quote) in normal(source))
+
+
+def test_an_unused_premise_is_reported_at_the_premise_and_not_as_disconnected() -> None:
+    text = (
+        "[T]: Tea is healthy.\n\n<Tea>\n\n(1) Tea has antioxidants.\n(2) Antioxidants are healthy.\n"
+        "(3) Tea tastes good.\n-- {uses: [1, 2]} --\n(4) [T]\n"
+    )
+    m = argdown.loads(text, path="tea.argdown")
+    assert m.argument("Tea").unused_premises == ("Untitled 3",)
+    [d] = check(m)
+    assert (d.code, d.severity, d.subjects) == ("unused-premise", Severity.WARNING, ("Untitled 3", "Tea"))
+    assert d.message == "[Untitled 3] is listed as a premise of <Tea>, but no inference uses it"
+    assert d.location == Location(7, 5, "tea.argdown")  # where the structure gives it
 
 
 def test_undercut_target_message() -> None:

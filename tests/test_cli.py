@@ -451,6 +451,25 @@ def test_drawing_dot_from_argdown_loads_only_what_it_needs(tmp_path: Path) -> No
     assert (tmp_path / "m.dot").read_text(encoding="utf-8").startswith("digraph {")
 
 
+def test_checking_loads_no_drawing_evaluation_or_frameworks() -> None:
+    # An editor checks on every keystroke, and start-up is most of a check's time (benchmarks/startup.py): the
+    # drawing, the evaluation, the frameworks, the Argdown writer and fixes, and the packages behind them stay
+    # unloaded.
+    from argmap import examples
+
+    code = (
+        "import runpy, sys; sys.argv = ['argmap', 'check', sys.argv[1]]\n"
+        "try: runpy.run_module('argmap', run_name='__main__')\n"
+        "except SystemExit: pass\n"
+        "print(sorted(name for name in sys.modules if name.startswith(('argmap.render', 'argmap.af', "
+        "'argmap.evaluate', 'argmap.strength', 'argmap.selection', 'argmap.formats.argdown.writer', "
+        "'argmap.formats.argdown.fix', 'argmap.formats.argdown.normal_form', 'graphviz', 'hypothesis', 'networkx', "
+        "'jsonschema'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(examples.path())], capture_output=True, text=True)
+    assert (done.returncode, done.stdout) == (0, "[]\n"), done.stderr
+
+
 def test_the_command_runs_without_the_cyclic_collector_and_freezes_what_is_left() -> None:
     # Objects frozen by gc.freeze() are skipped by the collector's pass at interpreter exit.
     code = (

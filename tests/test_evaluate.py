@@ -212,6 +212,20 @@ def test_an_argument_needs_its_premises_and_conclusion() -> None:
     assert origins["a:A"] == Origin(A, "A")
 
 
+def test_an_unused_premise_supports_nothing() -> None:
+    b = MapBuilder()
+    for id in "pcrx":
+        b.statement(id, id=id)
+    b.argument(["p"], "c", id="A")
+    b.attack("x", "r")
+    m = b.build()
+    m = attrs.evolve(m, arguments=[attrs.evolve(m.argument("A"), unused_premises=["r"])])
+    labelling = evaluate(m, semantics="grounded")
+    assert labelling.label(S, "r") is Label.OUT  # defeated, yet the argument that lists it stands
+    assert (labelling.label(A, "A"), labelling.label(S, "c")) == (Label.IN, Label.IN)
+    assert not any("s:r" in attack for attack in to_framework(m)[0].attacks if "a:A" in attack)
+
+
 def test_supports_tie_arguments_to_what_they_give_and_take_but_not_statements_to_statements() -> None:
     b = MapBuilder()
     p, q, c = (b.statement(id, id=id) for id in ("p", "q", "c"))

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from argmap import MapBuilder
@@ -15,6 +16,10 @@ from argmap.formats import dump, recognises
 from argmap.lint import Finding, files_in, github, text
 
 BROKEN = "===\ntitle: [unclosed\n===\n\n[a]: A.\n"
+#: The official SARIF 2.1.0 schema (OASIS, Errata 01), kept unmodified beside its notice: tests/sarif/NOTICE.md.
+SARIF = jsonschema.Draft4Validator(
+    json.loads((Path(__file__).parent / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+)
 
 
 def run(*args: str, cwd: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -130,3 +135,44 @@ def test_a_directory_walk_leaves_out_files_that_only_share_a_suffix_with_maps(tr
     assert "pom.xml" in named.stderr
     walked = run("check", "--format", "json", "maps", cwd=tree)
     assert not any(r["path"].endswith(("package.json", "pom.xml")) for r in json.loads(walked.stdout))
+
+def sarif_of(*args: str, cwd: Path, stdin: str = "") -> dict[str, object]:
+    """The SARIF log that ``argmap check --format sarif ARGS`` writes, after checking it against the schema."""
+    done = run("check", "--format", "sarif", *args, cwd=cwd, stdin=stdin)
+    log: dict[str, object] = json.loads(done.stdout)
+    errors = sorted(SARIF.iter_errors(log), key=lambda error: list(error.absolute_path))
+    assert not errors, [f"{list(error.absolute_path)}: {error.message}" for error in errors]
+    return log
+
+
+def results(log: dict[str, object]) -> list[tuple[str, int | None]]:
+    (one,) = log["runs"]  # type: ignore[attr-defined]
+    return [
+        (result["ruleId"], result["locations"][0]["physicalLocation"].get("region", {}).get("startLine"))
+        for result in one["results"]
+    ]
+
+
+def test_the_schema_is_the_official_one_and_refuses_what_sarif_does_not_allow() -> None:
+    jsonschema.Draft4Validator.check_schema(SARIF.schema)
+    assert SARIF.schema["id"].endswith("/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json")
+    bad = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "argmap"}}, "results": [{"level": "info"}]}]}
+    assert not SARIF.is_valid(bad)  # "info" is no SARIF level, and a result needs a message
+
+
+def test_every_sarif_log_the_command_writes_is_valid(tree: Path) -> None:
+    several = results(sarif_of("maps", cwd=tree))
+    assert ("parse-error", 3) in several
+    assert any(code == "self-support" for code, _ in several)
+    assert results(sarif_of("maps/deeper/clean.argdown", cwd=tree)) == []  # no findings: an empty run
+    assert results(sarif_of("-", "--from", "argdown", cwd=tree, stdin=BROKEN)) == [("parse-error", 3)]
+    (tree / "tea.argdown").write_text(
+        "[Tea]: Tea is good.\n  + [Health]: Tea has antioxidants.\n  - [Helth]\n  <+ <Brew>\n\n<Brew>\n\n"
+        "(1) Brewing frees antioxidants.\n(2) Antioxidants are good.\n(3) Brewing takes time.\n"
+        "-- {uses: [1, 2]} --\n(4) Brewed tea has antioxidants.\n",
+        encoding="utf-8",
+    )
+    found = results(sarif_of("tea.argdown", cwd=tree))
+    assert {code for code, _ in found} >= {"undefined-reference", "unused-premise", "unbacked-relation"}
+    fixed = results(sarif_of("--fix", "tea.argdown", cwd=tree))  # the fix's note goes to stderr, not the log
+    assert "undefined-reference" not in {code for code, _ in fixed}

@@ -176,10 +176,12 @@ def lines_of(*texts: str) -> str:
 def expected(m: ArgumentMap, show: frozenset[str] = mermaid.DEFAULT_SHOW) -> Chart:
     in_relations = {(r.source_type, r.source) for r in m.relations} | {(r.target_type, r.target) for r in m.relations}
     conclusions = {a.conclusion for a in m.arguments}
+    # Premises (unused ones too) and intermediate conclusions in no relation are drawn inside their arguments.
+    inside = {id for a in m.arguments for id in (*a.statement_ids(), *a.unused_premises)}
     drawn = [
         (n, s)
         for n, s in enumerate(m.statements)
-        if (S, s.id) in in_relations or s.id in conclusions or not any(s.id in a.statement_ids() for a in m.arguments)
+        if (S, s.id) in in_relations or s.id in conclusions or s.id not in inside
     ]
     names = {(S, s.id): f"s{n}" for n, s in drawn} | {(A, a.id): f"a{n}" for n, a in enumerate(m.arguments)}
     groups = {section.id: f"g{n}" for n, section in enumerate(m.sections)} if "sections" in show else {}

@@ -172,6 +172,7 @@ def test_every_relation_kind_is_generated(kind: RelationKind) -> None:
         ("sketched arguments", lambda m: any(not a.steps for a in m.arguments)),
         ("multi-step arguments", lambda m: any(a.intermediate_conclusions for a in m.arguments)),
         ("inference rules", lambda m: any(step.rules for a in m.arguments for step in a.steps)),
+        ("unused premises", lambda m: any(a.unused_premises for a in m.arguments)),
         ("arguments from arguments", lambda m: any(r.source_type is ElementType.ARGUMENT for r in m.relations)),
         ("attacks on arguments", lambda m: any(r.target_type is ElementType.ARGUMENT for r in attacks(m))),
         ("shared ids", lambda m: {s.id for s in m.statements} & {a.id for a in m.arguments}),

@@ -395,6 +395,7 @@ _ARGUMENT = ObjectKind(
         _required("id"),
         _optional("text", STRING),
         _optional("steps", ArrayKind(_INFERENCE)),
+        _optional("unused_premises", STRINGS),
         _optional("tags", STRINGS),
         _optional("scheme", REFERENCE),
         _optional("data", DATA),

@@ -53,6 +53,7 @@ _DESCRIPTIONS: Mapping[str, Mapping[str, str]] = {
         "id": "Unique among arguments (a statement may have the same id).",
         "text": "A description of the argument.",
         "steps": "The reconstruction: each step concludes one statement from linked premises. None: sketched.",
+        "unused_premises": "The ids of statements listed as premises that no step uses; they support nothing.",
         "tags": "Tags, without '#'.",
         "scheme": "The argumentation scheme the argument instantiates, such as 'Expert Opinion'.",
         "data": "Anything else about the argument, kept as it is.",

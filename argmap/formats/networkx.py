@@ -35,8 +35,8 @@ def to_networkx(m: ArgumentMap) -> nx.MultiDiGraph:
     its place in the map) and per premise and conclusion of each step (``kind``: ``"premise"`` or
     ``"conclusion"``, ``step``: its number from 1).
 
-    Nodes carry ``kind``, ``id``, ``text``, ``tags``, ``data``, ``section`` and ``role`` (statements) or
-    ``scheme`` and ``steps`` (arguments); the graph carries the map's ``title``, ``metadata``, ``sections`` and
+    Nodes carry ``kind``, ``id``, ``text``, ``tags``, ``data``, ``section`` and ``role`` (statements) or ``scheme``,
+    ``steps`` and ``unused_premises`` (arguments); the graph carries the map's ``title``, ``metadata``, ``sections`` and
     ``sources``. :func:`from_networkx` reads it back to an equal map.
     """
     g = nx.MultiDiGraph(title=m.title, metadata=dict(m.metadata), sections=list(m.sections), sources=list(m.sources))
@@ -63,6 +63,7 @@ def to_networkx(m: ArgumentMap) -> nx.MultiDiGraph:
             section=a.section,
             scheme=a.scheme,
             steps=list(a.steps),
+            unused_premises=list(a.unused_premises),
         )
         node = (ElementType.ARGUMENT.value, a.id)
         for number, step in enumerate(a.steps, 1):
@@ -118,12 +119,12 @@ def from_networkx(g: Any) -> ArgumentMap:
     """A map from a directed NetworkX graph, such as :func:`to_networkx` makes.
 
     A node is an argument where its key is ``("argument", id)`` or its ``kind`` attribute is ``"argument"``, and a
-    statement otherwise; its ``text`` (or ``label``) is its text, and its ``tags``, ``data``, ``section``,
-    ``scheme`` and ``steps`` are read where present. An argument without ``steps`` takes one step from its
-    ``premise`` and ``conclusion`` edges. Every other edge is a relation of its ``kind`` (support where it has
-    none), in the order of their ``index`` attributes. Raises :class:`~argmap.MapError` naming every problem: an
-    undirected graph, an unknown kind, a text that is not a string, ``steps``, ``quotes``, ``sections`` or
-    ``sources`` that are not lists of argmap's objects, and whatever breaks the model's rules.
+    statement otherwise; its ``text`` (or ``label``) is its text, and its ``tags``, ``data``, ``section``, ``scheme``,
+    ``steps`` and ``unused_premises`` are read where present. An argument without ``steps`` takes one step from its
+    ``premise`` and ``conclusion`` edges. Every other edge is a relation of its ``kind`` (support where it has none), in
+    the order of their ``index`` attributes. Raises :class:`~argmap.MapError` naming every problem: an undirected graph,
+    an unknown kind, a text that is not a string, ``steps``, ``quotes``, ``sections`` or ``sources`` that are not lists
+    of argmap's objects, and whatever breaks the model's rules.
     """
     if not g.is_directed():
         raise MapError([Problem("invalid-structure", "an argument map is a directed graph; this graph is not")])
@@ -151,7 +152,8 @@ def from_networkx(g: Any) -> ArgumentMap:
                 steps = _items(attributes["steps"], Inference, "steps", subject, problems)
             else:
                 steps = _step_edges(g, key, ends)
-            arguments.append(Argument(scheme=attributes.get("scheme"), steps=steps, **common))
+            unused = attributes.get("unused_premises", ())
+            arguments.append(Argument(scheme=attributes.get("scheme"), steps=steps, unused_premises=unused, **common))
     relations: list[tuple[float, int, Relation]] = []
     for n, (u, v, attributes) in enumerate(g.edges(data=True)):
         kind = attributes.get("kind", "support")

@@ -122,12 +122,16 @@ class Argument:
     An argument without ``steps`` is *sketched*: it is drawn and related, but its premises are not spelled out.
     ``scheme`` names the argumentation scheme it instantiates, such as ``"Expert Opinion"``, or is ``None``.
     ``premises`` (derived) holds the ids of the premises that no earlier step concludes, in order of first use,
-    without repeats.
+    without repeats. ``unused_premises`` holds the ids of statements that the reconstruction lists as premises but
+    no step uses (an Argdown premise-conclusion structure whose ``uses`` data leave one out): kept so that nothing
+    the author wrote is lost, they support nothing, and :func:`argmap.check` reports each as ``unused-premise``.
     """
 
     id: str
     text: str = ""
     steps: tuple[Inference, ...] = attrs.field(default=(), converter=_steps)
+    #: The ids of statements the reconstruction lists as premises but no step uses: they support nothing.
+    unused_premises: tuple[str, ...] = attrs.field(default=(), converter=strings)
     tags: tuple[str, ...] = attrs.field(default=(), converter=strings)
     scheme: str | None = None
     data: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)

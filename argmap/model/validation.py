@@ -84,6 +84,16 @@ def tables(
                 if ref not in statements:
                     message = f"step {n} refers to unknown statement {ref!r}"
                     problems.append(about.problem("dangling-reference", message))
+        if argument.unused_premises and not argument.steps:
+            message = "it lists unused premises but has no steps: premises belong to a reconstruction"
+            problems.append(about.problem("invalid-structure", message))
+        used = set(argument.statement_ids())
+        for ref in argument.unused_premises:
+            if ref not in statements:
+                problems.append(about.problem("dangling-reference", f"unused premise {ref!r} is not a statement"))
+            elif ref in used:
+                message = f"unused premise {ref!r} is a premise or conclusion of a step"
+                problems.append(about.problem("invalid-structure", message))
     # Keyed by type first: statement and argument ids are separate namespaces, each with its own table of ids.
     outgoing: dict[ElementType, dict[str, list[Relation]]] = {t: {} for t in ElementType}
     incoming: dict[ElementType, dict[str, list[Relation]]] = {t: {} for t in ElementType}
@@ -206,6 +216,7 @@ def _slice_at_once(
         and in_sections <= sections.keys()
         and {*chain.from_iterable(step.premises for step in steps), *(step.conclusion for step in steps)}
         <= statements.keys()
+        and not any(a.unused_premises for a in arguments)
     )
 
 

@@ -21,12 +21,13 @@ __all__ = [
 
 
 def inner_statements(m: ArgumentMap) -> set[str]:
-    """Statements used only as premises or intermediate conclusions of reconstructions, and in no relation: the
-    debate view shows them inside their arguments rather than as boxes of their own.
+    """Statements used only as premises (unused ones too) or intermediate conclusions of reconstructions, and in no
+    relation: the debate view shows them inside their arguments rather than as boxes of their own.
     """
     inner: set[str] = set()
     for argument in m.arguments:
         inner.update(argument.statement_ids())
+        inner.update(argument.unused_premises)
     inner.difference_update([argument.conclusion for argument in m.arguments])  # a sketch's None is no id
     for relation in m.relations:
         if relation.source_type is ElementType.STATEMENT:

@@ -120,7 +120,12 @@ _ELEMENT_FIELDS = (
 _STEP_FIELDS = (Field("rules", STRINGS), Field("step_data", DATA))
 _STATEMENT_BLOCK = _block(*_ELEMENT_FIELDS, Field("quotes", ArrayKind(QUOTE)))
 _ARGUMENT_BLOCK = _block(
-    *_ELEMENT_FIELDS, Field("text", STRING), Field("scheme", STRING), Field("steps", _NodeIds()), *_STEP_FIELDS
+    *_ELEMENT_FIELDS,
+    Field("text", STRING),
+    Field("scheme", STRING),
+    Field("steps", _NodeIds()),
+    Field("unused_premises", _NodeIds()),
+    *_STEP_FIELDS,
 )
 _RELATION_BLOCK = _block(Field("kind", EnumKind(RelationKind), required=True))
 _DOCUMENT_BLOCK = _block(
@@ -485,7 +490,7 @@ class _Reader:
             steps = [self._step(self.nodes[id], node) for id in block.get("steps", ())]
             steps.append(self._inference(node, conclusions.pop(0)[1], block, {}))
         else:
-            for key in ("steps", "rules", "step_data"):
+            for key in ("steps", "unused_premises", "rules", "step_data"):
                 if key in block:
                     self.problem("invalid-structure", f"{key!r} needs an argument with a conclusion", node.where)
             # The premises of an argument without a conclusion support it.
@@ -500,11 +505,21 @@ class _Reader:
             id=node.element,
             text=block.get("text", ""),
             steps=steps,
+            unused_premises=[self._unused(id, node) for id in block.get("unused_premises", ())],
             tags=block.get("tags", ()),
             scheme=block.get("scheme", name),
             data=self._data(node, block.get("data"), kept),
             section=block.get("section"),
         )
+
+    def _unused(self, id: str, owner: _Node) -> str:
+        """The statement of the I-node ``id`` that the argument of ``owner`` lists as an unused premise."""
+        node = self.nodes.get(id)
+        if node is None or node.role != _Role.STATEMENT:
+            message = f"the unused premise {id!r} of {owner.id!r} must be an I-node of the document"
+            self.problem("dangling-reference", message, f"{owner.where}.{EXTRAS}.unused_premises")
+            return id
+        return node.element
 
     def _step(self, node: _Node, owner: _Node) -> Inference:
         if len(node.targets) != 1 or self.nodes[node.targets[0][1]].role != _Role.STATEMENT:

@@ -226,6 +226,9 @@ class _Writer:
             if earlier:
                 block["steps"] = [self._earlier_step(step, f"{where}.steps[{n}]") for n, step in enumerate(earlier)]
             block |= _step_block(last.rules, self._check(last.data, f"{where}.steps[{len(earlier)}].data"))
+        if a.unused_premises:
+            # I-nodes the argument lists but no step joins: no edge may say so, since an edge would make them premises.
+            block["unused_premises"] = [self.statement_node[premise] for premise in a.unused_premises]
         self._node(id, fields, block)
         if a.steps:
             self._step_edges(id, a.steps[-1])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
@@ -9,14 +10,14 @@ from typing import TYPE_CHECKING, Any, Final
 from ..._io import read_text
 from ...model import ArgumentMap
 from .build import to_map
-from .fix import Change, Fixed, fix
 from .include import expand, normal_text
 from .lexer import Fault
-from .normal_form import normalise
 from .parser import parse
 from .syntax import RESERVED_KEYS, SPACES
 
 if TYPE_CHECKING:
+    from .fix import Change, Fixed, fix
+    from .normal_form import normalise
     from .writer import INEXPRESSIBLE, MAX_NESTING, dumps
 
 __all__ = [
@@ -33,16 +34,24 @@ __all__ = [
     "normalise",
 ]
 
-_WRITER_NAMES: Final = frozenset({"INEXPRESSIBLE", "MAX_NESTING", "dumps"})
+#: The names of the writer, the fixes and the normal form, by module: each is imported when one of its names is first
+#: asked for, so that a command that only reads Argdown (argmap check, say) loads none of them.
+_LAZY: Final = {
+    **dict.fromkeys(("INEXPRESSIBLE", "MAX_NESTING", "dumps"), "writer"),
+    **dict.fromkeys(("Change", "Fixed", "fix"), "fix"),
+    "normalise": "normal_form",
+}
 
 
 def __getattr__(name: str) -> Any:
-    """The writer's names, imported when first asked for: a command that only reads Argdown never loads the writer."""
-    if name in _WRITER_NAMES:
-        from . import writer
-
-        return getattr(writer, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    # Kept here, and so found before this hook from now on: importing the module ``fix`` bound the package's name
+    # ``fix`` to the module, where the function of that name belongs.
+    globals()[name] = value
+    return value
 
 
 def loads(

@@ -154,11 +154,13 @@ class _Builder:
             if scheme is not None and not _text_value(scheme):
                 where = (argument.data_offsets or {}).get("scheme", argument.offset)
                 raise Fault("an argument's scheme must be text, such as {scheme: Expert Opinion}", where)
+            steps = self.steps(argument.pcs)
             result.append(
                 Argument(
                     id=argument.title,
                     text="" if argument.canonical is None else argument.canonical.text,
-                    steps=self.steps(argument.pcs),
+                    steps=steps,
+                    unused_premises=_unused(argument.pcs, steps),
                     tags=argument.tags or (),
                     scheme=scheme.strip() if isinstance(scheme, str) else None,
                     data=None if data is None else _without(data, reserved),
@@ -283,6 +285,17 @@ def _end(element: ad.Element | None) -> tuple[str, ElementType]:
     assert element is not None
     # An undercut of an inference line undercuts its argument: argmap's undercuts aim at whole arguments.
     return element.argument, ElementType.ARGUMENT
+
+
+def _unused(pcs: list[ad.Member], steps: list[Inference]) -> list[str]:
+    """The titles of the premises of a premise-conclusion structure (members without an inference line) that no
+    step uses: only ``uses`` data can leave one out. The reference keeps them in the argument as premises, and so
+    does argmap.
+    """
+    if not pcs:
+        return []
+    used = {title for step in steps for title in (*step.premises, step.conclusion)}
+    return list(dict.fromkeys(m.title for m in pcs if m.inference is None and m.title not in used))
 
 
 def _uses(inference: ad.ParsedInference, conclusion: ad.Member, index: int) -> list[int] | None:

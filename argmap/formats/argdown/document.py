@@ -148,6 +148,11 @@ class Document:
         self.arguments: dict[str, ParsedArgument] = {}
         self.relations: list[ParsedRelation] = []
         self.sections: list[ParsedSection] = []
+        #: Each relation as written from a reconstructed argument, before it moved to the argument's conclusion:
+        #: the relation, the argument, and the kind and place it was written with (strict mode and merging may
+        #: change the relation's). The map no longer tells these from relations written between statements, which
+        #: the ``unbacked-relation`` notice needs.
+        self.moved: list[tuple[ParsedRelation, ParsedArgument, str, int]] = []
 
 
 def truthy(value: object) -> bool:
@@ -194,6 +199,7 @@ def _move_argument_relations(doc: Document, index: dict[tuple[object, object, st
     for relation in doc.relations:
         source, target, kind = relation.source, relation.target, relation.kind
         if isinstance(source, ParsedArgument) and source.pcs:
+            doc.moved.append((relation, source, kind, relation.offset))
             conclusion = statements[source.pcs[-1].title]
             del index[(source, target, kind)]
             if target is conclusion:

@@ -62,10 +62,10 @@ def _tags(tags: Iterable[str]) -> list[str]:
 def normalise(m: ArgumentMap) -> ArgumentMap:
     """``m`` changed as little as it takes for Argdown to hold it unchanged, so that
     ``loads(dumps(normalise(m))) == normalise(m)``: one-line texts and titles (an id the reader could not take as a
-    title gets a close one), trimmed inference rules and schemes, tags without ``)``, ``:`` or repeats, no reserved
-    data keys, sections in heading order, steps with premises, and relations as the reader derives them (an
-    argument's relations leaving from its conclusion, repeats as one, strict mode with entailment and contrariety
-    when the first relation is logical).
+    title gets a close one), trimmed inference rules and schemes, tags without ``)``, ``:`` or repeats, no reserved data
+    keys, sections in heading order, steps with premises (and unused premises only beside a step), and relations as the
+    reader derives them (an argument's relations leaving from its conclusion, repeats as one, strict mode with
+    entailment and contrariety when the first relation is logical).
     """
     strict = bool(m.relations) and m.relations[0].kind in _DIALECTICAL
     statement_title = _titles([s.id for s in m.statements])
@@ -114,6 +114,8 @@ def _argument(a: Argument, title: str, statement_title: Mapping[str, str]) -> Ar
         id=title,
         text=_one_line(a.text),
         steps=steps,
+        # Listed in a premise-conclusion structure, which a step must give.
+        unused_premises=[statement_title[p] for p in a.unused_premises] if steps else [],
         tags=_tags(a.tags),
         scheme=None if a.scheme is None else _trimmed(a.scheme) or None,
         data=_without(a.data, NOT_DATA["argument"]),
@@ -202,7 +204,8 @@ def _without_redundant_attacks(relations: list[Relation], arguments: list[Argume
             opposed.setdefault(r.source, set()).add(r.target)
             if r.kind is not RelationKind.ATTACK:
                 opposed.setdefault(r.target, set()).add(r.source)
-    statements_of = {a.id: set(a.statement_ids()) for a in arguments}
+    # The reader looks through every premise its structure lists, unused ones included.
+    statements_of = {a.id: {*a.statement_ids(), *a.unused_premises} for a in arguments}
     return [
         r
         for r in relations

@@ -1,11 +1,13 @@
-"""What the Argdown reader notices that a map cannot show: references to what the document never defines, and the
-numbers of premise-conclusion structures out of place.
+"""What the Argdown reader notices that a map cannot show: references to what the document never defines, numbers
+of premise-conclusion structures out of place, and relations written from arguments that their reconstructions do
+not back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from ..._backing import Reasons, claim_of, unbacked_message
 from ..._suggest import Suggestions
 from ..._text import printable
 from ...errors import Problem, Subject
@@ -34,10 +36,10 @@ def undefined(doc: ad.Document) -> Iterator[tuple[ad.ParsedStatement | ad.Parsed
 
 
 def notices(doc: ad.Document) -> list[tuple[int, Problem]]:
-    """Every notice about ``doc`` (``undefined-reference``, ``pcs-numbering``) with the offset in its text where
-    its element or number stands, in the document's order.
+    """Every notice about ``doc`` (``undefined-reference``, ``pcs-numbering``, ``unbacked-relation``) with the
+    offset in its text where its element, number or relation stands, in the document's order.
     """
-    return sorted([*_undefined_references(doc), *_numbering(doc)], key=lambda pair: pair[0])
+    return sorted([*_undefined_references(doc), *_numbering(doc), *_unbacked(doc)], key=lambda pair: pair[0])
 
 
 def _named(title: str, is_argument: bool) -> str:
@@ -68,3 +70,55 @@ def _numbering(doc: ad.Document) -> Iterator[tuple[int, Problem]]:
                 )
                 yield offset, Problem("pcs-numbering", message, Subject("argument", argument.title))
                 break
+
+
+#: The Argdown relation kinds by which a statement stands for another; every other kind but undercut opposes it.
+_SUPPORTING = frozenset({"support", "entails"})
+_VERBS = {
+    "support": "supports",
+    "entails": "entails",
+    "attack": "attacks",
+    "contrary": "is contrary to",
+    "contradictory": "contradicts",
+}
+
+
+def _unbacked(doc: ad.Document) -> Iterator[tuple[int, Problem]]:
+    """The relations written from reconstructed arguments to statements that the arguments' conclusions do not back.
+
+    The map keeps each as a relation between two statements, from the conclusion, which :func:`argmap.check` cannot
+    tell from one the author wrote; one to an argument it keeps as a relation from the conclusion to the argument,
+    and ``check`` judges that, by the same rule.
+    """
+    if not doc.moved:
+        return
+    moved = {id(relation) for relation, *_ in doc.moved}
+    statements = doc.statements
+
+    def claim(title: str) -> str:
+        canonical = statements[title].canonical
+        return claim_of((canonical.text if canonical is not None else "") or title)
+
+    reasons = Reasons(claim)
+    for relation in doc.relations:
+        source, target = relation.source, relation.target
+        if id(relation) in moved or relation.kind == "undercut":
+            continue  # evidence is what the author wrote between statements
+        if isinstance(source, ad.ParsedStatement) and isinstance(target, ad.ParsedStatement):
+            kind = relation.kind
+            reasons.add(source.title, target.title, support=kind in _SUPPORTING, symmetric=kind == "contradictory")
+    for relation, argument, kind, offset in doc.moved:
+        target = relation.target
+        if kind == "undercut" or not isinstance(target, ad.ParsedStatement):
+            continue
+        said = argument.pcs[-1].title
+        if not reasons.back(said, reasons.claims([target.title]), support=kind in _SUPPORTING):
+            message = unbacked_message(
+                _named(argument.title, True),
+                _VERBS[kind],
+                _named(target.title, False),
+                _named(said, False),
+                to_argument=False,
+                support=kind in _SUPPORTING,
+            )
+            yield offset, Problem("unbacked-relation", message, Subject("argument", argument.title))

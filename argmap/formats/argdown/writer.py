@@ -499,14 +499,15 @@ class _Writer:
                 # Argdown has no empty description: a reference introduces the argument, with its tags and data.
                 self.blocks.append(_tags_line(reference, argument.tags, data))
             if argument.steps:
-                self.blocks.append("\n".join(self.pcs(argument.steps)))
+                self.blocks.append("\n".join(self.pcs(argument.steps, argument.unused_premises)))
 
-    def pcs(self, steps: Sequence[Inference]) -> list[str]:
-        """The premise-conclusion structure: each step's premises, its inference line, its conclusion.
+    def pcs(self, steps: Sequence[Inference], unused: Sequence[str]) -> list[str]:
+        """The premise-conclusion structure: the premises no step uses, then each step's premises, its inference
+        line, its conclusion.
 
         The reader takes a step's premises to be the lines from the previous conclusion (included) to the step's own
         inference line. A step that uses other statements lists those not numbered yet and names all its premises by
-        number in the inference's data (``uses``).
+        number in the inference's data (``uses``); so does the first step after unused premises.
         """
         lines: list[str] = []
         numbers: dict[str, int] = {}  # the number of each statement's first line in the structure
@@ -518,7 +519,9 @@ class _Writer:
             numbers.setdefault(id, count)
             lines.append(f"({count}) {self.statement(id)}")
 
-        previous: list[str] = []
+        for premise in unused:
+            numbered(premise)
+        previous = list(unused)
         for step in steps:
             premises = list(dict.fromkeys(step.premises))
             explicit = premises[: len(previous)] != previous
