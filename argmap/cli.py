@@ -432,7 +432,7 @@ def _render_one(path: str, output: str, args: argparse.Namespace) -> ExitStatus:
 
 def _warn_of_a_long_layout(m: ArgumentMap, path: str, output: str, args: argparse.Namespace) -> None:
     """Say before a ``dot`` layout of thousands of nodes that it takes long, and how to draw less (or faster)."""
-    from .render.files import LARGE_LAYOUT
+    from .render.files import DIAGRAM_FORMATS, LARGE_LAYOUT
 
     nodes = len(m.statements) + len(m.arguments)
     given = args.format or ("dot" if output == _STDOUT else Path(output).suffix[1:])

@@ -136,6 +136,7 @@ def test_a_directory_walk_leaves_out_files_that_only_share_a_suffix_with_maps(tr
     walked = run("check", "--format", "json", "maps", cwd=tree)
     assert not any(r["path"].endswith(("package.json", "pom.xml")) for r in json.loads(walked.stdout))
 
+
 def sarif_of(*args: str, cwd: Path, stdin: str = "") -> dict[str, object]:
     """The SARIF log that ``argmap check --format sarif ARGS`` writes, after checking it against the schema."""
     done = run("check", "--format", "sarif", *args, cwd=cwd, stdin=stdin)
