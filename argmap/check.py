@@ -671,9 +671,13 @@ def _source_encoding(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
 def _unhonoured_setting(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
     m = facts.m
     if not m.metadata and not any(s.data for s in m.statements) and not any(a.data for a in m.arguments):
-        return  # no settings to look at: the settings package, which reads drawing options, is not loaded
-    # Imported here: which settings argmap honours is known where they are applied, above the checks.
-    from .settings import unhonoured_settings
+        return  # no settings to look at
+    # Imported here: which settings argmap honours is known where they are applied, above the checks; the package
+    # loads what applies them (drawing options, selection) only for a map that has settings.
+    from .settings import has_settings, unhonoured_settings
+
+    if not has_settings(m):
+        return
 
     for unhonoured in unhonoured_settings(m):
         problem = unhonoured.problem()

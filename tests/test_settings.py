@@ -183,7 +183,7 @@ def test_every_setting_outside_what_argmap_honours_is_named_where_it_stands() ->
 def test_a_setting_honoured_in_part_is_named_deeper(monkeypatch: pytest.MonkeyPatch) -> None:
     m = read("dot:\n  graphVizSettings: {rankdir: TB, ranksep: 2}")
     assert list(frontmatter_settings(m, {"dot.graphVizSettings.rankdir"})) == ["dot.graphVizSettings.ranksep"]
-    monkeypatch.setattr("argmap.settings.drawing_options", lambda m: ({}, frozenset({"dot.graphVizSettings"})))
+    monkeypatch.setattr("argmap.settings.drawing.drawing_options", lambda m: ({}, frozenset({"dot.graphVizSettings"})))
     assert settings_of(m).unhonoured == ()
 
 
@@ -200,7 +200,7 @@ def test_check_reports_each_unhonoured_setting_at_its_place() -> None:
 def test_explicit_options_are_the_callers_business_the_document_s_are_in_settings(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("argmap.settings.drawing_options", lambda m: ({"direction": "TB"}, frozenset({"dot"})))
+    monkeypatch.setattr("argmap.settings.drawing.drawing_options", lambda m: ({"direction": "TB"}, frozenset({"dot"})))
     found = settings_of(read("dot: {graphVizSettings: {rankdir: TB}}"))
     assert isinstance(found, Settings)
     assert found.options == {"direction": "TB"}
@@ -240,7 +240,7 @@ def test_the_part_is_always_a_map_within_the_whole(m: ArgumentMap, selection: di
 
 
 def test_the_options_are_those_of_the_whole_map(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("argmap.settings.drawing_options", lambda m: ({"wrap": len(m.statements)}, frozenset()))
+    monkeypatch.setattr("argmap.settings.drawing.drawing_options", lambda m: ({"wrap": len(m.statements)}, frozenset()))
     found = settings_of(read("selection:\n  selectedSections: [Tea]"))
     assert len(found.part.statements) == 2
     assert found.options == settings_of(read()).options == {"wrap": 7}

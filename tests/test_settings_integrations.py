@@ -35,7 +35,7 @@ logLevel: verbose
 @pytest.fixture
 def document_asks_for_tb(monkeypatch: pytest.MonkeyPatch) -> None:
     """The drawing settings as if the document asked for its reasons above their conclusions."""
-    monkeypatch.setattr("argmap.settings.drawing_options", lambda m: ({"direction": "TB"}, frozenset()))
+    monkeypatch.setattr("argmap.settings.drawing.drawing_options", lambda m: ({"direction": "TB"}, frozenset()))
 
 
 def rankdir(dot: str) -> str:

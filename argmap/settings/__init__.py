@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from ..errors import Subject
 from ..model import ArgumentMap, Statement
-from ..render.options import DotOptions
-from .drawing import drawing_options
 from .found import READER_HONOURS, Unhonoured, element_settings, frontmatter_settings, located
-from .selection import HONOURED, Selection, has_selection, selection_part
+
+if TYPE_CHECKING:
+    from ..render.options import DotOptions
+
+# The modules that apply settings (drawing, selection, and the renderer's options behind them) are imported by the
+# functions that need them: argmap check asks has_settings first, and a map without settings loads none of them.
 
 __all__ = ["Settings", "Unhonoured", "has_settings", "settings_of", "unhonoured_settings"]
 
@@ -37,6 +42,9 @@ def settings_of(m: ArgumentMap) -> Settings:
     options are worked out on the whole map, so that a tag has the same colour in every part drawn of it (the
     renderers pass over options for elements that a part leaves out).
     """
+    from .drawing import drawing_options
+    from .selection import Selection, has_selection, selection_part
+
     options, drawn = drawing_options(m)
     selection, problems = Selection.of(m)
     part = selection_part(m, selection) if has_selection(m) else m
@@ -45,6 +53,9 @@ def settings_of(m: ArgumentMap) -> Settings:
 
 def unhonoured_settings(m: ArgumentMap) -> tuple[Unhonoured, ...]:
     """The settings of ``m`` that argmap leaves out (as :attr:`Settings.unhonoured`), without applying the rest."""
+    from .drawing import drawing_options
+    from .selection import Selection
+
     return (*Selection.of(m)[1], *_unhonoured(m, drawing_options(m)[1]))
 
 
@@ -54,6 +65,8 @@ def has_settings(m: ArgumentMap) -> bool:
 
 
 def _unhonoured(m: ArgumentMap, drawn: frozenset[str]) -> list[Unhonoured]:
+    from .selection import HONOURED
+
     honoured = READER_HONOURS | HONOURED | drawn
     found = [
         Unhonoured(path=path, reason=_NOT_HONOURED, location=located(m, path))
