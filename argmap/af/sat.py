@@ -158,7 +158,7 @@ def labellings(
     a ``time.monotonic()`` instant and the message of the :class:`~argmap.SearchLimit` raised past it. Each
     labelling costs a bounded number of incremental solver calls: one for a complete or stable labelling, which
     then blocks its IN set (which determines the rest) within its part of the search space, so that no call sees
-    more than about ``2 * _PART`` blocking clauses (:func:`_all`); for a preferred one, a complete labelling grown
+    more than about 2,000 blocking clauses; for a preferred one, a complete labelling grown
     by calls that require one more argument IN until none can be (the PrefSAT scheme of Cerutti, Dunne, Giacomin
     and Vallati, TAFA 2013), then a clause that every later one accept something outside its IN set. For complete
     semantics the grounded labelling comes first; after that the order is the solver's, deterministic for one
