@@ -408,7 +408,7 @@ def _render_one(path: str, output: str, args: argparse.Namespace) -> ExitStatus:
         from .strength import strength
 
         with _reporting(path):
-            options["strengths"] = strength(m, args.strength)
+            options["strengths"] = strength(m, args.strength, timeout=args.timeout)
     if args.evaluate is not None:
         from .evaluate import DRAWING_TIMEOUT, evaluate_for_drawing
 
@@ -525,14 +525,14 @@ def _strength(args: argparse.Namespace, format: str | None, framework_file: bool
         if args.strength != "h-categoriser":
             raise _Failure(f"argmap: error: {args.file}: an abstract framework has no weights: use h-categoriser")
         with _reporting(args.file):
-            values["arguments"] = af.h_categoriser(af.load(args.file, format))
+            values["arguments"] = af.h_categoriser(af.load(args.file, format), timeout=args.timeout)
         lines = [f"{name}: {value:.{_DIGITS}f}" for name, value in values["arguments"].items()]
     else:
         from .strength import strength
 
         m = _load(args.file, format)
         with _reporting(args.file):
-            found = strength(m, args.strength)
+            found = strength(m, args.strength, timeout=args.timeout)
         values = {"statements": dict(found.statements), "arguments": dict(found.arguments)}
         lines = [f"[{printable(id)}]: {value:.{_DIGITS}f}" for id, value in found.statements.items()]
         lines += [f"<{printable(id)}>: {value:.{_DIGITS}f}" for id, value in found.arguments.items()]
@@ -559,6 +559,10 @@ def _check_questions(args: argparse.Namespace, framework_file: bool) -> None:
         wrong = f"--task {args.task[0]}-{args.task[1]} " + (
             "needs --argument" if args.argument is None else "takes no --argument: only DC and DS tasks do"
         )
+    elif args.task is not None and args.task[0] != "EE" and args.limit is not None:
+        wrong = f"--task {args.task[0]}-{args.task[1]} gives one answer: drop --limit (EE tasks take it)"
+    elif args.claim is not None and args.limit is not None:
+        wrong = "--claim gives one answer with at most two labellings: drop --limit"
     elif args.task is None and args.argument is not None:
         wrong = "--argument goes with --task DC-... or DS-..."
     elif args.claim is not None and framework_file:
@@ -634,13 +638,15 @@ def _answer_task(args: argparse.Namespace, format: str | None) -> ExitStatus:
             ask = af.credulous if problem == "DC" else af.skeptical
             verdict = ask(framework, args.argument, semantics, timeout=args.timeout)
             found = [] if verdict.witness is None else [verdict.witness]
+        elif problem == "SE":  # one extension: no second one is looked for
+            found = list(af.labellings(framework, semantics, limit=1, timeout=args.timeout, backend=args.backend))
         else:
-            limit = 1 if problem == "SE" else args.limit
             found, more = _first(
-                af.labellings(framework, semantics, limit=_one_more(limit), timeout=args.timeout), limit
+                af.labellings(
+                    framework, semantics, limit=_one_more(args.limit), timeout=args.timeout, backend=args.backend
+                ),
+                args.limit,
             )
-            if problem == "SE":
-                more = False
     extensions = [[name for name in framework.arguments if labels[name] is af.Label.IN] for labels in found]
     if args.format == "json":
         document: dict[str, object] = {"task": task}
@@ -1049,7 +1055,8 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         # The default is argmap.evaluate.DRAWING_TIMEOUT, written out: importing evaluation here would slow every
         # render, and a test keeps the two equal.
         help="with --evaluate and a semantics that searches (all but grounded and complete): search at most this "
-        "long, then draw under grounded semantics and say so (default: 10)",
+        "long, then draw under grounded semantics and say so (default: 10); with --strength, give up with "
+        "'limit reached' (exit 4) past it",
     )
     render_parser.add_argument(
         "--name", metavar="NAME", help="the map's name, which starts each node's anchor (default: from its title)"

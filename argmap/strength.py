@@ -91,6 +91,7 @@ def strength(
     *,
     tolerance: float = TOLERANCE,
     max_iterations: int = MAX_ITERATIONS,
+    timeout: float | None = None,
 ) -> Strengths:
     """The strength of every statement and argument of ``m`` under a gradual semantics, one of
     :data:`~argmap.af.STRENGTH_SEMANTICS`, each within ``tolerance`` of the exact value.
@@ -103,14 +104,14 @@ def strength(
 
     ``"weighted-h-categoriser"`` starts each element at the number from 0 to 1 that its ``data["weight"]`` holds
     (``{weight: 0.8}`` in Argdown), and at 1 without one; a weight that is not a number from 0 to 1 raises
-    :class:`~argmap.MapError` listing every one. Past ``max_iterations`` rounds, :class:`~argmap.SearchLimit`; an
-    unknown semantics: :class:`~argmap.OptionError`.
+    :class:`~argmap.MapError` listing every one. Past ``max_iterations`` rounds or ``timeout`` seconds,
+    :class:`~argmap.SearchLimit`; an unknown semantics: :class:`~argmap.OptionError`.
     """
     _check_semantics(semantics)
     given = _weights(m) if semantics == "weighted-h-categoriser" else None
     with gc_paused():
         framework, origins = to_framework(m)
-        values = h_categoriser(framework, given, tolerance=tolerance, max_iterations=max_iterations)
+        values = h_categoriser(framework, given, tolerance=tolerance, max_iterations=max_iterations, timeout=timeout)
         statements: dict[str, float] = {}
         arguments: dict[str, float] = {}
         for name, origin in origins.items():

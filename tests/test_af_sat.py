@@ -121,6 +121,27 @@ def test_disjoint_pairs_give_every_combination() -> None:
         assert len(set(found)) == len(found) == count
 
 
+@needs_sat
+@settings(max_examples=150, deadline=None)
+@given(frameworks(max_arguments=12), st.sampled_from(("complete", "stable")), st.integers(1, 5))
+def test_an_enumeration_cut_into_parts_gives_every_labelling_once(af: Framework, semantics: str, part: int) -> None:
+    # Parts of a few labellings each: every split, and every split of a split, is taken on small frameworks.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sat, "_PART", part)
+        found = [key(labelling) for labelling in labellings(af, semantics, backend="sat")]
+        again = [key(labelling) for labelling in labellings(af, semantics, backend="sat")]
+    assert len(found) == len(set(found))
+    assert set(found) == {key(labelling) for labelling in labellings(af, semantics, backend="search")}
+    assert found == again
+
+
+@needs_sat
+@settings(max_examples=100, deadline=None)
+@given(frameworks(max_arguments=12))
+def test_ideal_from_admissible_sets_is_the_searchs_ideal(af: Framework) -> None:
+    assert list(labellings(af, "ideal", backend="sat")) == list(labellings(af, "ideal", backend="search"))
+
+
 # --- the ICCMA corpus -----------------------------------------------------------------------------------------------
 
 #: Corpus instances whose labellings neither backend (nor clingo) enumerates in seconds, with the semantics whose
@@ -146,6 +167,15 @@ def test_both_backends_agree_on_the_corpus(shared_corpus: Path) -> None:
             found, searched = both(af, semantics)
             assert len(found) == len(set(found)), (path.name, semantics)
             assert set(found) == set(searched), (path.name, semantics)
+
+
+@needs_sat
+def test_ideal_on_a_large_sparse_instance(shared_corpus: Path) -> None:
+    # Thousands of open arguments: the admissible-set rounds and the search's rounds give the same ideal labelling.
+    af = load(shared_corpus / "iccma" / "a1210993_20150717_0403.gml.80.af")
+    (ideal,) = labellings(af, "ideal", backend="sat")
+    assert [ideal] == list(labellings(af, "ideal", backend="search"))
+    assert sum(label is Label.IN for label in ideal.values()) == 72
 
 
 @needs_sat

@@ -360,6 +360,10 @@ def test_iccma_tasks_in_json_and_with_names(run: Run, files: Path) -> None:
         (["status.json", "--claim", "v", "--explain", "v"], "drop --explain"),
         (["status.json", "--claim", "nothing"], "no statement or argument 'nothing' to ask about"),
         (["two.af", "--task", "DC-PR", "--argument", "9"], "no argument named '9'"),
+        (["two.af", "--task", "DC-PR", "--argument", "1", "--limit", "1"], "--task DC-PR gives one answer: drop"),
+        (["two.af", "--task", "DS-ST", "--argument", "1", "--limit", "2"], "--task DS-ST gives one answer: drop"),
+        (["two.af", "--task", "SE-CO", "--limit", "1"], "--task SE-CO gives one answer: drop --limit (EE tasks"),
+        (["status.json", "--claim", "v", "--limit", "1"], "--claim gives one answer"),
     ],
 )
 def test_questions_refuse_what_does_not_fit(run: Run, files: Path, arguments: list[str], message: str) -> None:
@@ -383,3 +387,23 @@ def test_a_hard_question_stops_at_the_timeout_with_limit_reached(run: Run, share
         f"argmap: limit reached: {hard}: no answer to the skeptical preferred question within 0.3 s; "
         "it is intractable in general\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("task", "message"),
+    [
+        (["DC-PR", "--argument", "1"], "no answer to the credulous preferred question within 0.3 s; it is"),
+        (["DS-ID", "--argument", "1"], "no answer to the skeptical ideal question within 0.3 s; it is"),
+        (["SE-PR"], "no further preferred labelling found within 0.3 s; the problem is"),
+        (["SE-ST"], "no further stable labelling found within 0.3 s; the problem is"),
+        (["EE-PR", "--limit", "1"], "no further preferred labelling found within 0.3 s; the problem is"),
+    ],
+)
+def test_every_task_stops_at_the_timeout_with_limit_reached(
+    run: Run, shared_corpus: Path, task: list[str], message: str
+) -> None:
+    hard = shared_corpus / "iccma" / "st_890_86_9_572.af"
+    result = run("evaluate", str(hard), "--task", *task, "--timeout", "0.3")
+    assert (result.status, result.stdout) == (ExitStatus.TIME_LIMIT, "")
+    assert result.stderr.startswith(f"argmap: limit reached: {hard}: {message}")
+    assert result.stderr.count("\n") == 1

@@ -29,6 +29,7 @@ from argmap import (
     strength,
 )
 from argmap.af import STRENGTH_SEMANTICS, TOLERANCE, Framework, h_categoriser
+from argmap.cli import ExitStatus
 from argmap.formats import dump
 from argmap.render.dot import dot_source, drawing
 from argmap.render.html import prepare
@@ -233,6 +234,20 @@ def test_bounds_and_bad_options() -> None:
     for bad_count in (0, 1.5, True):
         with pytest.raises(OptionError, match="max_iterations must be a positive whole number"):
             h_categoriser(cycle, max_iterations=bad_count)  # type: ignore[arg-type]
+    with pytest.raises(OptionError, match="the timeout must be a positive number of seconds, not 0"):
+        h_categoriser(cycle, timeout=0)
+
+
+def test_the_rounds_stop_at_the_timeout() -> None:
+    cycle = Framework(("a", "b"), (("a", "b"), ("b", "a")))
+    # The deadline has passed before the first round ends; the acyclic part alone needs no round and no time.
+    with pytest.raises(SearchLimit, match=r"the h-categoriser did not settle within 1e-09 s \(0 rounds\)"):
+        h_categoriser(cycle, timeout=1e-9)
+    with pytest.raises(SearchLimit, match="did not settle within 1e-09 s"):
+        strength(status_map(), timeout=1e-9)
+    chain = Framework(("a", "b"), (("a", "b"),))
+    assert h_categoriser(chain, timeout=1e-9) == {"a": 1.0, "b": 0.5}
+    assert strength(status_map(), timeout=60) == strength(status_map())
 
 
 def test_bad_weights_are_all_reported() -> None:
@@ -449,6 +464,16 @@ def test_evaluate_strength_errors_are_one_line(run: Run, files: Path) -> None:
         )
     line = run("evaluate", "status.json", "--strength", "h-categoriser", "--claim", "c").failed_once()
     assert line == "argmap: error: status.json: --strength gives every element's strength: drop --task and --claim"
+
+
+def test_evaluate_and_render_strength_stop_at_the_timeout(run: Run, files: Path) -> None:
+    for command in (("evaluate",), ("render", "-o", "-")):
+        result = run(*command, "status.json", "--strength", "h-categoriser", "--timeout", "1e-9")
+        assert (result.status, result.stdout) == (ExitStatus.TIME_LIMIT, "")
+        assert result.stderr.startswith(
+            "argmap: limit reached: status.json: the h-categoriser did not settle within 1e-09 s (0 rounds)"
+        )
+        assert result.stderr.count("\n") == 1
 
 
 def test_render_shades_by_strength(run: Run, files: Path) -> None:

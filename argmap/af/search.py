@@ -25,8 +25,8 @@ BACKENDS = ("auto", "sat", "search")
 # Labels as bits, so that a set of labels still possible for an argument (its domain) is one small integer.
 _IN, _OUT, _UNDEC = 1, 2, 4
 _ANY = _IN | _OUT | _UNDEC
-_LABEL = {_IN: Label.IN, _OUT: Label.OUT, _UNDEC: Label.UNDEC}
-_BITS = {label: bits for bits, label in _LABEL.items()}
+# The label of each domain that a search may end with, by its bits (0: undecided in the grounded labelling).
+_LABELS = (Label.UNDEC, Label.IN, Label.OUT, Label.UNDEC, Label.UNDEC)
 
 
 def _grounded(af: Framework) -> list[int]:
@@ -51,8 +51,12 @@ def _grounded(af: Framework) -> list[int]:
     return labels
 
 
+def _as_labels(bits: Sequence[int]) -> list[Label]:
+    return list(map(_LABELS.__getitem__, bits))
+
+
 def _as_labelling(af: Framework, bits: Sequence[int]) -> dict[str, Label]:
-    return {name: _LABEL[bits[i] or _UNDEC] for i, name in enumerate(af.arguments)}
+    return dict(zip(af.arguments, map(_LABELS.__getitem__, bits), strict=True))
 
 
 @pauses_gc
@@ -472,34 +476,39 @@ def _skeptical_core(af: Framework, accepted: bytearray) -> list[int]:
     return labels
 
 
-def _unique(af: Framework, semantics: str, deadline: _Deadline) -> list[int]:
+def _unique(af: Framework, semantics: str, deadline: _Deadline, backend: str) -> list[int]:
     if semantics == "grounded":
         return _grounded(af)
-    return _skeptical_core(
-        af, _accepted_somewhere(af, "preferred" if semantics == "ideal" else "semi-stable", deadline)
-    )
+    if semantics == "eager":
+        return _skeptical_core(af, _accepted_somewhere(af, "semi-stable", deadline))
+    # An argument IN in some preferred labelling is in some admissible set and in some complete labelling, and the
+    # other way round (each admissible set lies inside a preferred extension): no labelling need be grown.
+    if backend != "search" and (backend == "sat" or sat.available()):
+        fixed = list(map(_LABELS.__getitem__, _grounded(af)))
+        return _skeptical_core(af, sat.accepted_somewhere(af, fixed, deadline))
+    return _skeptical_core(af, _accepted_somewhere(af, "complete", deadline))
 
 
-def _solve(af: Framework, semantics: str, deadline: _Deadline, backend: str = "search") -> Iterator[list[int]]:
+def _solve(af: Framework, semantics: str, deadline: _Deadline, backend: str = "search") -> Iterator[list[Label]]:
     if semantics in _UNIQUE:
-        yield _unique(af, semantics, deadline)
+        yield _as_labels(_unique(af, semantics, deadline, backend))
         return
     semantics = _kind(af, semantics, deadline)
     if semantics in sat.SEMANTICS and backend != "search":
-        fixed = [_LABEL[bits or _UNDEC] for bits in _grounded(af)]
+        fixed = list(map(_LABELS.__getitem__, _grounded(af)))
         if backend == "sat" or (sat.available() and sat.suited(af, semantics, fixed)):
-            for labels in sat.labellings(af, semantics, fixed, deadline):
-                yield [_BITS[label] for label in labels]
+            yield from sat.labellings(af, semantics, fixed, deadline)
             return
     problem = _Problem(af, _RANGE.get(semantics, semantics), deadline)
     if semantics == "preferred":
-        yield from problem.maximal(_IN)
+        found = problem.maximal(_IN)
     elif semantics in _RANGE:
-        yield from problem.maximal(_RANGE_LABELS)
+        found = problem.maximal(_RANGE_LABELS)
     else:
         # UNDEC first makes the grounded labelling, which is complete, the first found, without any backtracking.
         order = (_UNDEC, _IN, _OUT) if semantics == "complete" else (_IN, _OUT)
-        yield from problem.search(list(problem.base)).solutions(order)
+        found = problem.search(list(problem.base)).solutions(order)
+    yield from map(_as_labels, found)
 
 
 def labellings(
@@ -558,8 +567,9 @@ def _labellings(
     if timeout is not None:
         message = f"no further {semantics} labelling found within {timeout:g} s; the problem is intractable in general"
         deadline = (time.monotonic() + timeout, message)
-    for count, bits in enumerate(_solve(af, semantics, deadline, backend), start=1):
-        yield _as_labelling(af, bits)
+    names = af.arguments
+    for count, labels in enumerate(_solve(af, semantics, deadline, backend), start=1):
+        yield dict(zip(names, labels, strict=True))
         if count == limit:
             return
 
@@ -598,7 +608,7 @@ def _witness(af: Framework, semantics: str, argument: str, inside: bool, timeout
         deadline = (time.monotonic() + timeout, message)
     if semantics in _UNIQUE or (semantics == "complete" and not inside):
         # The grounded labelling is the least complete one: the argument is IN in every complete labelling iff there.
-        labelling = _unique(af, "grounded" if semantics == "complete" else semantics, deadline)
+        labelling = _unique(af, "grounded" if semantics == "complete" else semantics, deadline, "auto")
         return labelling if (labelling[i] == _IN) == inside else None
     return _find(af, _kind(af, semantics, deadline), {i: _IN if inside else _OUT | _UNDEC}, (), deadline)
 

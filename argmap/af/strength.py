@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Mapping
 
 from .._gc import pauses_gc
@@ -37,6 +38,7 @@ def h_categoriser(
     *,
     tolerance: float = TOLERANCE,
     max_iterations: int = MAX_ITERATIONS,
+    timeout: float | None = None,
 ) -> dict[str, float]:
     """The strength of every argument, from 0 to 1, in framework order, by the h-categoriser.
 
@@ -52,10 +54,10 @@ def h_categoriser(
       moves by more than ``2 * tolerance``. As the function is antitone, the rounds lie alternately above and below
       the solution, which is therefore between the last two: their midpoint, returned, is within ``tolerance`` of it.
 
-    Each round is linear in the size of the framework, and nothing recurses. Past ``max_iterations`` rounds,
-    :class:`~argmap.SearchLimit`. A weight that is not a number from 0 to 1, or names no argument, is a
-    :class:`~argmap.MapError` listing every one; a tolerance that is not positive, or a count of rounds that is not
-    positive, an :class:`~argmap.OptionError`.
+    Each round is linear in the size of the framework, and nothing recurses. Past ``max_iterations`` rounds, or
+    once the rounds have taken more than ``timeout`` seconds, :class:`~argmap.SearchLimit`. A weight that is not a
+    number from 0 to 1, or names no argument, is a :class:`~argmap.MapError` listing every one; a tolerance, a
+    count of rounds or a timeout that is not positive, an :class:`~argmap.OptionError`.
 
     >>> af = Framework(("a", "b", "c"), (("a", "b"), ("b", "c")))
     >>> h_categoriser(af)
@@ -65,10 +67,13 @@ def h_categoriser(
         raise OptionError(f"tolerance must be a positive number, not {tolerance!r}")
     if isinstance(max_iterations, bool) or not isinstance(max_iterations, int) or max_iterations < 1:
         raise OptionError(f"max_iterations must be a positive whole number, not {max_iterations!r}")
+    if timeout is not None and not timeout > 0:
+        raise OptionError(f"the timeout must be a positive number of seconds, not {timeout}")
+    deadline = None if timeout is None else (time.monotonic() + timeout, timeout)
     initial = _weights(af, weights)
     values, rest = _acyclic(af, initial)
     if rest:
-        _iterate(af, initial, values, rest, tolerance, max_iterations)
+        _iterate(af, initial, values, rest, tolerance, max_iterations, deadline)
     return dict(zip(af.arguments, values, strict=True))
 
 
@@ -106,13 +111,26 @@ def _acyclic(af: Framework, initial: list[float]) -> tuple[list[float], list[int
 
 
 def _iterate(
-    af: Framework, initial: list[float], values: list[float], rest: list[int], tolerance: float, rounds: int
+    af: Framework,
+    initial: list[float],
+    values: list[float],
+    rest: list[int],
+    tolerance: float,
+    rounds: int,
+    deadline: tuple[float, float] | None,
 ) -> None:
-    """Solve the arguments at ``rest`` in ``values``, in place, by rounds (see :func:`h_categoriser`)."""
+    """Solve the arguments at ``rest`` in ``values``, in place, by rounds (see :func:`h_categoriser`); ``deadline``
+    is a ``time.monotonic()`` instant and the timeout it came from.
+    """
     attackers = af.attacker_positions
     previous = values
     gap = math.inf
-    for _ in range(rounds):
+    for done in range(rounds):
+        if deadline is not None and time.monotonic() > deadline[0]:
+            raise SearchLimit(
+                f"the h-categoriser did not settle within {deadline[1]:g} s ({done} rounds): strengths still move by "
+                f"{gap:.2g}; allow more time or a larger tolerance"
+            )
         current = list(previous)
         get = previous.__getitem__
         for i in rest:
