@@ -1,11 +1,11 @@
 """argmap: typed argument maps that model the reasoning of a text, check its structure and draw it."""
 
-import importlib
 import sys
 import types
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import _display  # noqa: F401  (installs the map's display hook for notebooks)
+from ._lazy import lazy_names
 from .errors import (
     ArgmapError,
     GraphvizNotFound,
@@ -94,13 +94,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _LAZY, globals())
 
 
 def __dir__() -> list[str]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 from ..._io import read_text
+from ..._lazy import lazy_names
 from ...model import ArgumentMap
 from .build import to_map
 from .include import expand, normal_text
@@ -43,15 +43,7 @@ _LAZY: Final = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    # Kept here, and so found before this hook from now on: importing the module ``fix`` bound the package's name
-    # ``fix`` to the module, where the function of that name belongs.
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _LAZY, globals())
 
 
 def loads(
