@@ -346,22 +346,38 @@ def _stamp(path: str) -> tuple[int, int] | None:
     return found.st_mtime_ns, found.st_size
 
 
+def _read_from(path: str, args: argparse.Namespace) -> set[str]:
+    """The files the map in ``path`` is read from: itself and those it includes (where its elements were written);
+    itself alone while it cannot be read.
+    """
+    try:
+        m = _load(path, args.input_format)
+    except _Failure:
+        return {path}
+    places = [e.location for kind in (m.statements, m.arguments, m.relations, m.sections) for e in kind]
+    return {path} | {at.path for at in places if at is not None and at.path is not None}
+
+
 def _watch(args: argparse.Namespace) -> None:
-    """Redraw each map whose file changes, until interrupted: polling, since one stat a file a poll costs nothing
-    and needs no dependency that watches files.
+    """Redraw each map whose file, or a file it includes, changes, until interrupted: polling, since one stat a file
+    a poll costs nothing and needs no dependency that watches files.
     """
     import time
 
-    stamps = {path: _stamp(path) for path in args.files}
+    maps = {path: _read_from(path, args) for path in args.files}
+    stamps = {file: _stamp(file) for files in maps.values() for file in files}
     print(f"argmap: watching {counted(len(stamps), 'file')}; Ctrl+C stops", file=sys.stderr, flush=True)
     while True:
         time.sleep(args.interval)
-        now = {path: _stamp(path) for path in stamps}
-        changed = [path for path, stamp in now.items() if stamp != stamps[path]]
-        stamps = now
+        now = {file: _stamp(file) for file in stamps}
+        touched = {file for file, stamp in now.items() if stamp != stamps[file]}
+        changed = [path for path, files in maps.items() if files & touched]
         if changed and _draw(changed, args) is ExitStatus.OK:
             drawn = ", ".join(args.output or _beside(path, args.format) for path in changed)
             print(f"argmap: redrew {drawn}", file=sys.stderr, flush=True)
+        for path in changed:  # an edit may include other files, or stop including some
+            maps[path] = _read_from(path, args)
+        stamps = {file: now[file] if file in now else _stamp(file) for files in maps.values() for file in files}
 
 
 def _beside(path: str, format: str) -> str:
@@ -1074,7 +1090,9 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         help="the Graphviz layout engine (default: dot; sfdp or neato are much faster on maps of thousands)",
     )
     render_parser.add_argument(
-        "--watch", action="store_true", help="after drawing, redraw each map whenever its file changes, until Ctrl+C"
+        "--watch",
+        action="store_true",
+        help="after drawing, redraw each map whenever its file (or a file it includes) changes, until Ctrl+C",
     )
     render_parser.add_argument(
         "--interval",

@@ -285,6 +285,31 @@ def test_render_watch_redraws_when_the_map_changes_and_survives_a_broken_save(tm
     assert lines.empty() or "Traceback" not in "".join(lines.queue)
 
 
+def test_render_watch_redraws_when_a_file_the_map_includes_changes(tmp_path: Path) -> None:
+    (tmp_path / "tea.argdown").write_text("[Tea]: Tea is good.\n  + [Health]\n\n@include(health.argdown)\n")
+    part = tmp_path / "health.argdown"
+
+    def save(text: str) -> None:
+        (tmp_path / "health.tmp").write_text(text, encoding="utf-8")
+        os.replace(tmp_path / "health.tmp", part)
+
+    save("[Health]: Tea is healthy.\n")
+    command = [sys.executable, "-m", "argmap", "render", "tea.argdown", "--format", "dot", "--watch"]
+    watcher = subprocess.Popen([*command, "--interval", "0.05"], cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    assert watcher.stderr is not None
+    threading.Thread(target=lambda: [lines.put(line) for line in watcher.stderr or ()], daemon=True).start()
+    try:
+        assert lines.get(timeout=60) == "argmap: watching 2 files; Ctrl+C stops\n"
+        save("[Health]: Tea is good for you.\n")
+        assert lines.get(timeout=60) == "argmap: redrew tea.dot\n"
+        assert "Tea is good for you." in (tmp_path / "tea.dot").read_text(encoding="utf-8")
+    finally:
+        watcher.send_signal(signal.SIGINT)
+        status = watcher.wait(timeout=60)
+    assert status == ExitStatus.INTERRUPTED
+
+
 def test_render_watch_refuses_standard_input_and_output(run: Run, files: Path) -> None:
     for args in (["clean.json", "-o", "-"], ["-", "--format", "dot"]):
         line = run("render", *args, "--watch").failed_once()
