@@ -23,7 +23,7 @@ from argmap import (
     Section,
     Statement,
 )
-from argmap.boxes import shown_text, shown_title
+from argmap.boxes import cut, shown_text, shown_title, text_room
 from argmap.render import mermaid
 from argmap.render.theme import THEMES
 from argmap.strategies import argument_maps, ids, statement_texts
@@ -190,8 +190,16 @@ def expected(m: ArgumentMap, show: frozenset[str] = mermaid.DEFAULT_SHOW) -> Cha
         texts = [f"[{s.id}]"] if "statement-ids" in show else []
         texts += [shown_text(s), *(tags(s.tags) if "tags" in show else [])]
         chart.nodes[f"s{n}"] = ("round", lines_of(*texts), groups.get(s.section))  # type: ignore[arg-type]
+    shown = {s.id for _, s in drawn}
     for n, a in enumerate(m.arguments):
         texts = [f"<{a.id}>", *([shown_text(a)] if "argument-text" in show and a.text else [])]
+        # An argument without a description shows the statements drawn inside it, bulleted where several.
+        ids = [id for id in dict.fromkeys([*a.statement_ids(), *a.unused_premises]) if id not in shown]
+        within = [m.statement(id).text for id in ids]
+        if len(within) > 1:
+            within = [f"\u2022 {text}" for text in within]
+        if "argument-text" in show and not a.text and within:
+            texts.append(cut("\n".join(within), text_room(a)))
         texts += tags(a.tags) if "tags" in show else []
         chart.nodes[f"a{n}"] = ("box", lines_of(*texts), groups.get(a.section))  # type: ignore[arg-type]
     holding = {group for _, _, group in chart.nodes.values() if group is not None}

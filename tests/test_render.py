@@ -192,6 +192,21 @@ def test_debate_view_connects_chained_arguments() -> None:
 
 
 @pytest.mark.dot
+def test_an_argument_without_a_description_shows_the_statements_it_stands_for() -> None:
+    b = MapBuilder()
+    p, q, c = b.statement("Prices rose."), b.statement("Wages did not."), b.statement("People are poorer.")
+    r, d = b.statement("Rents rose."), b.statement("Housing is scarce.")
+    b.argument([p, q], c, id="12")  # as AIF and the argument-mining corpora name and describe arguments
+    b.argument([r], d, id="described", text="Rents follow scarcity.")
+    m = b.build()
+    debate = nodes(layout(to_dot(m)))
+    assert drawn_lines(debate["a0"]) == ["<12>", "\u2022 Prices rose.", "\u2022 Wages did not."]
+    assert drawn_lines(debate["a1"]) == ["<described>", "Rents follow scarcity."]  # its premise is inside it
+    premise = nodes(layout(to_dot(m, view="premise")))  # the premises are boxes of their own there
+    assert drawn_lines(premise["a0"]) == ["<12>"]
+
+
+@pytest.mark.dot
 def test_premise_view_draws_every_step() -> None:
     drawn = layout(to_dot(sample_map(), view="premise"))
     assert sorted(nodes(drawn)) == ["a0", "a1", "j0", *(f"s{n}" for n in range(8))]

@@ -15,6 +15,7 @@ from .layout import (
     argument_lines,
     cluster_of,
     inner_statements,
+    inner_texts,
     section_nesting,
     statement_lines,
 )
@@ -335,6 +336,8 @@ class _Layout:
     closed_node: dict[str, str] = attrs.field(init=False)
     #: Per section: the cluster that holds its nodes (see :func:`cluster_of`).
     holder: dict[str, str | None] = attrs.field(init=False)
+    #: The statements drawn inside their arguments (the debate view's, see :func:`inner_statements`).
+    hidden: set[str] = attrs.field(init=False)
     #: Node attributes that set an element's own look (colour, shape), by what they depend on, once written.
     own_styles: dict[tuple[ElementType, bool, str | None, str | None], str] = attrs.field(factory=dict)
 
@@ -360,9 +363,12 @@ class _Layout:
     def _holder(self) -> dict[str, str | None]:
         return cluster_of(self.m, self.options.clusters)
 
+    @hidden.default
+    def _hidden(self) -> set[str]:
+        return inner_statements(self.m) if self.options.view == "debate" else set()
+
     def elements(self) -> tuple[dict[str | None, list[str]], list[str]]:
-        m, view, styles = self.m, self.options.view, self.styles
-        hidden = set() if view != "debate" else inner_statements(m)
+        m, view, styles, hidden = self.m, self.options.view, self.styles, self.hidden
         main = frozenset(m.main_conclusions)
         self._group_nodes()
         for n, statement in enumerate(m.statements):
@@ -427,9 +433,9 @@ class _Layout:
         self._node(name, key, argument.section, self._argument_lines(argument), self._argument_style(key, status))
 
     def _argument_lines(self, argument: Argument) -> list[str]:
-        return argument_lines(
-            argument, self.options.show, self.options.label_modes.get(ElementType.ARGUMENT, "default")
-        )
+        mode = self.options.label_modes.get(ElementType.ARGUMENT, "default")
+        inside = inner_texts(self.m, argument, self.hidden) if self.hidden else []
+        return argument_lines(argument, self.options.show, mode, inside)
 
     def _argument_style(self, key: tuple[ElementType, str], status: str | None) -> str:
         return self._own_style(key, False, status) or self.styles.argument[status]

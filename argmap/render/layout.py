@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Container, Iterator, Mapping, Sequence
 
-from ..boxes import shown_text
+from ..boxes import cut, shown_text, text_room
 from ..model import Argument, ArgumentMap, ElementType, Statement
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "argument_lines",
     "cluster_of",
     "inner_statements",
+    "inner_texts",
     "section_nesting",
     "statement_lines",
     "tag_line",
@@ -35,6 +36,14 @@ def inner_statements(m: ArgumentMap) -> set[str]:
         if relation.target_type is ElementType.STATEMENT:
             inner.discard(relation.target)
     return inner
+
+
+def inner_texts(m: ArgumentMap, argument: Argument, hidden: Container[str]) -> list[str]:
+    """The texts of the statements of ``argument`` that the debate view draws inside it (among ``hidden``, see
+    :func:`inner_statements`), in the order its reconstruction gives them, each once.
+    """
+    ids = dict.fromkeys([*argument.statement_ids(), *argument.unused_premises])
+    return [m.statement(id).text for id in ids if id in hidden]
 
 
 def argument_edges(
@@ -73,9 +82,16 @@ def statement_lines(statement: Statement, show: Collection[str], mode: str = "de
     return lines
 
 
-def argument_lines(argument: Argument, show: Collection[str], mode: str = "default") -> list[str]:
+def argument_lines(
+    argument: Argument, show: Collection[str], mode: str = "default", inside: Sequence[str] = ()
+) -> list[str]:
     """The lines of an argument's node: ``<id>``, the description where ``show`` names ``"argument-text"`` (cut to
     what the box holds, see :func:`argmap.boxes.shown_text`), and the :func:`tag_line` where it names ``"tags"``.
+
+    An argument without a description shows in its place ``inside``, the texts of the statements the box stands
+    for (see :func:`inner_texts`), each on lines of its own, bulleted where there are several: maps read from AIF
+    or the argument-mining corpora name their arguments by number and describe none, and their premises would be
+    drawn nowhere else.
 
     ``mode`` (one of :data:`~argmap.render.options.LABEL_MODES`) changes what stands above the tags: ``"id"`` only
     ``<id>``, ``"text"`` only the description (``<id>`` for an argument without one), ``"none"`` nothing at all.
@@ -84,9 +100,14 @@ def argument_lines(argument: Argument, show: Collection[str], mode: str = "defau
         return []
     described = mode == "text" or (mode == "default" and "argument-text" in show)
     text = shown_text(argument) if described else ""
-    lines = [f"<{argument.id}>"] if mode != "text" or not text else []
+    lines = [f"<{argument.id}>"] if mode != "text" or not (text or inside) else []
     if text:
         lines.append(text)
+    elif described and inside:
+        # Bullets tell apart several statements, which wrapping would otherwise run together.
+        shown = inside if len(inside) == 1 else [f"\u2022 {text}" for text in inside]
+        text = cut("\n".join(shown), text_room(argument))
+        lines += text.split("\n")
     if "tags" in show:
         lines += tag_line(argument.tags, text)
     return lines

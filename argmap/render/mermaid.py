@@ -8,7 +8,15 @@ import attrs
 
 from ..boxes import shown_title
 from ..model import Argument, ArgumentMap, ElementType, RelationKind, Statement
-from .layout import argument_edges, argument_lines, cluster_of, inner_statements, section_nesting, statement_lines
+from .layout import (
+    argument_edges,
+    argument_lines,
+    cluster_of,
+    inner_statements,
+    inner_texts,
+    section_nesting,
+    statement_lines,
+)
 from .options import (
     DIRECTIONS,
     Direction,
@@ -175,7 +183,7 @@ class _Writer:
                 if statement.id in main:
                     mains.append(f"s{n}")
         for n, argument in enumerate(m.arguments):
-            self._argument(f"a{n}", argument)
+            self._argument(f"a{n}", argument, inner_texts(m, argument, hidden))
         for tail, head, _ in argument_edges(m, hidden):
             self._edge(self.names[tail], self.names[head], RelationKind.SUPPORT)
         for relation in m.relations:
@@ -215,9 +223,9 @@ class _Writer:
         label = _label(statement_lines(statement, self.options.show, mode))
         self._node(name, (ElementType.STATEMENT, statement.id), statement.section, f"{name}({label})")
 
-    def _argument(self, name: str, argument: Argument) -> None:
+    def _argument(self, name: str, argument: Argument, inside: list[str]) -> None:
         mode = self.options.label_modes.get(ElementType.ARGUMENT, "default")
-        label = _label(argument_lines(argument, self.options.show, mode))
+        label = _label(argument_lines(argument, self.options.show, mode, inside))
         self._node(name, (ElementType.ARGUMENT, argument.id), argument.section, f"{name}[{label}]")
 
     def _node(self, name: str, key: tuple[ElementType, str], section: str | None, line: str) -> None:
