@@ -19,8 +19,8 @@ def lazy_names(package: str, modules: Mapping[str, str], namespace: dict[str, An
         if module is None:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
         value = getattr(importlib.import_module(f"{package}.{module}"), name)
-        # Kept, and so found before this hook from now on; importing a submodule named as one of its functions
-        # (argmap.formats.argdown.fix) bound the package's name to the submodule, and this puts the function back.
+        # Kept, and so found before this hook from now on. A name must not be that of a submodule too: importing the
+        # submodule first would bind the name to it, and this hook would never run.
         namespace[name] = value
         return value
 

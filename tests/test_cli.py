@@ -488,7 +488,7 @@ def test_checking_loads_no_drawing_evaluation_or_frameworks() -> None:
         "except SystemExit: pass\n"
         "print(sorted(name for name in sys.modules if name.startswith(('argmap.render', 'argmap.af', "
         "'argmap.evaluate', 'argmap.strength', 'argmap.selection', 'argmap.formats.argdown.writer', "
-        "'argmap.formats.argdown.fix', 'argmap.formats.argdown.normal_form', 'graphviz', 'hypothesis', 'networkx', "
+        "'argmap.formats.argdown.fixes', 'argmap.formats.argdown.normal_form', 'graphviz', 'hypothesis', 'networkx', "
         "'jsonschema'))))"
     )
     done = subprocess.run([sys.executable, "-c", code, str(examples.path())], capture_output=True, text=True)

@@ -16,7 +16,7 @@ from .parser import parse
 from .syntax import RESERVED_KEYS, SPACES
 
 if TYPE_CHECKING:
-    from .fix import Change, Fixed, fix
+    from .fixes import Change, Fixed, fix
     from .normal_form import normalise
     from .writer import INEXPRESSIBLE, MAX_NESTING, dumps
 
@@ -38,7 +38,7 @@ __all__ = [
 #: asked for, so that a command that only reads Argdown (argmap check, say) loads none of them.
 _LAZY: Final = {
     **dict.fromkeys(("INEXPRESSIBLE", "MAX_NESTING", "dumps"), "writer"),
-    **dict.fromkeys(("Change", "Fixed", "fix"), "fix"),
+    **dict.fromkeys(("Change", "Fixed", "fix"), "fixes"),
     "normalise": "normal_form",
 }
 
