@@ -40,8 +40,11 @@ def inner_statements(m: ArgumentMap) -> set[str]:
 
 def inner_texts(m: ArgumentMap, argument: Argument, hidden: Container[str]) -> list[str]:
     """The texts of the statements of ``argument`` that the debate view draws inside it (among ``hidden``, see
-    :func:`inner_statements`), in the order its reconstruction gives them, each once.
+    :func:`inner_statements`), in the order its reconstruction gives them, each once; none for an argument with a
+    description, which its box shows instead (see :func:`argument_lines`).
     """
+    if argument.text:
+        return []
     ids = dict.fromkeys([*argument.statement_ids(), *argument.unused_premises])
     return [m.statement(id).text for id in ids if id in hidden]
 
