@@ -12,6 +12,7 @@ from .boxes import BOX_LENGTH
 from .formats.argdown import normalise
 from .model import (
     INVALID_CHARACTERS,
+    INVALID_IN_NAMES,
     Argument,
     ArgumentMap,
     ElementType,
@@ -56,6 +57,11 @@ __all__ = [
 # Derived from the model's own rule so the two cannot drift apart; the utf-8 codec already excludes surrogates.
 _CONTROL_CHARACTERS = "".join(c for c in map(chr, range(0x80)) if INVALID_CHARACTERS.match(c))
 _CHARACTERS = st.characters(codec="utf-8", exclude_characters=_CONTROL_CHARACTERS)
+_NAME_CHARACTERS = st.characters(
+    codec="utf-8",
+    exclude_characters=_CONTROL_CHARACTERS
+    + "".join(c for c in map(chr, range(0x2000, 0x2070)) if INVALID_IN_NAMES.match(c)),
+)
 
 _WORDS = [
     "Moon's",
@@ -133,14 +139,14 @@ def statement_texts(*, max_size: int = 80) -> st.SearchStrategy[str]:
 def ids() -> st.SearchStrategy[str]:
     """Ids the model accepts: short slugs such as ``s-1``, and arbitrary stripped Unicode (spaces inside too)."""
     slugs = st.text("abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=12)
-    arbitrary = st.text(_CHARACTERS, min_size=1, max_size=_MAX_ID_LENGTH).map(str.strip).filter(bool)
+    arbitrary = st.text(_NAME_CHARACTERS, min_size=1, max_size=_MAX_ID_LENGTH).map(str.strip).filter(bool)
     return slugs | arbitrary
 
 
 @functools.cache
 def _labels() -> st.SearchStrategy[str]:
     """Tags and inference rule names: short, non-empty, no control characters."""
-    return st.sampled_from(_WORDS) | st.text(_CHARACTERS, min_size=1, max_size=_MAX_LABEL_LENGTH).filter(str.strip)
+    return st.sampled_from(_WORDS) | st.text(_NAME_CHARACTERS, min_size=1, max_size=_MAX_LABEL_LENGTH).filter(str.strip)
 
 
 @functools.cache

@@ -232,18 +232,42 @@ def test_texts_and_titles_have_no_limit() -> None:
     assert m.statement("a").text == m.argument("A").text == m.section("h").title == m.title == long
 
 
-@pytest.mark.parametrize(
-    "make",
-    [
-        lambda name: ArgumentMap(statements=[Statement(id=name, text="t")]),
-        lambda name: ArgumentMap(statements=[Statement(id="a", text="t", tags=[name])]),
-        lambda name: ArgumentMap(arguments=[Argument(id="a", scheme=name)]),
-    ],
-)
+_NAME_MAKERS = [
+    lambda name: ArgumentMap(statements=[Statement(id=name, text="t")]),
+    lambda name: ArgumentMap(statements=[Statement(id="a", text="t", tags=[name])]),
+    lambda name: ArgumentMap(arguments=[Argument(id="a", scheme=name)]),
+    lambda name: ArgumentMap(sources=[Source(id=name, text="t")]),
+    lambda name: ArgumentMap(sections=[Section(id=name, title="t")]),
+]
+
+
+@pytest.mark.parametrize("make", _NAME_MAKERS)
 def test_a_name_over_the_limit_is_refused(make: Callable[[str], ArgumentMap]) -> None:
     name = "x" * (MAX_NAME_LENGTH + 1)
     with pytest.raises(MapError, match=f"is {MAX_NAME_LENGTH + 1} characters long; the limit is {MAX_NAME_LENGTH}"):
         make(name)
+
+
+@pytest.mark.parametrize("make", _NAME_MAKERS)
+@pytest.mark.parametrize("control", ["\u202a", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"])
+def test_a_name_with_a_bidirectional_control_is_refused(make: Callable[[str], ArgumentMap], control: str) -> None:
+    # Shown, "tea<U+202E>aet" reads as "teatea": two names that look the same would differ.
+    with pytest.raises(
+        MapError, match=f"contains the bidirectional control U\\+{ord(control):04X} at offset 3"
+    ) as info:
+        make(f"tea{control}aet")
+    assert codes(info.value) == ["invalid-text"]
+
+
+def test_prose_keeps_its_bidirectional_controls() -> None:
+    # Right-to-left prose quoting a left-to-right name needs an isolate around it.
+    text = "\u05d4\u05de\u05d3\u05d9\u05e0\u05d9\u05d5\u05ea \u2066Moon\u2069 \u202bok\u202c."
+    m = ArgumentMap(
+        title=text,
+        statements=[Statement(id="a", text=text, quotes=[Quote(source="src", text=text)])],
+        sources=[Source(id="src", text=text, title=text)],
+    )
+    assert m.statement("a").text == m.title == m.source("src").text == text
 
 
 def test_names_shown_in_one_box_must_fit_it_together() -> None:
@@ -297,7 +321,9 @@ def test_deep_chain_builds_without_recursion() -> None:
 # break, and not text at all.
 _ANY_TEXT = st.one_of(
     st.text(max_size=4),
-    st.sampled_from(["a", "", " ", " a", "a ", "x" * (MAX_NAME_LENGTH + 1), "x" * 1500, "a\x00", "a\nb", "\u2028"]),
+    st.sampled_from(
+        ["a", "", " ", " a", "a ", "x" * (MAX_NAME_LENGTH + 1), "x" * 1500, "a\x00", "a\nb", "\u2028", "a\u202e"]
+    ),
     st.integers(),
 )
 _MAYBE_INVALID_MAPS = st.builds(

@@ -15,7 +15,7 @@ from .kinds import ElementType
 if TYPE_CHECKING:
     from .elements import Argument, ArgumentMap, Relation, Section, Source, Statement
 
-__all__ = ["AT_ONCE", "INVALID_CHARACTERS", "MAX_NAME_LENGTH", "box_size", "tables"]
+__all__ = ["AT_ONCE", "INVALID_CHARACTERS", "INVALID_IN_NAMES", "MAX_NAME_LENGTH", "box_size", "tables"]
 
 #: The most characters of a name: an id, a tag, an inference rule, a scheme name, or a quote's source id; and of an
 #: element's id and tags together, or a step's inference rules together (as :func:`box_size` counts them). Names
@@ -27,6 +27,12 @@ MAX_NAME_LENGTH = 1000
 #: break DOT, JSON and terminals alike, and U+FFFE and U+FFFF, which are no characters of XML at all (SVG and HTML
 #: holding them would not be well-formed).
 INVALID_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+#: What no name (an id, a tag, an inference rule, a scheme name, a quote's source id) may hold: what no text may,
+#: and the bidirectional embeddings, overrides and isolates U+202A to U+202E and U+2066 to U+2069. Prose in Arabic
+#: or Hebrew needs them, but in a name they only reorder how it shows, so that two names that look the same differ
+#: (or an error message reads other than it says), as in "Trojan Source" attacks.
+INVALID_IN_NAMES = re.compile(INVALID_CHARACTERS.pattern[:-1] + "\u202a-\u202e\u2066-\u2069]")
 
 
 def tables(
@@ -141,7 +147,7 @@ def _texts_at_once(texts: list[Any], *, allow_empty: bool = False, limit: int | 
         joined = "\n".join(texts)  # a TypeError for anything but strings
     except TypeError:
         return False
-    if INVALID_CHARACTERS.search(joined):
+    if _invalid(limit).search(joined):
         return False
     if limit is not None and max(map(len, texts), default=0) > limit:
         return False
@@ -307,7 +313,7 @@ def _text(
     if not allow_empty and not text.strip():
         problems.append(about.problem("empty-text", f"{what} is empty"))
         return False
-    bad = INVALID_CHARACTERS.search(text)
+    bad = _invalid(limit).search(text)
     if bad:
         code_point = ord(bad.group())
         kind = (
@@ -315,6 +321,8 @@ def _text(
             if 0xD800 <= code_point <= 0xDFFF
             else "noncharacter"
             if code_point >= 0xFFFE
+            else "bidirectional control"
+            if code_point >= 0x202A
             else "control character"
         )
         message = f"{what} contains the {kind} U+{code_point:04X} at offset {bad.start()}"
@@ -327,4 +335,9 @@ def _text(
 
 
 def _clean(text: str, limit: int | None) -> bool:
-    return INVALID_CHARACTERS.search(text) is None and (limit is None or len(text) <= limit)
+    return _invalid(limit).search(text) is None and (limit is None or len(text) <= limit)
+
+
+def _invalid(limit: int | None) -> re.Pattern[str]:
+    # Names are what has a length limit; prose (texts, titles) has none.
+    return INVALID_CHARACTERS if limit is None else INVALID_IN_NAMES
