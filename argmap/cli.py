@@ -596,7 +596,7 @@ def _answer_claim(args: argparse.Namespace, format: str | None) -> ExitStatus:
     m = _load(args.file, format)
     id, type = _target(m, args.file, args.claim, "to ask about")
     with _reporting(args.file):
-        answer = acceptance(m, id, args.semantics, type=type, timeout=args.timeout)
+        answer = acceptance(m, id, args.semantics, type=type, timeout=args.timeout, backend=args.backend)
     if args.format == "json":
         witnesses: dict[str, object] = {}
         for key, labelling in (("accepting", answer.accepting), ("rejecting", answer.rejecting)):
@@ -652,7 +652,7 @@ def _answer_task(args: argparse.Namespace, format: str | None) -> ExitStatus:
         framework = af.load(args.file, format)
         if problem in ("DC", "DS"):
             ask = af.credulous if problem == "DC" else af.skeptical
-            verdict = ask(framework, args.argument, semantics, timeout=args.timeout)
+            verdict = ask(framework, args.argument, semantics, timeout=args.timeout, backend=args.backend)
             found = [] if verdict.witness is None else [verdict.witness]
         elif problem == "SE":  # one extension: no second one is looked for
             found = list(af.labellings(framework, semantics, limit=1, timeout=args.timeout, backend=args.backend))

@@ -502,14 +502,16 @@ def acceptance(
     *,
     type: ElementType | None = None,
     timeout: float | None = None,
+    backend: str = "auto",
 ) -> Acceptance:
     """Whether the statement or argument ``id`` is accepted in some and in every labelling under ``semantics``.
 
     Each question is answered without enumerating the labellings where the semantics allows (see
     :func:`argmap.af.credulous` and :func:`argmap.af.skeptical`); grounded, ideal and eager semantics give one
     labelling, which answers both. ``timeout`` bounds the seconds of both searches together
-    (:class:`~argmap.SearchLimit` past it). ``type`` is needed only when a statement and an argument share the
-    id; an unknown or ambiguous id or an unknown semantics raises :class:`~argmap.OptionError`.
+    (:class:`~argmap.SearchLimit` past it); ``backend`` chooses the solver (one of :data:`argmap.af.BACKENDS`).
+    ``type`` is needed only when a statement and an argument share the id; an unknown or ambiguous id, or an
+    unknown semantics or backend, raises :class:`~argmap.OptionError`.
     """
     _check_semantics(semantics)
     type = _element_type(m, id, type)
@@ -517,19 +519,19 @@ def acceptance(
         framework = _translate(m)
     name = _name(type, id)
     if semantics in ("grounded", "ideal", "eager"):
-        (labels,) = labellings(framework, semantics, timeout=timeout)
+        (labels,) = labellings(framework, semantics, timeout=timeout, backend=backend)
         only = _labelling(m, semantics, framework, labels)
         accepted = labels[name] is Label.IN
         return Acceptance(
             semantics, type, id, accepted, accepted, only if accepted else None, None if accepted else only
         )
     start = time.monotonic()
-    some = credulous(framework, name, semantics, timeout=timeout)
+    some = credulous(framework, name, semantics, timeout=timeout, backend=backend)
     if timeout is not None:
         timeout -= time.monotonic() - start
         if timeout <= 0:
             raise SearchLimit(f"no answer to the skeptical {semantics} question within the time left")
-    every = skeptical(framework, name, semantics, timeout=timeout)
+    every = skeptical(framework, name, semantics, timeout=timeout, backend=backend)
     return Acceptance(
         semantics,
         type,

@@ -17,9 +17,21 @@ from samples import Run, status_map
 from test_af import Reference, assert_legal, frameworks
 
 from argmap import OptionError, SearchLimit
-from argmap.af import BACKENDS, Framework, Label, dumps, grounded, labellings, load, sat
+from argmap.af import (
+    BACKENDS,
+    Framework,
+    Label,
+    Verdict,
+    credulous,
+    dumps,
+    grounded,
+    labellings,
+    load,
+    sat,
+    skeptical,
+)
 from argmap.cli import ExitStatus, main
-from argmap.evaluate import evaluate, evaluate_all
+from argmap.evaluate import acceptance, evaluate, evaluate_all
 
 ROOT = Path(__file__).resolve().parent.parent
 SOLVED = ("complete", "preferred", "stable")
@@ -248,6 +260,48 @@ def test_evaluate_all_with_each_backend() -> None:
     assert evaluate(m, "preferred", backend="sat") in list(evaluate_all(m, "preferred", backend="search"))
 
 
+def test_acceptance_questions_take_the_backend(monkeypatch: pytest.MonkeyPatch) -> None:
+    af = pairs(2)
+    with pytest.raises(OptionError, match="unknown backend 'clingo'"):
+        credulous(af, "x0", "preferred", backend="clingo")
+    with pytest.raises(OptionError, match="unknown backend 'clingo'"):
+        acceptance(status_map(), "v", "preferred", backend="clingo")
+    monkeypatch.setattr(sat, "available", lambda: False)
+    with pytest.raises(OptionError, match="needs python-sat"):
+        skeptical(af, "x0", "preferred", backend="sat")
+    assert credulous(af, "x0", "preferred").accepted  # auto falls back to the search
+
+
+@needs_sat
+@pytest.mark.parametrize("semantics", SOLVED)
+def test_the_solver_is_asked_where_the_backend_says(monkeypatch: pytest.MonkeyPatch, semantics: str) -> None:
+    asked: list[bool] = []
+    witness = sat.witness
+    monkeypatch.setattr(sat, "witness", lambda *args: asked.append(args[4]) or witness(*args))
+    af = pairs(3)
+    for backend, calls in (("search", []), ("sat", [True, False])):
+        asked.clear()
+        some, every = credulous(af, "x0", semantics, backend=backend), skeptical(af, "x0", semantics, backend=backend)
+        assert (some.accepted, every.accepted) == (True, False)
+        # Skeptical complete acceptance is grounded acceptance: no solver is asked.
+        assert asked == (calls[:1] if semantics == "complete" else calls)
+
+
+@needs_sat
+def test_skeptical_preferred_where_the_argument_is_never_out() -> None:
+    # a and b attack each other, c attacks itself and b; d is attacked by c alone. No preferred labelling has d OUT
+    # (c is never IN), and {a} is preferred with d UNDEC: the loop over labellings with d UNDEC answers.
+    af = Framework("abcd", [("a", "b"), ("b", "a"), ("c", "c"), ("c", "b"), ("c", "d")])
+    every = skeptical(af, "d", "preferred", backend="sat")
+    assert not every.accepted
+    assert every.witness is not None
+    assert every.witness["d"] is Label.UNDEC
+    # d is IN in both preferred labellings, {a, d} and {b, d}, and UNDEC in the grounded one: the loop grows the
+    # grounded labelling no further without d, finds it not maximal, rules it out and finds no other.
+    accepted = Framework("abcd", [("a", "b"), ("b", "a"), ("a", "c"), ("b", "c"), ("c", "d")])
+    assert skeptical(accepted, "d", "preferred", backend="sat") == Verdict(True)
+
+
 def test_importing_argmap_does_not_import_python_sat() -> None:
     # The command starts through argmap.cli: the solver is loaded only when a search needs it.
     script = "import sys, argmap, argmap.cli, argmap.evaluate, argmap.af.sat; print('pysat' in sys.modules)"
@@ -271,6 +325,18 @@ def test_the_command_takes_a_backend(run: Run, tmp_path: Path) -> None:
     # The same extensions, each backend in its own order.
     assert len(shown["sat"]["extensions"]) == 8
     assert sorted(shown["sat"]["extensions"]) == sorted(shown["search"]["extensions"])
+
+
+@needs_sat
+@pytest.mark.parametrize("task", ["DC-PR", "DS-PR", "DC-ST", "DS-ST", "DC-CO"])
+def test_the_acceptance_tasks_take_a_backend(run: Run, tmp_path: Path, task: str) -> None:
+    (tmp_path / "pairs.apx").write_text(dumps(pairs(2), "apx"), encoding="utf-8")
+    answers = set()
+    for backend in BACKENDS:
+        result = run("evaluate", "pairs.apx", "--task", task, "--argument", "x0", "--backend", backend)
+        assert result.status == 0, result.stderr
+        answers.add(result.stdout.splitlines()[0])
+    assert answers == {"NO" if task.startswith("DS") else "YES"}
 
 
 def test_the_command_refuses_an_unknown_backend(run: Run, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap import MapError, OptionError, SearchLimit
-from argmap.af import SEMANTICS, Framework, Label, Verdict, credulous, labellings, load, skeptical
+from argmap.af import SEMANTICS, Framework, Label, Verdict, credulous, labellings, load, sat, skeptical
 
 ROOT = Path(__file__).resolve().parent.parent
 ICCMA = ROOT.parent / "shared" / "corpus" / "iccma"
@@ -97,12 +97,17 @@ def test_every_semantics_gives_the_textbook_extensions(af: Framework) -> None:
             assert_labels_follow_the_extension(af, labelling)
 
 
-@settings(max_examples=200, deadline=None)
-@given(frameworks(), st.sampled_from(SEMANTICS))
-def test_acceptance_agrees_with_the_extensions_and_shows_a_witness(af: Framework, semantics: str) -> None:
+#: The backends to answer with here: the SAT solver only where python-sat is installed (CI installs it).
+_BACKENDS = ("search", "sat") if sat.available() else ("search",)
+
+
+@settings(max_examples=300, deadline=None)
+@given(frameworks(), st.sampled_from(SEMANTICS), st.sampled_from(_BACKENDS))
+def test_acceptance_agrees_with_the_extensions_and_shows_a_witness(af: Framework, semantics: str, backend: str) -> None:
     extensions = textbook(af)[semantics]
     for name in af.arguments:
-        some, every = credulous(af, name, semantics), skeptical(af, name, semantics)
+        some = credulous(af, name, semantics, backend=backend)
+        every = skeptical(af, name, semantics, backend=backend)
         assert some.accepted == any(name in e for e in extensions)
         assert every.accepted == all(name in e for e in extensions)
         # A witness exactly where a single labelling proves the answer, and it is one of the semantics'.

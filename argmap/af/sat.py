@@ -1,4 +1,4 @@
-"""Complete, preferred and stable labellings and credulous acceptance by a SAT solver: python-sat, an optional extra."""
+"""Complete, preferred and stable labellings and acceptance questions by a SAT solver: python-sat, an optional extra."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # pysat is optional and ships no type hints; only the solver'
         def delete(self) -> object: ...
 
 
-__all__ = ["SEMANTICS", "accepted_somewhere", "available", "labellings", "suited"]
+__all__ = ["SEMANTICS", "accepted_somewhere", "available", "labellings", "suited", "witness"]
 
 #: The semantics this backend solves; the others are left to :mod:`argmap.af.search`.
 SEMANTICS = ("complete", "preferred", "stable")
@@ -122,9 +122,11 @@ class _Encoding:
 class _Calls:
     """One solver and the deadline over its calls: a timer interrupts a call still running when the time is up."""
 
-    def __init__(self, solver: _Solver, deadline: tuple[float, str] | None) -> None:
+    def __init__(self, solver: _Solver, encoding: _Encoding, deadline: tuple[float, str] | None) -> None:
         self.solver = solver
         self.deadline = deadline
+        self.size = 2 * len(encoding.open)  # the labelling's variables; those past them switch clauses on and off
+        self.variables = self.size
         self.timer: threading.Timer | None = None
         if deadline is not None:
             self.timer = threading.Timer(max(0.0, deadline[0] - time.monotonic()), solver.interrupt)
@@ -142,6 +144,36 @@ class _Calls:
             assert self.deadline is not None
             raise SearchLimit(self.deadline[1])
         return self.solver.get_model() if found else None
+
+    def fresh(self) -> int:
+        """A variable not used before, to switch clauses on and off."""
+        self.variables += 1
+        return self.variables
+
+    def larger(self, model: list[int], assumptions: Sequence[int] = ()) -> list[int] | None:
+        """A model whose IN set strictly holds ``model``'s, under the assumptions, or ``None``.
+
+        A larger admissible set adds only arguments that this one does not attack: its UNDEC ones. With none (a
+        stable labelling), there is none larger, and the solver is not asked. The clause that asks for one of them
+        is switched on for this call alone, then switched off for good: the solver keeps what it learnt, and no new
+        solver is made per step.
+        """
+        undecided = [v + 1 for v in range(0, self.size, 2) if model[v] < 0 and model[v + 1] < 0]
+        if not undecided:
+            return None
+        switch = self.fresh()
+        self.solver.add_clause([-switch, *undecided])
+        found = self.solve([switch, *(v + 1 for v in range(0, self.size, 2) if model[v] > 0), *assumptions])
+        self.solver.add_clause([-switch])
+        return found
+
+    def grown(self, model: list[int], assumptions: Sequence[int] = ()) -> list[int]:
+        """``model`` grown, under the assumptions, by one more argument IN at a time until no more can be: a
+        labelling whose IN set is maximal among those the assumptions allow (the PrefSAT scheme).
+        """
+        while (larger := self.larger(model, assumptions)) is not None:
+            model = larger
+        return model
 
     def close(self) -> None:
         if self.timer is not None:
@@ -177,7 +209,7 @@ def _solve(encoding: _Encoding, semantics: str, deadline: tuple[float, str] | No
     solver: _Solver = Solver(name=_SOLVER, bootstrap_with=list(encoding.clauses(semantics == "stable")))
     everyone = range(len(encoding.open))
     accepted = encoding.accepted
-    calls = _Calls(solver, deadline)
+    calls = _Calls(solver, encoding, deadline)
     try:
         if semantics == "preferred":
             # Trying IN first makes the first complete labelling found often maximal already.
@@ -209,13 +241,11 @@ def _all(encoding: _Encoding, calls: _Calls) -> Iterator[list[Label]]:
     """
     solver = calls.solver
     size = len(encoding.open)
-    switch = 2 * size
     # Each part: its assumptions, the next argument it may be split on, and the blocking clauses it inherits.
     parts: list[tuple[list[int], int, list[list[int]]]] = [([], 0, [])]
     while parts:
         cube, start, inherited = parts.pop()
-        switch += 1
-        part = switch
+        part = calls.fresh()
         for clause in inherited:
             solver.add_clause([-part, *clause])
         blocked = inherited
@@ -251,29 +281,70 @@ def _divider(blocked: list[list[int]], start: int, size: int) -> int:
 def _preferred(encoding: _Encoding, calls: _Calls) -> Iterator[list[Label]]:
     solver, accepted = calls.solver, encoding.accepted
     everyone = range(len(encoding.open))
-    # Each growing step's clause is switched on by a fresh variable assumed true for that one call, then switched
-    # off for good: the solver keeps what it learnt, and no new solver is made per step.
-    switch = 2 * len(encoding.open)
     while (model := calls.solve([])) is not None:
-        while True:
-            # A larger admissible set adds only arguments that this one does not attack: its UNDEC ones. With none
-            # (a stable labelling), it is maximal without asking.
-            undecided = [accepted(k) for k in everyone if model[2 * k] < 0 and model[2 * k + 1] < 0]
-            if not undecided:
-                break
-            switch += 1
-            solver.add_clause([-switch, *undecided])
-            larger = calls.solve([switch, *(accepted(k) for k in everyone if model[2 * k] > 0)])
-            solver.add_clause([-switch])
-            if larger is None:
-                break
-            model = larger
+        model = calls.grown(model)
         yield encoding.labels(model)
         # Every later labelling must accept something outside this one's IN set.
         outside = [accepted(k) for k in everyone if model[2 * k] < 0]
         if not outside:  # everything open is IN: no other preferred labelling can exist
             return
         solver.add_clause(outside)
+
+
+def witness(
+    af: Framework,
+    semantics: str,
+    grounded: Sequence[Label],
+    position: int,
+    inside: bool,
+    deadline: tuple[float, str] | None = None,
+) -> list[Label] | None:
+    """A ``semantics`` labelling of ``af`` (one of :data:`SEMANTICS`) with the argument at ``position`` IN
+    (``inside``) or not IN, or ``None`` if there is none: the certificate of a credulous "yes" or a skeptical "no".
+    Arguments as :func:`labellings`.
+
+    For complete and stable semantics, one solver call with the argument's label assumed. For a preferred
+    labelling with the argument IN, that complete labelling is grown into a preferred one; so is one with the
+    argument OUT, for a preferred labelling without it. Where none has it OUT, a complete labelling with it UNDEC is
+    grown as far as it can be without it: if it can grow no further at all, it is preferred; if it can, every
+    larger one has the argument IN, so no preferred labelling without it holds this one's IN set, and a clause
+    rules out that set and every set within it before the next call. This is the scheme of CEGARTIX (Dvořák,
+    Järvisalo, Wallner and Woltran, Artificial Intelligence, 2014).
+    """
+    if grounded[position] is not Label.UNDEC:
+        # Every complete labelling gives the argument its grounded label: any labelling answers, or none does.
+        if (grounded[position] is Label.IN) != inside:
+            return None
+        return next(labellings(af, semantics, grounded, deadline), None)
+    from pysat.solvers import Solver
+
+    encoding = _Encoding(af, grounded)
+    everyone = range(len(encoding.open))
+    argument = encoding.accepted(encoding.open.index(position))
+    assumed = argument if inside else -argument
+    solver: _Solver = Solver(name=_SOLVER, bootstrap_with=list(encoding.clauses(semantics == "stable")))
+    calls = _Calls(solver, encoding, deadline)
+    try:
+        if semantics != "preferred":
+            model = calls.solve([assumed])
+            return None if model is None else encoding.labels(model)
+        solver.set_phases([encoding.accepted(k) for k in everyone])
+        if inside:
+            model = calls.solve([assumed])
+            return None if model is None else encoding.labels(calls.grown(model))
+        # First one with the argument OUT: growing a labelling keeps what attacks it IN, so every preferred
+        # labelling above it has the argument OUT too, and no maximality needs checking.
+        model = calls.solve([argument + 1])
+        if model is not None:
+            return encoding.labels(calls.grown(model))
+        while (model := calls.solve([assumed])) is not None:
+            model = calls.grown(model, [assumed])
+            if calls.larger(model) is None:
+                return encoding.labels(model)
+            solver.add_clause([encoding.accepted(k) for k in everyone if model[2 * k] < 0])
+        return None
+    finally:
+        calls.close()
 
 
 def accepted_somewhere(
@@ -299,11 +370,10 @@ def accepted_somewhere(
     everyone = range(len(encoding.open))
     unknown = list(everyone)
     solver.set_phases([encoding.accepted(k) for k in unknown])
-    switch = 2 * len(unknown)
-    calls = _Calls(solver, deadline)
+    calls = _Calls(solver, encoding, deadline)
     try:
         while unknown:
-            switch += 1
+            switch = calls.fresh()
             solver.add_clause([-switch, *(encoding.accepted(k) for k in unknown)])
             model = calls.solve([switch])
             solver.add_clause([-switch])

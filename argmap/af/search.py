@@ -27,6 +27,7 @@ _IN, _OUT, _UNDEC = 1, 2, 4
 _ANY = _IN | _OUT | _UNDEC
 # The label of each domain that a search may end with, by its bits (0: undecided in the grounded labelling).
 _LABELS = (Label.UNDEC, Label.IN, Label.OUT, Label.UNDEC, Label.UNDEC)
+_BITS = {Label.IN: _IN, Label.OUT: _OUT, Label.UNDEC: _UNDEC}
 
 
 def _grounded(af: Framework) -> list[int]:
@@ -594,11 +595,14 @@ def _checked(semantics: str, timeout: float | None) -> None:
         raise OptionError(f"the timeout must be a positive number of seconds, not {timeout}")
 
 
-def _witness(af: Framework, semantics: str, argument: str, inside: bool, timeout: float | None) -> list[int] | None:
+def _witness(
+    af: Framework, semantics: str, argument: str, inside: bool, timeout: float | None, backend: str
+) -> list[int] | None:
     """A ``semantics`` labelling with ``argument`` IN (``inside``) or not IN, or ``None``: one constrained search
     where the semantics allows (credulous preferred is credulous complete; skeptical complete is grounded), the
     PrefSAT-style loop of :meth:`_Problem.maximal_within` for the maximal semantics, and the one labelling of the
-    unique ones.
+    unique ones; or the SAT backend's :func:`~argmap.af.sat.witness` where ``backend`` chooses it, as for
+    :func:`labellings`.
     """
     i = af.position(argument)
     deadline: _Deadline = None
@@ -608,38 +612,50 @@ def _witness(af: Framework, semantics: str, argument: str, inside: bool, timeout
         deadline = (time.monotonic() + timeout, message)
     if semantics in _UNIQUE or (semantics == "complete" and not inside):
         # The grounded labelling is the least complete one: the argument is IN in every complete labelling iff there.
-        labelling = _unique(af, "grounded" if semantics == "complete" else semantics, deadline, "auto")
+        labelling = _unique(af, "grounded" if semantics == "complete" else semantics, deadline, backend)
         return labelling if (labelling[i] == _IN) == inside else None
-    return _find(af, _kind(af, semantics, deadline), {i: _IN if inside else _OUT | _UNDEC}, (), deadline)
+    semantics = _kind(af, semantics, deadline)
+    if semantics in sat.SEMANTICS and backend != "search":
+        fixed = list(map(_LABELS.__getitem__, _grounded(af)))
+        if backend == "sat" or (sat.available() and sat.suited(af, semantics, fixed)):
+            found = sat.witness(af, semantics, fixed, i, inside, deadline)
+            return None if found is None else [_BITS[label] for label in found]
+    return _find(af, semantics, {i: _IN if inside else _OUT | _UNDEC}, (), deadline)
 
 
 @pauses_gc
-def credulous(af: Framework, argument: str, semantics: str, *, timeout: float | None = None) -> Verdict:
+def credulous(
+    af: Framework, argument: str, semantics: str, *, timeout: float | None = None, backend: str = "auto"
+) -> Verdict:
     """Whether some ``semantics`` labelling of ``af`` has ``argument`` IN; the witness is such a labelling.
 
     Answered without enumerating the labellings: one search for a complete or stable labelling with the argument
     IN (for preferred semantics, grown into a preferred one); for semi-stable and stage semantics, a search that
-    grows such a labelling's range and skips every range it proves not maximal. Past ``timeout`` seconds:
-    :class:`~argmap.SearchLimit`. An unknown argument: :class:`~argmap.MapError`; an unknown semantics:
-    :class:`~argmap.OptionError`.
+    grows such a labelling's range and skips every range it proves not maximal. ``backend`` chooses the solver
+    as for :func:`labellings`; the SAT solver asks its question with the argument's label assumed
+    (:func:`argmap.af.sat.witness`). Past ``timeout`` seconds: :class:`~argmap.SearchLimit`. An unknown argument:
+    :class:`~argmap.MapError`; an unknown semantics or backend: :class:`~argmap.OptionError`.
 
     >>> af = Framework(("a", "b"), (("a", "b"), ("b", "a")))
     >>> credulous(af, "b", "preferred").accepted
     True
     """
     _checked(semantics, timeout)
-    found = _witness(af, semantics, argument, True, timeout)
+    _check_backend(backend)
+    found = _witness(af, semantics, argument, True, timeout, backend)
     return Verdict(found is not None, None if found is None else _as_labelling(af, found))
 
 
 @pauses_gc
-def skeptical(af: Framework, argument: str, semantics: str, *, timeout: float | None = None) -> Verdict:
+def skeptical(
+    af: Framework, argument: str, semantics: str, *, timeout: float | None = None, backend: str = "auto"
+) -> Verdict:
     """Whether every ``semantics`` labelling of ``af`` has ``argument`` IN; if not, the witness is one that does not.
 
     Answered by searching for a labelling without the argument IN: for stable semantics one search; for
     preferred, semi-stable and stage semantics a labelling maximal within that constraint, checked to be maximal
     outright. A framework without stable labellings accepts every argument skeptically under stable semantics.
-    Errors as :func:`credulous`.
+    ``backend`` and errors as for :func:`credulous`.
 
     >>> af = Framework(("a", "b"), (("a", "b"), ("b", "a")))
     >>> verdict = skeptical(af, "b", "preferred")
@@ -647,5 +663,6 @@ def skeptical(af: Framework, argument: str, semantics: str, *, timeout: float | 
     (False, 'out')
     """
     _checked(semantics, timeout)
-    found = _witness(af, semantics, argument, False, timeout)
+    _check_backend(backend)
+    found = _witness(af, semantics, argument, False, timeout, backend)
     return Verdict(found is None, None if found is None else _as_labelling(af, found))
