@@ -150,7 +150,8 @@ class Argument:
     data: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)
     section: str | None = None
     location: Location | None = attrs.field(default=None, eq=False)
-    #: Where the keys of ``data`` were written, as for :attr:`Statement.data_locations`.
+    #: Where the keys of ``data`` were written (in Argdown, the ``{...}`` block that first gave each key), as far as
+    #: the reader knows; like ``location``, not part of the argument's value.
     data_locations: Mapping[str, Location] = attrs.field(
         default=_NO_LOCATIONS, converter=_frozen_locations, eq=False, hash=False, repr=False
     )
