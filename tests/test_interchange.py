@@ -327,7 +327,8 @@ def _projection(m: ArgumentMap) -> dict[str, Any]:
     return {
         "statements": [(s.id, s.text, s.tags, s.section, dict(s.data)) for s in m.statements],
         "arguments": sorted(
-            (a.id, a.text, _steps(a), a.tags, a.section, a.scheme, repr(dict(a.data))) for a in m.arguments
+            (a.id, a.text, _steps(a), a.unused_premises, a.tags, a.section, a.scheme, repr(dict(a.data)))
+            for a in m.arguments
         ),
         "relations": collections.Counter(
             (r.source, r.source_type.value, r.kind.value, r.target, r.target_type.value) for r in m.relations
@@ -386,6 +387,20 @@ def test_argdown_json_problems_are_named_by_path() -> None:
         "$.relations[0].relationType",
         "$.sections[0].children[0].id",
     ]
+
+
+def test_argdown_json_keeps_the_premises_that_no_step_uses() -> None:
+    """As the Argdown reader keeps them: a pcs member without an inference that no ``uses`` names."""
+    pcs = [
+        {"title": "P", "text": "p", "role": "premise"},
+        {"title": "Q", "text": "q", "role": "premise"},
+        {"title": "C", "text": "c", "role": "main-conclusion", "inference": {"data": {"uses": [1]}}},
+    ]
+    statements = {t: {"members": [{"text": t.lower()}]} for t in "PQC"}
+    m = argdown_json.loads(json.dumps({"statements": statements, "arguments": {"A": {"pcs": pcs}}, "relations": []}))
+    argdown = argdown_format.loads("<A>\n\n(1) [P]: p\n(2) [Q]: q\n-- {uses: [1]} --\n(3) [C]: c\n")
+    assert m.argument("A").unused_premises == argdown.argument("A").unused_premises == ("Q",)
+    assert m.argument("A").premises == ("P",)
 
 
 def test_argdown_json_sections_may_nest_deeply() -> None:

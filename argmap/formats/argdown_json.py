@@ -117,11 +117,13 @@ class _Reader(ProblemCollector):
             argument = self.object(value, where)
             data = self.data(argument, where)
             scheme = data.pop("scheme", None)
+            steps, unused = self.steps(self.array(argument.get("pcs", []), member(where, "pcs")), member(where, "pcs"))
             result.append(
                 Argument(
                     id=title,
                     text=self.text(argument.get("members", []), member(where, "members")) or "",
-                    steps=self.steps(self.array(argument.get("pcs", []), member(where, "pcs")), member(where, "pcs")),
+                    steps=steps,
+                    unused_premises=unused,
                     tags=self.strings(argument, "tags", where),
                     scheme=scheme.strip() if isinstance(scheme, str) else None,
                     data=data,
@@ -130,9 +132,10 @@ class _Reader(ProblemCollector):
             )
         return result
 
-    def steps(self, pcs: list[Any], where: str) -> list[Inference]:
+    def steps(self, pcs: list[Any], where: str) -> tuple[list[Inference], list[str]]:
         """One step per conclusion (a member with an inference): from the statements its ``uses`` names, or else
-        those since the previous conclusion (which it includes), as Argdown reads a pcs.
+        those since the previous conclusion (which it includes), as Argdown reads a pcs; and the premises (members
+        without an inference) that no step uses, which the pcs keeps and so does the argument.
         """
         members = [self.object(item, f"{where}[{n}]") for n, item in enumerate(pcs)]
         titles = [self.string(item.get("title"), f"{where}[{n}].title") for n, item in enumerate(members)]
@@ -161,7 +164,9 @@ class _Reader(ProblemCollector):
                     data={key: value for key, value in data.items() if key not in RESERVED_KEYS["inference"]},
                 )
             )
-        return steps
+        used = {title for step in steps for title in (*step.premises, step.conclusion)}
+        premises = (title for item, title in zip(members, titles, strict=True) if "inference" not in item)
+        return steps, list(dict.fromkeys(title for title in premises if title not in used)) if steps else []
 
     def relations(self, items: list[Any]) -> list[Relation]:
         result = []
