@@ -146,6 +146,7 @@ class MapBuilder:
         text: str = "",
         rules: Iterable[str] = (),
         steps: Iterable[StepLike] = (),
+        unused_premises: Iterable[str] = (),
         tags: Iterable[str] = (),
         scheme: str | None = None,
         data: Mapping[str, Any] | None = None,
@@ -157,6 +158,21 @@ class MapBuilder:
         ``steps`` gives a longer chain instead. With neither, the argument is sketched: described, not
         reconstructed. Without an ``id``, one is made from ``text``, or from the conclusion's id. ``scheme``
         names the argumentation scheme it instantiates (see :mod:`argmap.schemes`).
+
+        ``unused_premises`` (statement ids) are premises that the reconstruction lists but no step uses: they
+        support nothing, and :func:`argmap.check` reports each as ``unused-premise``. Like the model, :meth:`build`
+        refuses one on a sketched argument, one that is not a statement, and one that a step uses:
+
+        >>> b = MapBuilder()
+        >>> p, q, c = (b.statement(text, id=text) for text in "pqc")
+        >>> b.argument([p], c, id="a", unused_premises=[q])
+        'a'
+        >>> b.build().argument("a").unused_premises
+        ('q',)
+        >>> _ = b.argument([p], c, id="b", unused_premises=[p])
+        >>> b.build()
+        Traceback (most recent call last):
+        argmap.errors.MapError: b: unused premise 'p' is a premise or conclusion of a step
         """
         premises = tuple(premises)
         all_steps = [s if isinstance(s, Inference) else Inference(premises=tuple(s[0]), conclusion=s[1]) for s in steps]
@@ -169,7 +185,14 @@ class MapBuilder:
             self._problems.append(Problem("argument-without-conclusion", message, Subject("argument", id)))
         self._arguments.append(
             Argument(
-                id=id, text=text, steps=tuple(all_steps), tags=tuple(tags), scheme=scheme, data=data, section=section
+                id=id,
+                text=text,
+                steps=tuple(all_steps),
+                unused_premises=unused_premises,
+                tags=tuple(tags),
+                scheme=scheme,
+                data=data,
+                section=section,
             )
         )
         return id

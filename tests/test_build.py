@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap import ElementType, Inference, MapBuilder, MapError, Quote, RelationKind, slugify
+from argmap import ElementType, Inference, MapBuilder, MapError, Quote, RelationKind, check, slugify
 
 EDITORIAL = "All these developments indicate that Moon’s current policy may not work."
 
@@ -118,6 +118,33 @@ def test_multi_step_arguments_and_rules() -> None:
     assert m.argument(a).intermediate_conclusions == (i,)
     assert m.argument(a).conclusion == c
     assert m.argument(b2).steps[0].rules == ("analogy",)
+
+
+def test_unused_premises_are_kept_and_checked() -> None:
+    b = MapBuilder()
+    p, q, r, c = (b.statement(t) for t in ("P.", "Q.", "R.", "C."))
+    a = b.argument([p], c, unused_premises=[q, r])
+    lone = b.argument(steps=[([p], c)], unused_premises=q, id="lone")
+    m = b.build()
+    assert m.argument(a).unused_premises == (q, r)
+    assert m.argument(a).premises == (p,)
+    assert m.argument(lone).unused_premises == (q,)  # a lone id is one premise, not its letters
+    assert [d.code for d in check(m) if d.code == "unused-premise"] == ["unused-premise"] * 3
+
+
+def test_unused_premises_are_refused_as_the_model_refuses_them() -> None:
+    b = MapBuilder()
+    p, c = b.statement("P."), b.statement("C.")
+    b.argument(id="sketch", text="Sketched.", unused_premises=[p])
+    b.argument([p], c, id="ghost", unused_premises=["nowhere"])
+    b.argument([p], c, id="used", unused_premises=[c])
+    with pytest.raises(MapError) as info:
+        b.build()
+    assert [(p.code, p.subject and p.subject.id) for p in info.value.problems] == [
+        ("invalid-structure", "sketch"),
+        ("dangling-reference", "ghost"),
+        ("invalid-structure", "used"),
+    ]
 
 
 def test_build_reports_every_problem_with_ids() -> None:

@@ -327,7 +327,8 @@ def _projection(m: ArgumentMap) -> dict[str, Any]:
     return {
         "statements": [(s.id, s.text, s.tags, s.section, dict(s.data)) for s in m.statements],
         "arguments": sorted(
-            (a.id, a.text, _steps(a), a.tags, a.section, a.scheme, repr(dict(a.data))) for a in m.arguments
+            (a.id, a.text, _steps(a), a.unused_premises, a.tags, a.section, a.scheme, repr(dict(a.data)))
+            for a in m.arguments
         ),
         "relations": collections.Counter(
             (r.source, r.source_type.value, r.kind.value, r.target, r.target_type.value) for r in m.relations
@@ -386,6 +387,20 @@ def test_argdown_json_problems_are_named_by_path() -> None:
         "$.relations[0].relationType",
         "$.sections[0].children[0].id",
     ]
+
+
+def test_argdown_json_keeps_the_premises_that_no_step_uses() -> None:
+    """As the Argdown reader keeps them: a pcs member without an inference that no ``uses`` names."""
+    pcs = [
+        {"title": "P", "text": "p", "role": "premise"},
+        {"title": "Q", "text": "q", "role": "premise"},
+        {"title": "C", "text": "c", "role": "main-conclusion", "inference": {"data": {"uses": [1]}}},
+    ]
+    statements = {t: {"members": [{"text": t.lower()}]} for t in "PQC"}
+    m = argdown_json.loads(json.dumps({"statements": statements, "arguments": {"A": {"pcs": pcs}}, "relations": []}))
+    argdown = argdown_format.loads("<A>\n\n(1) [P]: p\n(2) [Q]: q\n-- {uses: [1]} --\n(3) [C]: c\n")
+    assert m.argument("A").unused_premises == argdown.argument("A").unused_premises == ("Q",)
+    assert m.argument("A").premises == ("P",)
 
 
 def test_argdown_json_sections_may_nest_deeply() -> None:
@@ -479,12 +494,43 @@ def test_graphml_opens_in_networkx() -> None:
     assert g.graph["title"] == m.title
 
 
+def _with_unused_premises() -> ArgumentMap:
+    """A map whose argument lists premises that no step uses, with ids that a space-separated list would split."""
+    b = MapBuilder()
+    p, c = b.statement("P.", id="p"), b.statement("C.", id="c")
+    spaced, quoted = b.statement("S.", id="Kim meets Putin"), b.statement("Q.", id='say "no" & <go>')
+    b.argument([p], c, id="a", unused_premises=[spaced, quoted])
+    b.argument([p], spaced, id="b")
+    return b.build()
+
+
+def test_graphml_carries_unused_premises_as_a_json_array_of_ids() -> None:
+    keys, nodes, _ = _graphml(graphml.dumps(_with_unused_premises()))
+    assert "unused_premises" in keys.values()
+    arguments = {n["id"]: n for n in nodes if n["kind"] == "argument"}
+    assert json.loads(arguments["a"]["unused_premises"]) == ["Kim meets Putin", 'say "no" & <go>']
+    assert "unused_premises" not in arguments["b"]
+
+
+def test_graphml_unused_premises_read_back_through_networkx() -> None:
+    nx = pytest.importorskip("networkx", reason="networkx is not installed")
+    m = _with_unused_premises()
+    g = nx.parse_graphml(graphml.dumps(m))
+    found = {g.nodes[n]["id"]: json.loads(g.nodes[n].get("unused_premises", "[]")) for n in g if n.startswith("a")}
+    assert found == {a.id: list(a.unused_premises) for a in m.arguments}
+    assert found == {
+        id: node["unused_premises"] for (kind, id), node in argmap.to_networkx(m).nodes.items() if kind == "argument"
+    }
+
+
 @settings(max_examples=40)
 @given(argument_maps(text=st.text(min_size=1, max_size=20)))
 def test_graphml_of_any_map_is_well_formed(m: ArgumentMap) -> None:
     with contextlib.suppress(MapError):
         _, nodes, _ = _graphml(graphml.dumps(m))
         assert [n["id"] for n in nodes] == [s.id for s in m.statements] + [a.id for a in m.arguments]
+        unused = [json.loads(n.get("unused_premises", "[]")) for n in nodes if n["kind"] == "argument"]
+        assert unused == [list(a.unused_premises) for a in m.arguments]
 
 
 # NetworkX -------------------------------------------------------------------------------------------------------

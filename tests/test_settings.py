@@ -180,6 +180,37 @@ def test_every_setting_outside_what_argmap_honours_is_named_where_it_stands() ->
     assert "data.images of statement Green" in found[-1].problem().message
 
 
+def test_an_elements_setting_is_located_at_the_data_that_gives_it_not_at_its_first_mention() -> None:
+    body = (
+        "[Tea]: Tea is good.\n"
+        "  + [Green]: Green tea is best.\n"
+        "\n"
+        "[Green] {images: [a]}\n"
+        "\n"
+        "<Habit>: Tea is a habit.\n"
+        "\n"
+        "<Habit>   {isInMap: true,\n"
+        "  rank: [not, a, rank]}\n"
+        "\n"
+        "<Habit> {rank: [again]}\n"
+    )
+    m = read(body=body)
+    assert m.statement("Green").location == Location(2, 5)
+    assert dict(m.statement("Green").data_locations) == {"images": Location(4, 9)}
+    # Each key at the {...} that first gave it: a later block that gives it again does not move it.
+    assert dict(m.argument("Habit").data_locations) == {"isInMap": Location(8, 11), "rank": Location(8, 11)}
+    found = settings_of(m).unhonoured
+    assert [(f.path, f.subject and f.subject.id, f.location) for f in found] == [
+        ("data.images", "Green", Location(4, 9)),
+        ("data.rank", "Habit", Location(8, 11)),  # not a rank that can be drawn: unhonoured where it was given
+    ]
+    diagnostics = [d for d in check(m) if d.code == "unhonoured-setting"]
+    assert [d.location for d in diagnostics] == [Location(4, 9), Location(8, 11)]
+    # Not part of the elements' value: a map read again without them is equal.
+    bare = [attrs.evolve(s, data_locations={}) for s in m.statements]
+    assert attrs.evolve(m, statements=bare) == m
+
+
 def test_a_setting_honoured_in_part_is_named_deeper(monkeypatch: pytest.MonkeyPatch) -> None:
     m = read("dot:\n  graphVizSettings: {rankdir: TB, ranksep: 2}")
     assert list(frontmatter_settings(m, {"dot.graphVizSettings.rankdir"})) == ["dot.graphVizSettings.ranksep"]

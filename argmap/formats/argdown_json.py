@@ -6,9 +6,9 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
-from ..errors import MapError, Problem
 from ..model import Argument, ArgumentMap, ElementType, Inference, Relation, RelationKind, Section, Statement
 from . import SNIFF_LENGTH
+from ._problems import ProblemCollector
 from ._shapes import check_json_value, decode, member, show, wrong_type
 from .argdown.syntax import RESERVED_KEYS
 
@@ -27,15 +27,12 @@ _KEYS = tuple(re.compile(rf'"{key}"\s*:') for key in ("statements", "arguments",
 _KINDS: Final = {"contradictory": RelationKind.CONTRADICTION, **{kind.value: kind for kind in RelationKind}}
 
 
-class _Reader:
+class _Reader(ProblemCollector):
     """Reads one parsed document; problems are collected, then raised together."""
 
     def __init__(self, document: Any) -> None:
+        super().__init__()
         self.document = document
-        self.problems: list[Problem] = []
-
-    def problem(self, message: str, where: str, code: Any = "invalid-value") -> None:
-        self.problems.append(Problem(code, message, path=where))
 
     def object(self, value: Any, where: str) -> dict[str, Any]:
         if isinstance(value, dict):
@@ -93,8 +90,7 @@ class _Reader:
         arguments = self.arguments(self.object(document.get("arguments", {}), "$.arguments"))
         relations = self.relations(self.array(document.get("relations", []), "$.relations"))
         sections = self.sections(self.array(document.get("sections", []), "$.sections"))
-        if self.problems:
-            raise MapError(self.problems)
+        self.stop_on_problems()
         return ArgumentMap(statements=statements, arguments=arguments, relations=relations, sections=sections)
 
     def statements(self, table: dict[str, Any]) -> list[Statement]:
@@ -121,11 +117,13 @@ class _Reader:
             argument = self.object(value, where)
             data = self.data(argument, where)
             scheme = data.pop("scheme", None)
+            steps, unused = self.steps(self.array(argument.get("pcs", []), member(where, "pcs")), member(where, "pcs"))
             result.append(
                 Argument(
                     id=title,
                     text=self.text(argument.get("members", []), member(where, "members")) or "",
-                    steps=self.steps(self.array(argument.get("pcs", []), member(where, "pcs")), member(where, "pcs")),
+                    steps=steps,
+                    unused_premises=unused,
                     tags=self.strings(argument, "tags", where),
                     scheme=scheme.strip() if isinstance(scheme, str) else None,
                     data=data,
@@ -134,9 +132,10 @@ class _Reader:
             )
         return result
 
-    def steps(self, pcs: list[Any], where: str) -> list[Inference]:
+    def steps(self, pcs: list[Any], where: str) -> tuple[list[Inference], list[str]]:
         """One step per conclusion (a member with an inference): from the statements its ``uses`` names, or else
-        those since the previous conclusion (which it includes), as Argdown reads a pcs.
+        those since the previous conclusion (which it includes), as Argdown reads a pcs; and the premises (members
+        without an inference) that no step uses, which the pcs keeps and so does the argument.
         """
         members = [self.object(item, f"{where}[{n}]") for n, item in enumerate(pcs)]
         titles = [self.string(item.get("title"), f"{where}[{n}].title") for n, item in enumerate(members)]
@@ -165,7 +164,9 @@ class _Reader:
                     data={key: value for key, value in data.items() if key not in RESERVED_KEYS["inference"]},
                 )
             )
-        return steps
+        used = {title for step in steps for title in (*step.premises, step.conclusion)}
+        premises = (title for item, title in zip(members, titles, strict=True) if "inference" not in item)
+        return steps, list(dict.fromkeys(title for title in premises if title not in used)) if steps else []
 
     def relations(self, items: list[Any]) -> list[Relation]:
         result = []
@@ -178,12 +179,12 @@ class _Reader:
                 type = _TYPES.get(type_name) if isinstance(type_name, str) else None
                 if type is None:
                     message = f"unknown element type {show(type_name)}; Argdown has {', '.join(_TYPES)}"
-                    self.problem(message, f"{where}.{end}Type")
+                    self.problem("invalid-value", message, f"{where}.{end}Type")
                 ends.append((self.string(relation.get(end), f"{where}.{end}"), type))
             kind_name = relation.get("relationType")
             kind = _KINDS.get(kind_name) if isinstance(kind_name, str) else None
             if kind is None:
-                self.problem(f"unknown relation type {show(kind_name)}", f"{where}.relationType")
+                self.problem("invalid-value", f"unknown relation type {show(kind_name)}", f"{where}.relationType")
             (source, source_type), (target, target_type) = ends
             if kind is not None and source_type is not None and target_type is not None:
                 result.append(

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Final, NamedTuple
 
 from .._io import read_text
-from ..errors import Code, Location, MapError, ParseError, Problem
+from ..errors import Location, ParseError
 from ..model import ArgumentMap, Quote, Relation, RelationKind, Source, Statement
+from ._problems import ProblemCollector
 
 __all__ = ["load", "loads"]
 
@@ -120,16 +121,13 @@ def _spans(text: str, fail: Callable[[str], ParseError]) -> tuple[_Span, ...]:
     return tuple(spans)
 
 
-class _Reader:
+class _Reader(ProblemCollector):
     """Builds the map of a parsed document; problems are collected, then raised together."""
 
     def __init__(self, document: _Document, source: Source | None) -> None:
+        super().__init__()
         self.document = document
         self.source = source
-        self.problems: list[Problem] = []
-
-    def problem(self, code: Code, message: str, location: Location) -> None:
-        self.problems.append(Problem(code, message, location=location))
 
     def read(self) -> ArgumentMap:
         document = self.document
@@ -160,8 +158,7 @@ class _Reader:
         statements = [
             self._statement(bound, attributes.get(bound.id), notes.get(bound.id)) for bound in document.bounds.values()
         ]
-        if self.problems:
-            raise MapError(self.problems)
+        self.stop_on_problems()
         return ArgumentMap(
             statements=statements,
             relations=relations,

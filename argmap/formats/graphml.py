@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Final
 
@@ -13,7 +14,8 @@ if TYPE_CHECKING:
 __all__ = ["KEYS", "dumps", "escape"]
 
 #: The attributes written, as (id, for, name): the node's ``kind`` is ``statement`` or ``argument``, the edge's a
-#: relation kind or ``premise``/``conclusion`` (a step of an argument); ``status`` only with a labelling.
+#: relation kind or ``premise``/``conclusion`` (a step of an argument); ``unused_premises`` is a JSON array of
+#: statement ids; ``status`` only with a labelling.
 KEYS: Final = (
     ("title", "graph", "title"),
     ("n_label", "node", "label"),
@@ -24,6 +26,7 @@ KEYS: Final = (
     ("n_tags", "node", "tags"),
     ("n_section", "node", "section"),
     ("n_scheme", "node", "scheme"),
+    ("n_unused_premises", "node", "unused_premises"),
     ("n_status", "node", "status"),
     ("e_kind", "edge", "kind"),
     ("e_step", "edge", "step"),
@@ -123,6 +126,9 @@ def _lines(m: ArgumentMap, labelling: Labelling | None) -> Iterator[str]:
             ("n_tags", " ".join(a.tags)),
             ("n_section", a.section or ""),
             ("n_scheme", a.scheme or ""),
+            # A JSON array, not a space-separated list like the tags: an id may hold spaces, and the premises must
+            # be told apart to be found again.
+            ("n_unused_premises", json.dumps(a.unused_premises, ensure_ascii=False) if a.unused_premises else ""),
             ("n_status", status.value if status is not None else ""),
         ]
         graphics = _node_graphics("argument", a.id)
@@ -155,9 +161,9 @@ def _lines(m: ArgumentMap, labelling: Labelling | None) -> Iterator[str]:
 
 def dumps(m: ArgumentMap, *, labelling: Labelling | None = None) -> str:
     """Write a map as GraphML: a node per statement and per argument, an edge per relation and per premise and
-    conclusion of each argument's steps, with labels, kinds, roles, tags, sections and schemes as attributes
-    declared by ``<key>`` elements (:data:`KEYS`); with a ``labelling`` (from :func:`argmap.evaluate`), each node's
-    status too. Node ids are generated (``s0``, ``a0``...); the map's ids are the ``id`` attribute.
+    conclusion of each argument's steps, with labels, kinds, roles, tags, sections, schemes and unused premises as
+    attributes declared by ``<key>`` elements (:data:`KEYS`); with a ``labelling`` (from :func:`argmap.evaluate`),
+    each node's status too. Node ids are generated (``s0``, ``a0``...); the map's ids are the ``id`` attribute.
 
     Each node and edge also carries yEd's graphics (a labelled box, a coloured line), so that yEd shows the map as
     it opens it (then *Layout > Hierarchical* lays it out); Gephi, Cytoscape and NetworkX's ``read_graphml`` read

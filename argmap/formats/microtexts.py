@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from typing import Final, NamedTuple
 from xml.parsers import expat
 
-from ..errors import Code, Location, MapError, ParseError, Problem
+from ..errors import Location, ParseError
 from ..model import Argument, ArgumentMap, ElementType, Inference, Quote, Relation, RelationKind, Source, Statement
+from ._problems import ProblemCollector
 
 __all__ = ["loads"]
 
@@ -107,29 +108,22 @@ def _parse(text: str, path: str | None) -> tuple[_Element, list[_Element]]:
     return root[0], elements
 
 
-class _Reader:
+class _Reader(ProblemCollector):
     """Reads one parsed ``arggraph``; problems are collected, then raised together."""
 
     def __init__(self, root: _Element, elements: list[_Element]) -> None:
+        super().__init__()
         self.root = root
         self.elements = elements
-        self.problems: list[Problem] = []
         self.edus: dict[str, _Element] = {}
         self.joints: dict[str, _Element] = {}
         self.adus: dict[str, _Element] = {}
         self.edges: dict[str, _Element] = {}
 
-    def problem(self, code: Code, message: str, element: _Element) -> None:
-        self.problems.append(Problem(code, message, location=element.location))
-
-    def stop_on_problems(self) -> None:
-        if self.problems:
-            raise MapError(self.problems)
-
     def read(self) -> ArgumentMap:
         root = self.root
         if root.tag != "arggraph":
-            self.problem("invalid-structure", f"the root element is <{root.tag}>, not <arggraph>", root)
+            self.problem("invalid-structure", f"the root element is <{root.tag}>, not <arggraph>", root.location)
             self.stop_on_problems()
         self._collect()
         self.stop_on_problems()
@@ -158,15 +152,17 @@ class _Reader:
             if table is None:
                 expected = ", ".join(f"<{tag}>" for tag in _CHILDREN)
                 self.problem(
-                    "invalid-structure", f"unknown element <{element.tag}>; an arggraph holds {expected}", element
+                    "invalid-structure",
+                    f"unknown element <{element.tag}>; an arggraph holds {expected}",
+                    element.location,
                 )
                 continue
             id = element.attributes.get("id")
             if not id:
-                self.problem("missing-key", f"<{element.tag}> has no id", element)
+                self.problem("missing-key", f"<{element.tag}> has no id", element.location)
                 continue
             if any(id in seen for seen in tables.values()):
-                self.problem("duplicate-id", f"two elements have the id {id!r}", element)
+                self.problem("duplicate-id", f"two elements have the id {id!r}", element.location)
                 continue
             table[id] = element
             self._check_type(element)
@@ -178,11 +174,13 @@ class _Reader:
         kind = element.attributes.get("type")
         if kind not in kinds:
             found = "no type" if kind is None else f"the type {kind!r}"
-            self.problem("invalid-value", f"<{element.tag}> has {found}; it takes one of {', '.join(kinds)}", element)
+            self.problem(
+                "invalid-value", f"<{element.tag}> has {found}; it takes one of {', '.join(kinds)}", element.location
+            )
         if element.tag == "edge":
             for key in ("src", "trg"):
                 if not element.attributes.get(key):
-                    self.problem("missing-key", f"<edge> {element.attributes['id']!r} has no {key}", element)
+                    self.problem("missing-key", f"<edge> {element.attributes['id']!r} has no {key}", element.location)
 
     def _typed_edges(self, *kinds: str) -> Iterator[tuple[_Element, str, str, str]]:
         for edge in self.edges.values():
@@ -204,15 +202,17 @@ class _Reader:
                 via_joint.append((edge, source, target))
             else:
                 message = f"a segmentation edge joins {source!r} to {target!r}: it goes from an EDU or joint to an ADU"
-                self.problem("invalid-structure", message, edge)
+                self.problem("invalid-structure", message, edge.location)
         for edge, joint, target in via_joint:
             if joint not in of_joint:
-                self.problem("invalid-structure", f"the joint {joint!r} joins no EDU", edge)
+                self.problem("invalid-structure", f"the joint {joint!r} joins no EDU", edge.location)
             of_adu.setdefault(target, []).extend(of_joint.get(joint, ()))
         order = {id: n for n, id in enumerate(self.edus)}
         for id, adu in self.adus.items():
             if id not in of_adu:
-                self.problem("invalid-structure", f"the ADU {id!r} has no text: no segmentation edge ends at it", adu)
+                self.problem(
+                    "invalid-structure", f"the ADU {id!r} has no text: no segmentation edge ends at it", adu.location
+                )
         return {id: sorted(dict.fromkeys(edus), key=order.__getitem__) for id, edus in of_adu.items()}
 
     def _statement(self, adu: _Element, edus: list[str], source: str) -> Statement:
@@ -240,7 +240,9 @@ class _Reader:
         for edge, kind, source, target in self._typed_edges("add", "und"):
             other = self.edges.get(target)
             if other is None or other.attributes.get("type") in ("seg", "add"):
-                self.problem("dangling-reference", f"the {kind} edge aims at {target!r}, which is no relation", edge)
+                self.problem(
+                    "dangling-reference", f"the {kind} edge aims at {target!r}, which is no relation", edge.location
+                )
             elif kind == "add":
                 added.setdefault(target, []).append(source)
             else:
@@ -250,7 +252,9 @@ class _Reader:
         for edge, kind, source, target in self._typed_edges("sup", "exa", "reb", "und", "add"):
             for end in (source, *(() if kind in ("und", "add") else (target,))):
                 if end not in self.adus:
-                    self.problem("dangling-reference", f"the {kind} edge refers to {end!r}, which is no ADU", edge)
+                    self.problem(
+                        "dangling-reference", f"the {kind} edge refers to {end!r}, which is no ADU", edge.location
+                    )
             id = edge.attributes["id"]
             premises = [source, *added.get(id, ())]
             data = {"microtexts": {"type": kind}}

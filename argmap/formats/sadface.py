@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
-from ..errors import Code, MapError, Problem
 from ..model import Argument, ArgumentMap, ElementType, Inference, Quote, Relation, RelationKind, Source, Statement
 from . import SNIFF_LENGTH
+from ._problems import ProblemCollector
 from ._shapes import check_json_value, check_keys, decode, decode_object, json_type, parse_int, show
 
 __all__ = ["loads", "sniff"]
@@ -67,21 +67,14 @@ def _kind(fields: dict[str, Any]) -> str:
     return "support"
 
 
-class _Reader:
+class _Reader(ProblemCollector):
     """Reads one parsed document; problems are collected, then raised together."""
 
     def __init__(self, document: Any) -> None:
+        super().__init__()
         self.document = document
-        self.problems: list[Problem] = []
         self.nodes: dict[str, _Node] = {}
         self.raw_edges: list[Any] = []
-
-    def problem(self, code: Code, message: str, where: str) -> None:
-        self.problems.append(Problem(code, message, path=where))
-
-    def stop_on_problems(self) -> None:
-        if self.problems:
-            raise MapError(self.problems)
 
     def read(self) -> ArgumentMap:
         document = self.document

@@ -38,6 +38,16 @@ def _frozen_data(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return MappingProxyType(dict(value)) if value else _NO_DATA
 
 
+_NO_LOCATIONS: Mapping[str, Location] = MappingProxyType({})
+
+
+def _frozen_locations(value: Mapping[str, Location]) -> Mapping[str, Location]:
+    # Every element passes here: most have no data, and their default is returned first.
+    if value is _NO_LOCATIONS:
+        return value
+    return MappingProxyType(dict(value)) if value else _NO_LOCATIONS
+
+
 # Typed converters, one per element type: mypy's attrs plugin needs named, non-generic functions to type __init__.
 def _quotes(value: Iterable[Quote]) -> tuple[Quote, ...]:
     return tuple(value)
@@ -86,7 +96,9 @@ class Quote:
 
 @attrs.frozen(kw_only=True)
 class Statement:
-    """A claim. ``quotes`` ground it in sources; ``section`` is the id of the section it belongs to."""
+    """A claim. ``quotes`` ground it in sources; ``section`` is the id of the section it belongs to. ``location``
+    and ``data_locations`` say where it and each key of its ``data`` were read from, where the reader knows.
+    """
 
     id: str
     text: str
@@ -95,6 +107,11 @@ class Statement:
     data: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)
     section: str | None = None
     location: Location | None = attrs.field(default=None, eq=False)
+    #: Where the keys of ``data`` were written (in Argdown, the ``{...}`` block that first gave each key), as far as
+    #: the reader knows; like ``location``, not part of the element's value.
+    data_locations: Mapping[str, Location] = attrs.field(
+        default=_NO_LOCATIONS, converter=_frozen_locations, eq=False, hash=False, repr=False
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -105,10 +122,6 @@ class Inference:
     conclusion: str
     rules: tuple[str, ...] = attrs.field(default=(), converter=strings)
     data: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)
-
-
-def _frozen_locations(value: Mapping[str, Location]) -> Mapping[str, Location]:
-    return MappingProxyType(dict(value)) if value else MappingProxyType({})
 
 
 def _notices(value: Iterable[Problem]) -> tuple[Problem, ...]:
@@ -137,6 +150,11 @@ class Argument:
     data: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)
     section: str | None = None
     location: Location | None = attrs.field(default=None, eq=False)
+    #: Where the keys of ``data`` were written (in Argdown, the ``{...}`` block that first gave each key), as far as
+    #: the reader knows; like ``location``, not part of the argument's value.
+    data_locations: Mapping[str, Location] = attrs.field(
+        default=_NO_LOCATIONS, converter=_frozen_locations, eq=False, hash=False, repr=False
+    )
     #: Derived from ``steps`` once, since checks and renderers ask for it per argument.
     premises: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
 

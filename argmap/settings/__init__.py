@@ -77,5 +77,7 @@ def _unhonoured(m: ArgumentMap, drawn: frozenset[str]) -> list[Unhonoured]:
         if path not in honoured:
             kind = "statement" if isinstance(element, Statement) else "argument"
             subject = Subject(kind, element.id)
-            found.append(Unhonoured(path=path, reason=_NOT_HONOURED, subject=subject, location=element.location))
+            # At the data that gives the setting, which may be a later mention than the element's first.
+            location = element.data_locations.get(key, element.location)
+            found.append(Unhonoured(path=path, reason=_NOT_HONOURED, subject=subject, location=location))
     return found

@@ -10,7 +10,7 @@ from typing import Any, Final, NamedTuple
 import attrs
 
 from ..._io import SOURCE_FILE, read_legacy_text, read_text
-from ...errors import Code, MapError, Problem
+from ...errors import Problem
 from ...model import (
     INVALID_CHARACTERS,
     Argument,
@@ -24,6 +24,7 @@ from ...model import (
     Statement,
 )
 from ...quotes import VerbatimText
+from .._problems import ProblemCollector
 from .._shapes import (
     DATA,
     INVALID,
@@ -216,29 +217,22 @@ class _Edge(NamedTuple):
 _End = tuple[ElementType, str]
 
 
-class _Reader:
+class _Reader(ProblemCollector):
     """Reads one parsed document; problems are collected, then raised together."""
 
     def __init__(self, document: Any, suspicious: bool, file: str | None = None) -> None:
+        super().__init__()
         self.document = document
         # The file read, where the text it annotates may stand beside it.
         self.file = file
         # Whether the document may hold values JSON cannot carry back, so that what is kept must be checked.
         self.suspicious = suspicious
-        self.problems: list[Problem] = []
         self.block: Fields = {}
         self.nodes: dict[str, _Node] = {}
         self.edges: list[_Edge] = []
         self.raw_edges: list[_Edge] = []
         # Each relation with the indexes of its edges, which order the relations, and the node it came from.
         self.relations: list[tuple[tuple[int, int], Relation, Fields | None]] = []
-
-    def problem(self, code: Code, message: str, where: str) -> None:
-        self.problems.append(Problem(code, message, path=where))
-
-    def stop_on_problems(self) -> None:
-        if self.problems:
-            raise MapError(self.problems)
 
     def read(self) -> ArgumentMap:
         if not isinstance(self.document, dict):

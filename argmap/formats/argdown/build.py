@@ -113,9 +113,26 @@ class _Builder:
             result.append(Section(id=id, title=section.title, parent=parent, data=data, location=location))
         return result
 
+    def places(
+        self, elements: list[ad.ParsedStatement] | list[ad.ParsedArgument], reserved: tuple[str, ...]
+    ) -> list[tuple[Location, dict[str, Location]]]:
+        """Where each element is defined, and where each key of its data that the map keeps (all but ``reserved``)
+        was first given: at the ``{`` of that data, so that a problem with the key points there, not at the first
+        mention. All are found in one pass over the text.
+        """
+        given = [
+            [(key, offset) for key, offset in (element.data_offsets or {}).items() if key not in reserved]
+            for element in elements
+        ]
+        offsets = [element.offset for element in elements]
+        offsets += [offset for kept in given for _, offset in kept]
+        found = self.lines.locations(offsets)
+        at_keys = iter(found[len(elements) :])
+        # found holds the elements' places first, then their keys': zip stops at the elements.
+        return [(at, {key: next(at_keys) for key, _ in kept}) for at, kept in zip(found, given, strict=False)]
+
     def statements(self) -> list[Statement]:
         statements = list(self.doc.statements.values())
-        locations = self.lines.locations([statement.offset for statement in statements])
         reserved, section_ids = RESERVED_KEYS["statement"], self.section_ids
         return [
             Statement(
@@ -127,8 +144,9 @@ class _Builder:
                 data=None if statement.data is None else _without(statement.data, reserved),
                 section=section_ids[statement.section],
                 location=location,
+                data_locations=data_locations,
             )
-            for statement, location in zip(statements, locations, strict=True)
+            for statement, (location, data_locations) in zip(statements, self.places(statements, reserved), strict=True)
         ]
 
     def quotes(self, statement: ad.ParsedStatement) -> list[Quote]:
@@ -145,10 +163,9 @@ class _Builder:
 
     def arguments(self) -> list[Argument]:
         arguments = list(self.doc.arguments.values())
-        locations = self.lines.locations([argument.offset for argument in arguments])
         reserved, section_ids = RESERVED_KEYS["argument"], self.section_ids
         result = []
-        for argument, location in zip(arguments, locations, strict=True):
+        for argument, (location, data_locations) in zip(arguments, self.places(arguments, reserved), strict=True):
             data = argument.data
             scheme = None if data is None else data.get("scheme")
             if scheme is not None and not _text_value(scheme):
@@ -166,6 +183,7 @@ class _Builder:
                     data=None if data is None else _without(data, reserved),
                     section=section_ids[argument.section],
                     location=location,
+                    data_locations=data_locations,
                 )
             )
         return result
