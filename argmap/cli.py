@@ -278,29 +278,25 @@ def _selecting(args: argparse.Namespace) -> bool:
     return any(getattr(args, name) for name in ("select", "sections", "tags", "statuses", "connected"))
 
 
-def _selected(m: ArgumentMap, args: argparse.Namespace, path: str) -> ArgumentMap:
-    """The part of ``m`` that the selection options keep (the whole map without any)."""
+def _chosen(m: ArgumentMap, args: argparse.Namespace, path: str) -> ArgumentMap | None:
+    """The part of ``m`` that the selection options keep (see :func:`argmap.selection.chosen_part`); ``None``
+    without any.
+    """
     if not _selecting(args):
-        return m
-    from .selection import select
+        return None
+    from .selection import chosen_part
 
-    labelling = None
-    if args.statuses:
-        from .evaluate import evaluate
-
-        with _reporting(path):
-            labelling = evaluate(m, args.evaluate or "grounded")
     with _reporting(path):
-        return select(
+        return chosen_part(
             m,
             ids=args.select,
             depth=args.depth,
             reach=args.reach,
             sections=args.sections,
             tags=args.tags,
-            labelling=labelling,
             statuses=args.statuses,
             connected=args.connected,
+            semantics=args.evaluate or "grounded",
         )
 
 
@@ -395,20 +391,22 @@ def _applied(m: ArgumentMap, args: argparse.Namespace, path: str) -> tuple[Argum
     :func:`argmap.settings.settings_of`; none with ``--no-settings``), each setting left out said on stderr. The
     command line's selection options, where given, choose the part instead of the document's.
     """
-    # The command line's own selection draws what it leaves out as stubs; the document's is the author's choice.
-    left_out: dict[str, Any] = {"whole": m} if _selecting(args) else {}
-    if args.no_settings:
-        return _selected(m, args, path), left_out
-    from .settings import settings_of
+    part, options = m, dict[str, Any]()
+    if not args.no_settings:
+        from .settings import settings_of
 
-    with _reporting(path):
-        found = settings_of(m)
-    for unhonoured in found.unhonoured:
-        at = unhonoured.location
-        where = path if at is None else f"{at.path or path}:{at.line}:{at.column}"
-        print(f"argmap: warning: {where}: {unhonoured.problem().message}", file=sys.stderr)
-    part = _selected(m, args, path) if _selecting(args) else found.part
-    return part, {**found.options, **left_out}
+        with _reporting(path):
+            found = settings_of(m)
+        for unhonoured in found.unhonoured:
+            at = unhonoured.location
+            where = path if at is None else f"{at.path or path}:{at.line}:{at.column}"
+            print(f"argmap: warning: {where}: {unhonoured.problem().message}", file=sys.stderr)
+        part, options = found.part, dict(found.options)
+    chosen = _chosen(m, args, path)
+    if chosen is None:
+        return part, options
+    # The command line's own selection draws what it leaves out as stubs; the document's is the author's choice.
+    return chosen, {**options, "whole": m}
 
 
 def _render_one(path: str, output: str, args: argparse.Namespace) -> ExitStatus:

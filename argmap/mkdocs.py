@@ -54,7 +54,7 @@ from .af import SEMANTICS, STRENGTH_SEMANTICS
 from .catalogue import Severity
 from .check import check
 from .errors import ArgmapError, MapError, OptionError, ParseError
-from .evaluate import Labelling, evaluate, evaluate_for_drawing
+from .evaluate import Labelling, evaluate_for_drawing
 from .model import ArgumentMap
 from .render.cache import DotCache
 from .render.html import assets, css_length, prepare
@@ -62,7 +62,7 @@ from .render.notes import map_name
 from .render.options import DIRECTIONS, ID_PREFIX, VIEWS
 from .render.svg import escape
 from .render.theme import AUTO, THEME_NAMES
-from .selection import REACHES, Reach, select
+from .selection import REACHES, Reach, chosen_part
 from .settings import settings_of
 from .strength import Strengths, strength
 
@@ -135,29 +135,26 @@ def _validate(key: str, value: str) -> str:
 
 
 def _part(m: ArgumentMap, options: Mapping[str, str], document: ArgumentMap) -> ArgumentMap:
-    """The part of ``m`` that the fence's selection options keep (see :func:`argmap.select`), or else the
-    ``document``'s own part.
+    """The part of ``m`` that the fence's selection options keep (see :func:`argmap.selection.chosen_part`), or
+    else the ``document``'s own part.
     """
     lists = {
         key: [item.strip() for item in options[key].split(",") if item.strip()]
         for key in ("select", "sections", "tags", "statuses")
         if key in options
     }
-    connected = options.get("connected") == "true"
-    if not lists and not connected:
-        return document
-    labelling = evaluate(m, options.get("evaluate", "grounded")) if "statuses" in lists else None
-    return select(
+    chosen = chosen_part(
         m,
         ids=lists.get("select"),
         depth=int(options.get("depth", "0")),
         reach=cast(Reach, options.get("reach", "both")),
         sections=lists.get("sections"),
         tags=lists.get("tags"),
-        labelling=labelling,
         statuses=lists.get("statuses"),
-        connected=connected,
+        connected=options.get("connected") == "true",
+        semantics=options.get("evaluate", "grounded"),
     )
+    return document if chosen is None else chosen
 
 
 def fence_validator(

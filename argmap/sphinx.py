@@ -38,7 +38,7 @@ from .errors import (
     RenderError,
     UnknownFormat,
 )
-from .evaluate import DRAWING_TIMEOUT, Labelling, evaluate, evaluate_for_drawing
+from .evaluate import DRAWING_TIMEOUT, Labelling, evaluate_for_drawing
 from .model import Argument, ArgumentMap, ElementType, Statement
 from .render.cache import DotCache
 from .render.dot import dot_source
@@ -47,7 +47,7 @@ from .render.notes import NodeUrl, anchor, map_name
 from .render.options import DIRECTIONS, ID_PREFIX, VIEWS, Direction, DotOptions, DrawOptions, View
 from .render.svg import is_safe_href
 from .render.theme import AUTO, THEME_NAMES
-from .selection import REACHES, Reach, select
+from .selection import REACHES, Reach, chosen_part
 from .settings import settings_of
 from .strength import Strengths, strength
 
@@ -78,6 +78,9 @@ _EVALUATE = "evaluate"  # a semantics that gives the map no labelling
 _STRENGTH = "strength"  # weights that are not numbers from 0 to 1, or strengths that do not settle
 _DOT = "dot"  # Graphviz missing or failing
 _REF = "ref"  # a citation of a map or element that no page draws, or that several pages draw
+
+# The options that choose a part of the map by a list of names (with :connected:, :depth: and :reach:).
+_CHOICES = ("select", "sections", "tags", "statuses")
 
 #: The format of inline maps unless ``:format:`` says otherwise.
 DEFAULT_INLINE_FORMAT = "argdown"
@@ -298,32 +301,31 @@ class ArgmapDirective(SphinxDirective):
         ``:statuses:`` and ``:connected:`` keep, instead of the ``document``'s own part; the whole map, having
         warned, when one of them is wrong.
         """
-        names = ("select", "sections", "tags", "statuses")
-        lists = {option: _listed(self.options[option]) for option in names if option in self.options}
+        lists = {option: _listed(self.options[option]) for option in _CHOICES if option in self.options}
         if not lists and "connected" not in self.options:
-            return document
+            return document  # and :depth: and :reach:, which then choose nothing, are not looked at
         try:
             depth = int(self.options.get("depth", "0"))
         except ValueError:
             depth = -1
-        labelling = None
-        if "statuses" in lists:
-            labelling = evaluate(m, self._choice("evaluate", SEMANTICS, "grounded"))
         try:
-            return select(
+            chosen = chosen_part(
                 m,
                 ids=lists.get("select"),
                 depth=depth,
                 reach=cast(Reach, self._choice("reach", REACHES, "both")),
                 sections=lists.get("sections"),
                 tags=lists.get("tags"),
-                labelling=labelling,
                 statuses=lists.get("statuses"),
                 connected="connected" in self.options,
+                # Read only for a choice by status: a bad :evaluate: is otherwise reported once, where it colours.
+                semantics=self._choice("evaluate", SEMANTICS, "grounded") if "statuses" in lists else "grounded",
             )
         except ArgmapError as error:
             _warn(f"cannot select a part of the map: {error}; the whole map is drawn", _OPTION, self.get_location())
             return m
+        assert chosen is not None  # something was chosen: a list or :connected:
+        return chosen
 
     def _diagram(self, m: ArgumentMap, alt: str | None, document: DotOptions) -> argmap_diagram | None:
         """The map drawn for every builder with the directive's options, and registered for citations; ``None``

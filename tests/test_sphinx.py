@@ -917,3 +917,21 @@ def test_the_directive_draws_a_part_of_the_map_with_select_s_names(make_app: Mak
         f"{src / 'index.rst'}:15: WARNING: cannot select a part of the map: the map has no statement or argument "
         "'Nope'; the whole map is drawn [argmap.option]"
     ]
+
+
+def test_statuses_that_the_semantics_cannot_give_draw_the_whole_map_with_a_warning(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    src = tmp_path / "statuses"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["argmap.sphinx"]\n', encoding="utf-8")
+    # Three claims that attack each other in a ring have no stable labelling.
+    body = "   [A]: Alpha.\n     - [B]: Beta.\n       - [C]: Gamma.\n         - [A]\n"
+    page_text = "Ring\n====\n\n.. argmap::\n   :statuses: in\n   :evaluate: stable\n\n" + body
+    (src / "index.rst").write_text(page_text, encoding="utf-8")
+    app = make_app("html", srcdir=src, confoverrides={"argmap_warn_on": "error"})
+    app.build()
+    (svg,) = svgs_in(page(app, "index"))
+    assert all(text in svg for text in ("Alpha.", "Beta.", "Gamma."))
+    warnings = [w for w in warnings_of(app) if "[argmap" in w]
+    assert any("cannot select a part of the map" in w and "the whole map is drawn" in w for w in warnings), warnings
