@@ -379,13 +379,13 @@ def _draw(page: _Page, source: str, css_class: str, options: Mapping[str, Any]) 
     if isinstance(loaded, _Refusal):
         return _failure(css_class, loaded)
     m, place, stem = loaded
-    for diagnostic in check(m):
+    # The document's own settings (their unhonoured ones are among the diagnostics below) give way to the fence's.
+    found = settings_of(m) if options.get("settings") != "off" else None
+    for diagnostic in check(m, settings=found):
         if diagnostic.severity >= Severity.WARNING:
             at = diagnostic.location
             where = place.at() if at is None else place.at(at.line, at.path)
             _warn(where, f"{diagnostic.severity} {diagnostic.code} {diagnostic.message}")
-    # The document's own settings (their unhonoured ones are among the diagnostics above) give way to the fence's.
-    found = settings_of(m) if options.get("settings") != "off" else None
     drawn: dict[str, Any] = {"view": "debate", "direction": "BT", "wrap": 40, "theme": AUTO}
     drawn.update({} if found is None else found.options)
     drawn.update({key: options[key] for key in ("view", "direction", "theme") if key in options})

@@ -48,7 +48,7 @@ from .render.options import DIRECTIONS, ID_PREFIX, VIEWS, Direction, DotOptions,
 from .render.svg import is_safe_href
 from .render.theme import AUTO, THEME_NAMES
 from .selection import REACHES, Reach, chosen_part
-from .settings import settings_of
+from .settings import Settings, settings_of
 from .strength import Strengths, strength
 
 __all__ = [
@@ -258,8 +258,9 @@ class ArgmapDirective(SphinxDirective):
         ]
         for path in sorted({at.path for at in locations if at is not None and at.path is not None} - {place.path}):
             self.env.note_dependency(path)
-        self._report(check(m), place)
-        part, document = self._settings(m)
+        found = settings_of(m)
+        self._report(check(m, settings=found), place)
+        part, document = self._settings(m, found)
         chosen = self._part(m, part)
         if chosen is not part:  # the page's own selection: the drawing shows what it leaves out
             document = {**document, "whole": m}
@@ -287,13 +288,13 @@ class ArgmapDirective(SphinxDirective):
         self.add_name(figure)
         return [figure, *messages]
 
-    def _settings(self, m: ArgumentMap) -> tuple[ArgumentMap, DotOptions]:
-        """The part of the map and the drawing options that the document's own settings ask for (its unhonoured
-        settings are among the diagnostics reported), or the whole map and none with ``:settings: off``.
+    def _settings(self, m: ArgumentMap, found: Settings) -> tuple[ArgumentMap, DotOptions]:
+        """The part of the map and the drawing options that the document's own settings ask for (as ``found``,
+        whose unhonoured settings are among the diagnostics reported), or the whole map and none with
+        ``:settings: off``.
         """
         if self._choice("settings", ("on", "off"), "on") == "off":
             return m, {}
-        found = settings_of(m)
         return found.part, found.options
 
     def _part(self, m: ArgumentMap, document: ArgumentMap) -> ArgumentMap:
