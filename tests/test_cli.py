@@ -304,6 +304,12 @@ def test_render_watch_redraws_when_a_file_the_map_includes_changes(tmp_path: Pat
         save("[Health]: Tea is good for you.\n")
         assert lines.get(timeout=60) == "argmap: redrew tea.dot\n"
         assert "Tea is good for you." in (tmp_path / "tea.dot").read_text(encoding="utf-8")
+        save("[Health]: Tea is healthy. {x: [}\n")
+        assert "health.argdown:1:" in lines.get(timeout=60)  # reported where it is
+        # The broken file is still watched: mending it redraws the map.
+        save("[Health]: Tea is very healthy.\n")
+        assert lines.get(timeout=60) == "argmap: redrew tea.dot\n"
+        assert "Tea is very healthy." in (tmp_path / "tea.dot").read_text(encoding="utf-8")
     finally:
         watcher.send_signal(signal.SIGINT)
         status = watcher.wait(timeout=60)
