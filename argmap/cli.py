@@ -1030,7 +1030,12 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         help="the maps to draw: one with -o, or any number with --format, each drawn beside itself "
         "(map.argdown to map.svg)",
     )
-    render_parser.add_argument("-o", "--output", metavar="OUT", help="output file; - for stdout (DOT unless --format)")
+    render_parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output file, its missing folders made; - for stdout (DOT unless --format)",
+    )
     render_parser.add_argument(
         "--format",
         help=f"output format: {', '.join(DIAGRAM_FORMATS)} (default: from OUT's suffix; needed without -o)",
