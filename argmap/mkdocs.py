@@ -57,6 +57,7 @@ from .errors import ArgmapError, MapError, OptionError, ParseError
 from .evaluate import Labelling, evaluate_for_drawing
 from .model import ArgumentMap
 from .render.cache import DotCache
+from .render.files import layout_engine
 from .render.html import assets, css_length, prepare
 from .render.notes import map_name
 from .render.options import DIRECTIONS, ID_PREFIX, VIEWS
@@ -89,6 +90,8 @@ OPTIONS: Mapping[str, tuple[str, ...] | None] = {
     "max-width": None,
     "max-height": None,
     "strength": STRENGTH_SEMANTICS,
+    # A Graphviz layout engine of the graphviz package's ENGINES, checked as argmap render --engine checks it.
+    "engine": None,
     # Parts of the map, as argmap.select() takes them: lists separated by commas.
     "select": None,
     "depth": None,
@@ -129,6 +132,8 @@ def _validate(key: str, value: str) -> str:
         raise OptionError(f"name must be a letter followed by letters, digits, '_' or '-', not {value!r}")
     elif key in ("max-width", "max-height"):
         return css_length(value, key)
+    elif key == "engine":
+        layout_engine(value)
     elif key == "src" and not value.strip():
         raise OptionError("src must name a map file")
     return value
@@ -425,7 +430,7 @@ def _draw(page: _Page, source: str, css_class: str, options: Mapping[str, Any]) 
             strengths=strengths,
             **drawn,
         )
-        svg = page.cache.draw(prepared.source, "svg")
+        svg = page.cache.draw(prepared.source, "svg", options.get("engine", "dot"))
         html = prepared.html(
             svg,
             id_prefix=f"argmap-{page.drawn}",

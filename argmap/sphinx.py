@@ -42,6 +42,7 @@ from .evaluate import DRAWING_TIMEOUT, Labelling, evaluate_for_drawing
 from .model import Argument, ArgumentMap, ElementType, Statement
 from .render.cache import DotCache
 from .render.dot import dot_source
+from .render.files import layout_engine
 from .render.html import Prepared, css_length, prepare, script, stylesheet
 from .render.notes import NodeUrl, anchor, map_name
 from .render.options import DIRECTIONS, ID_PREFIX, VIEWS, Direction, DotOptions, DrawOptions, View
@@ -102,8 +103,9 @@ _TITLED = re.compile(rf"(?P<title>.+?)\s+<(?P<target>{ID_PREFIX.pattern}:.+)>", 
 
 class argmap_diagram(nodes.General, nodes.Element):  # docutils names node classes in lower case
     """A map's diagram, waiting to be drawn: ``prepared`` holds the :class:`~argmap.render.html.Prepared` drawing
-    for HTML, ``dot`` the DOT source of images, ``alt`` their accessible name. When a page is written it becomes the
-    viewer with inline SVG, an image, or (when Graphviz cannot draw it) the DOT source as a literal block.
+    for HTML, ``dot`` the DOT source of images, ``alt`` their accessible name, ``engine`` the Graphviz layout
+    engine. When a page is written it becomes the viewer with inline SVG, an image, or (when Graphviz cannot draw
+    it) the DOT source as a literal block.
     """
 
 
@@ -205,11 +207,12 @@ class ArgmapDirective(SphinxDirective):
     line, 0 for none), ``:theme:`` (``auto``, ``light`` or ``dark``), ``:max-width:`` and ``:max-height:`` (CSS
     lengths), ``:evaluate:`` (a semantics of :data:`argmap.af.SEMANTICS`, such as ``grounded`` or
     ``preferred``: colour elements by their status), ``:strength:`` (``h-categoriser`` or
-    ``weighted-h-categoriser``: shade elements by their strength), ``:caption:``, ``:alt:`` (the diagram's
-    accessible name; default: the caption, else the map's title), ``:align:``, ``:name:`` (a label, and the map's
-    name, which starts each node's anchor) and ``:class:``; ``:settings: off`` ignores the drawing settings an
-    Argdown document holds (see :func:`argmap.settings.settings_of`), which are applied by default. A bad value is
-    a warning, and the option's default is used instead.
+    ``weighted-h-categoriser``: shade elements by their strength), ``:engine:`` (the Graphviz layout engine, one of
+    the ``graphviz`` package's ``ENGINES``, such as ``neato`` or ``sfdp``; default ``dot``), ``:caption:``,
+    ``:alt:`` (the diagram's accessible name; default: the caption, else the map's title), ``:align:``, ``:name:``
+    (a label, and the map's name, which starts each node's anchor) and ``:class:``; ``:settings: off`` ignores the
+    drawing settings an Argdown document holds (see :func:`argmap.settings.settings_of`), which are applied by
+    default. A bad value is a warning, and the option's default is used instead.
     """
 
     has_content = True
@@ -226,6 +229,7 @@ class ArgmapDirective(SphinxDirective):
         "max-height": directives.unchanged_required,
         "evaluate": directives.unchanged_required,
         "strength": directives.unchanged_required,
+        "engine": directives.unchanged_required,
         "caption": directives.unchanged_required,
         "alt": directives.unchanged_required,
         "align": directives.unchanged_required,
@@ -357,7 +361,9 @@ class ArgmapDirective(SphinxDirective):
             _warn(f"cannot draw the map: {error}", _USAGE, self.get_location())
             return None
         self._register(m, name, prepared, labelling)
-        diagram = argmap_diagram(prepared=prepared, dot=image, alt=prepared.title, classes=["argmap"])
+        diagram = argmap_diagram(
+            prepared=prepared, dot=image, alt=prepared.title, engine=self._engine(), classes=["argmap"]
+        )
         diagram["classes"] += self.options.get("class", [])
         diagram.attributes.update({key: length for key, length in lengths.items() if length is not None})
         return diagram
@@ -465,6 +471,19 @@ class ArgmapDirective(SphinxDirective):
         instead = "it is ignored" if default is None else f"the default, {default}, is used"
         self._bad(option, given, f"one of {', '.join(allowed)}", instead)
         return default
+
+    def _engine(self) -> str:
+        """The Graphviz layout engine ``:engine:`` names (see :func:`~argmap.render.files.layout_engine`), or
+        ``dot`` (having warned) for one that Graphviz does not have.
+        """
+        given = self.options.get("engine")
+        if given is None:
+            return "dot"
+        try:
+            return layout_engine(given.strip())
+        except OptionError as error:
+            _warn(f":engine: {error}; the default, dot, is used", _OPTION, self.get_location())
+            return "dot"
 
     def _wrap(self) -> int:
         default: int = self.config.argmap_wrap
@@ -632,13 +651,13 @@ class _Drawer:
         format = self.output_format()
         if format == "svg":
             prepared: Prepared = diagram["prepared"]
-            svg = self.cache.draw(prepared.source, "svg")
+            svg = self.cache.draw(prepared.source, "svg", diagram.get("engine", "dot"))
             sizes = {"max_width": diagram.get("max_width"), "max_height": diagram.get("max_height")}
             html = prepared.html(svg, id_prefix=id_prefix, **sizes)
             # docutils wraps raw HTML that has classes in a <div> with the node's ids and classes.
             align = [f"align-{diagram['align']}"] if "align" in diagram else []
             return nodes.raw("", html, format="html", classes=align)
-        uri = os.fspath(self.cache.path(diagram["dot"], format))
+        uri = os.fspath(self.cache.path(diagram["dot"], format, diagram.get("engine", "dot")))
         image = nodes.image(uri=uri, candidates={"*": uri}, alt=diagram["alt"])
         if "align" in diagram:
             image["align"] = diagram["align"]
