@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -17,6 +18,9 @@ from .catalogue import CATALOGUE, CheckInfo, Severity
 from .model import Argument, ArgumentMap, ElementType, Location, Relation, RelationKind, Statement
 from .quotes import SourceText, normal
 from .schemes import SCHEMES, find_scheme
+
+if TYPE_CHECKING:
+    from .settings import Settings, Unhonoured
 
 __all__ = ["Diagnostic", "Diagnostics", "check"]
 
@@ -137,6 +141,8 @@ class _Facts:
     """The map under check, with facts that several checks need, each worked out once, on first need."""
 
     m: ArgumentMap
+    # What settings_of found in the map, where the caller has it: the unhonoured settings need not be found again.
+    settings: Settings | None = None
     _nodes: _Nodes | None = attrs.field(default=None, init=False)
     _premises: dict[str, KeysView[str]] = attrs.field(factory=dict, init=False)
     _roles: dict[str, dict[str, str]] = attrs.field(factory=dict, init=False)
@@ -173,6 +179,19 @@ class _Facts:
                 roles[steps[-1].conclusion] = "conclusion"
             self._roles[argument] = roles
         return roles.get(statement)
+
+    def unhonoured_settings(self) -> Sequence[Unhonoured]:
+        """The settings of the map that argmap leaves out (see :func:`argmap.settings.unhonoured_settings`)."""
+        if self.settings is not None:
+            return self.settings.unhonoured
+        m = self.m
+        if not m.metadata and not any(s.data for s in m.statements) and not any(a.data for a in m.arguments):
+            return ()  # no settings to look at
+        # Imported here: which settings argmap honours is known where they are applied, above the checks; the
+        # package loads what applies them (drawing options, selection) only for a map that has settings.
+        from .settings import has_settings, unhonoured_settings
+
+        return unhonoured_settings(m) if has_settings(m) else ()
 
 
 _Check = Callable[[_Facts, _Reporter], Iterator[Diagnostic]]
@@ -669,17 +688,7 @@ def _source_encoding(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
 
 
 def _unhonoured_setting(facts: _Facts, report: _Reporter) -> Iterator[Diagnostic]:
-    m = facts.m
-    if not m.metadata and not any(s.data for s in m.statements) and not any(a.data for a in m.arguments):
-        return  # no settings to look at
-    # Imported here: which settings argmap honours is known where they are applied, above the checks; the package
-    # loads what applies them (drawing options, selection) only for a map that has settings.
-    from .settings import has_settings, unhonoured_settings
-
-    if not has_settings(m):
-        return
-
-    for unhonoured in unhonoured_settings(m):
+    for unhonoured in facts.unhonoured_settings():
         problem = unhonoured.problem()
         subjects = () if problem.subject is None else (problem.subject.id,)
         yield Diagnostic(report.info.code, report.info.severity, problem.message, subjects, problem.location)
@@ -724,7 +733,7 @@ class Diagnostics(list[Diagnostic]):
 
 
 @pauses_gc
-def check(m: ArgumentMap) -> Diagnostics:
+def check(m: ArgumentMap, *, settings: Settings | None = None) -> Diagnostics:
     """Every structural problem of ``m``, in a fixed order: errors, then warnings, then infos.
 
     Within one severity, what the reader noticed in the text the map was read from (``m.notices``: an Argdown
@@ -732,6 +741,10 @@ def check(m: ArgumentMap) -> Diagnostics:
     check (in catalogue order), and each check reports in map order: statements, arguments and relations in the
     order the map holds them. The same map always gives the
     same list. Every check takes time linear in the size of the map.
+
+    ``settings`` is what :func:`argmap.settings.settings_of` found in ``m``, for a caller that has it already (to
+    draw the map as its document asks): its settings left out are reported as ``unhonoured-setting`` without
+    being worked out again.
     """
     found: dict[Severity, list[Diagnostic]] = {severity: [] for severity in Severity}
     # What the reader noticed in the text comes first: it is where the text and the map part.
@@ -739,7 +752,7 @@ def check(m: ArgumentMap) -> Diagnostics:
         info = CATALOGUE[notice.code]
         subjects = () if notice.subject is None else (notice.subject.id,)
         found[info.severity].append(Diagnostic(notice.code, info.severity, notice.message, subjects, notice.location))
-    facts = _Facts(m)
+    facts = _Facts(m, settings)
     for code, run in _CHECKS:
         info = CATALOGUE[code]
         found[info.severity].extend(run(facts, _Reporter(m, info)))

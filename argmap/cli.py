@@ -9,7 +9,7 @@ import gc
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -278,29 +278,25 @@ def _selecting(args: argparse.Namespace) -> bool:
     return any(getattr(args, name) for name in ("select", "sections", "tags", "statuses", "connected"))
 
 
-def _selected(m: ArgumentMap, args: argparse.Namespace, path: str) -> ArgumentMap:
-    """The part of ``m`` that the selection options keep (the whole map without any)."""
+def _chosen(m: ArgumentMap, args: argparse.Namespace, path: str) -> ArgumentMap | None:
+    """The part of ``m`` that the selection options keep (see :func:`argmap.selection.chosen_part`); ``None``
+    without any.
+    """
     if not _selecting(args):
-        return m
-    from .selection import select
+        return None
+    from .selection import chosen_part
 
-    labelling = None
-    if args.statuses:
-        from .evaluate import evaluate
-
-        with _reporting(path):
-            labelling = evaluate(m, args.evaluate or "grounded")
     with _reporting(path):
-        return select(
+        return chosen_part(
             m,
             ids=args.select,
             depth=args.depth,
             reach=args.reach,
             sections=args.sections,
             tags=args.tags,
-            labelling=labelling,
             statuses=args.statuses,
             connected=args.connected,
+            semantics=args.evaluate or "grounded",
         )
 
 
@@ -315,26 +311,32 @@ def _render(args: argparse.Namespace) -> ExitStatus:
         )
     if args.watch and _STDOUT in (args.output, *args.files):
         raise _Failure("argmap render: error: --watch reads and draws files, not standard input or output")
-    status = _draw(args.files, args)
+    status, read = _draw(args.files, args, {})
     if args.watch:
-        _watch(args)
+        _watch(args, read)
     return status
 
 
-def _draw(paths: Sequence[str], args: argparse.Namespace) -> ExitStatus:
+def _draw(
+    paths: Sequence[str], args: argparse.Namespace, known: Mapping[str, frozenset[str]]
+) -> tuple[ExitStatus, dict[str, frozenset[str]]]:
     """Draw each map of ``paths`` where the options say; with ``-o`` a failure ends the command, and otherwise each
-    file that cannot be drawn is reported and the rest are drawn, as ``argmap check`` checks them all.
+    file that cannot be drawn is reported and the rest are drawn, as ``argmap check`` checks them all. With the
+    worst status, the files each map was read from: those of its drawing, or else those ``known`` (an edit that
+    breaks a file the map includes must not stop its being watched), or else the map's own.
     """
     if args.output is not None and not args.watch:
-        return _render_one(paths[0], args.output, args)
+        return ExitStatus.OK, {paths[0]: _render_one(paths[0], args.output, args)}
     status = ExitStatus.OK
+    read: dict[str, frozenset[str]] = {}
     for path in paths:
         try:
-            _render_one(path, args.output or _beside(path, args.format), args)
+            read[path] = _render_one(path, args.output or _beside(path, args.format), args)
         except _Failure as failure:
             _complain(failure)
             status = max(status, failure.status)
-    return status
+            read[path] = known.get(path, frozenset({path}))
+    return status, read
 
 
 def _stamp(path: str) -> tuple[int, int] | None:
@@ -346,25 +348,18 @@ def _stamp(path: str) -> tuple[int, int] | None:
     return found.st_mtime_ns, found.st_size
 
 
-def _read_from(path: str, args: argparse.Namespace) -> set[str]:
-    """The files the map in ``path`` is read from: itself and those it includes (where its elements were written);
-    itself alone while it cannot be read.
-    """
-    try:
-        m = _load(path, args.input_format)
-    except _Failure:
-        return {path}
+def _read_from(m: ArgumentMap, path: str) -> frozenset[str]:
+    """The files the map in ``path`` was read from: itself and those it includes (where its elements were written)."""
     places = [e.location for kind in (m.statements, m.arguments, m.relations, m.sections) for e in kind]
-    return {path} | {at.path for at in places if at is not None and at.path is not None}
+    return frozenset({path} | {at.path for at in places if at is not None and at.path is not None})
 
 
-def _watch(args: argparse.Namespace) -> None:
-    """Redraw each map whose file, or a file it includes, changes, until interrupted: polling, since one stat a file
-    a poll costs nothing and needs no dependency that watches files.
+def _watch(args: argparse.Namespace, maps: dict[str, frozenset[str]]) -> None:
+    """Redraw each map whose file, or a file it includes (``maps``: the files each was read from), changes, until
+    interrupted: polling, since one stat a file a poll costs nothing and needs no dependency that watches files.
     """
     import time
 
-    maps = {path: _read_from(path, args) for path in args.files}
     stamps = {file: _stamp(file) for files in maps.values() for file in files}
     print(f"argmap: watching {counted(len(stamps), 'file')}; Ctrl+C stops", file=sys.stderr, flush=True)
     while True:
@@ -372,11 +367,14 @@ def _watch(args: argparse.Namespace) -> None:
         now = {file: _stamp(file) for file in stamps}
         touched = {file for file, stamp in now.items() if stamp != stamps[file]}
         changed = [path for path, files in maps.items() if files & touched]
-        if changed and _draw(changed, args) is ExitStatus.OK:
+        if not changed:
+            continue
+        # An edit may include other files, or stop including some.
+        status, read = _draw(changed, args, maps)
+        maps.update(read)
+        if status is ExitStatus.OK:
             drawn = ", ".join(args.output or _beside(path, args.format) for path in changed)
             print(f"argmap: redrew {drawn}", file=sys.stderr, flush=True)
-        for path in changed:  # an edit may include other files, or stop including some
-            maps[path] = _read_from(path, args)
         stamps = {file: now[file] if file in now else _stamp(file) for files in maps.values() for file in files}
 
 
@@ -395,29 +393,33 @@ def _applied(m: ArgumentMap, args: argparse.Namespace, path: str) -> tuple[Argum
     :func:`argmap.settings.settings_of`; none with ``--no-settings``), each setting left out said on stderr. The
     command line's selection options, where given, choose the part instead of the document's.
     """
+    part, options = m, dict[str, Any]()
+    if not args.no_settings:
+        from .settings import settings_of
+
+        with _reporting(path):
+            found = settings_of(m)
+        for unhonoured in found.unhonoured:
+            at = unhonoured.location
+            where = path if at is None else f"{at.path or path}:{at.line}:{at.column}"
+            print(f"argmap: warning: {where}: {unhonoured.problem().message}", file=sys.stderr)
+        part, options = found.part, dict(found.options)
+    chosen = _chosen(m, args, path)
+    if chosen is None:
+        return part, options
     # The command line's own selection draws what it leaves out as stubs; the document's is the author's choice.
-    left_out: dict[str, Any] = {"whole": m} if _selecting(args) else {}
-    if args.no_settings:
-        return _selected(m, args, path), left_out
-    from .settings import settings_of
-
-    with _reporting(path):
-        found = settings_of(m)
-    for unhonoured in found.unhonoured:
-        at = unhonoured.location
-        where = path if at is None else f"{at.path or path}:{at.line}:{at.column}"
-        print(f"argmap: warning: {where}: {unhonoured.problem().message}", file=sys.stderr)
-    part = _selected(m, args, path) if _selecting(args) else found.part
-    return part, {**found.options, **left_out}
+    return chosen, {**options, "whole": m}
 
 
-def _render_one(path: str, output: str, args: argparse.Namespace) -> ExitStatus:
+def _render_one(path: str, output: str, args: argparse.Namespace) -> frozenset[str]:
+    """Draw the map in ``path`` into ``output``; the files it was read from (see :func:`_read_from`)."""
     from . import _progress as progress
     from .render.files import pipe, render
 
     loud = progress.wanted(sys.stderr, quiet=args.quiet)
     with progress.stage(f"reading {path}", enabled=loud):
-        m, document = _applied(_load(path, args.input_format), args, path)
+        whole = _load(path, args.input_format)
+        m, document = _applied(whole, args, path)
     given = {name: getattr(args, name) for name in _RENDER_OPTIONS if getattr(args, name) is not None}
     options = {**document, **given}  # what the command line says wins over what the document asks for
     if args.strength is not None:
@@ -440,10 +442,10 @@ def _render_one(path: str, output: str, args: argparse.Namespace) -> ExitStatus:
         with _reporting("<stdout>"), drawing:
             data = pipe(m, args.format or "dot", **options)
         _write_stdout(data)
-        return ExitStatus.OK
-    with _reporting(output), drawing:
-        render(m, output, format=args.format, **options)
-    return ExitStatus.OK
+    else:
+        with _reporting(output), drawing:
+            render(m, output, format=args.format, **options)
+    return _read_from(whole, path)
 
 
 def _warn_of_a_long_layout(m: ArgumentMap, path: str, output: str, args: argparse.Namespace) -> None:
@@ -1028,7 +1030,12 @@ def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         help="the maps to draw: one with -o, or any number with --format, each drawn beside itself "
         "(map.argdown to map.svg)",
     )
-    render_parser.add_argument("-o", "--output", metavar="OUT", help="output file; - for stdout (DOT unless --format)")
+    render_parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output file, its missing folders made; - for stdout (DOT unless --format)",
+    )
     render_parser.add_argument(
         "--format",
         help=f"output format: {', '.join(DIAGRAM_FORMATS)} (default: from OUT's suffix; needed without -o)",

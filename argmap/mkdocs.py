@@ -54,15 +54,16 @@ from .af import SEMANTICS, STRENGTH_SEMANTICS
 from .catalogue import Severity
 from .check import check
 from .errors import ArgmapError, MapError, OptionError, ParseError
-from .evaluate import Labelling, evaluate, evaluate_for_drawing
+from .evaluate import Labelling, evaluate_for_drawing
 from .model import ArgumentMap
 from .render.cache import DotCache
+from .render.files import layout_engine
 from .render.html import assets, css_length, prepare
 from .render.notes import map_name
 from .render.options import DIRECTIONS, ID_PREFIX, VIEWS
 from .render.svg import escape
 from .render.theme import AUTO, THEME_NAMES
-from .selection import REACHES, Reach, select
+from .selection import REACHES, Reach, chosen_part
 from .settings import settings_of
 from .strength import Strengths, strength
 
@@ -89,6 +90,8 @@ OPTIONS: Mapping[str, tuple[str, ...] | None] = {
     "max-width": None,
     "max-height": None,
     "strength": STRENGTH_SEMANTICS,
+    # A Graphviz layout engine of the graphviz package's ENGINES, checked as argmap render --engine checks it.
+    "engine": None,
     # Parts of the map, as argmap.select() takes them: lists separated by commas.
     "select": None,
     "depth": None,
@@ -129,35 +132,34 @@ def _validate(key: str, value: str) -> str:
         raise OptionError(f"name must be a letter followed by letters, digits, '_' or '-', not {value!r}")
     elif key in ("max-width", "max-height"):
         return css_length(value, key)
+    elif key == "engine":
+        layout_engine(value)
     elif key == "src" and not value.strip():
         raise OptionError("src must name a map file")
     return value
 
 
 def _part(m: ArgumentMap, options: Mapping[str, str], document: ArgumentMap) -> ArgumentMap:
-    """The part of ``m`` that the fence's selection options keep (see :func:`argmap.select`), or else the
-    ``document``'s own part.
+    """The part of ``m`` that the fence's selection options keep (see :func:`argmap.selection.chosen_part`), or
+    else the ``document``'s own part.
     """
     lists = {
         key: [item.strip() for item in options[key].split(",") if item.strip()]
         for key in ("select", "sections", "tags", "statuses")
         if key in options
     }
-    connected = options.get("connected") == "true"
-    if not lists and not connected:
-        return document
-    labelling = evaluate(m, options.get("evaluate", "grounded")) if "statuses" in lists else None
-    return select(
+    chosen = chosen_part(
         m,
         ids=lists.get("select"),
         depth=int(options.get("depth", "0")),
         reach=cast(Reach, options.get("reach", "both")),
         sections=lists.get("sections"),
         tags=lists.get("tags"),
-        labelling=labelling,
         statuses=lists.get("statuses"),
-        connected=connected,
+        connected=options.get("connected") == "true",
+        semantics=options.get("evaluate", "grounded"),
     )
+    return document if chosen is None else chosen
 
 
 def fence_validator(
@@ -382,13 +384,13 @@ def _draw(page: _Page, source: str, css_class: str, options: Mapping[str, Any]) 
     if isinstance(loaded, _Refusal):
         return _failure(css_class, loaded)
     m, place, stem = loaded
-    for diagnostic in check(m):
+    # The document's own settings (their unhonoured ones are among the diagnostics below) give way to the fence's.
+    found = settings_of(m) if options.get("settings") != "off" else None
+    for diagnostic in check(m, settings=found):
         if diagnostic.severity >= Severity.WARNING:
             at = diagnostic.location
             where = place.at() if at is None else place.at(at.line, at.path)
             _warn(where, f"{diagnostic.severity} {diagnostic.code} {diagnostic.message}")
-    # The document's own settings (their unhonoured ones are among the diagnostics above) give way to the fence's.
-    found = settings_of(m) if options.get("settings") != "off" else None
     drawn: dict[str, Any] = {"view": "debate", "direction": "BT", "wrap": 40, "theme": AUTO}
     drawn.update({} if found is None else found.options)
     drawn.update({key: options[key] for key in ("view", "direction", "theme") if key in options})
@@ -428,7 +430,7 @@ def _draw(page: _Page, source: str, css_class: str, options: Mapping[str, Any]) 
             strengths=strengths,
             **drawn,
         )
-        svg = page.cache.draw(prepared.source, "svg")
+        svg = page.cache.draw(prepared.source, "svg", options.get("engine", "dot"))
         html = prepared.html(
             svg,
             id_prefix=f"argmap-{page.drawn}",

@@ -14,7 +14,7 @@ from .model import Argument, ArgumentMap, ElementType, Statement
 if TYPE_CHECKING:
     from .evaluate import Labelling
 
-__all__ = ["REACHES", "Key", "Reach", "select", "without"]
+__all__ = ["REACHES", "Key", "Reach", "chosen_part", "select", "without"]
 
 #: An element of a map: its kind and id.
 Key = tuple[ElementType, str]
@@ -151,6 +151,45 @@ def select(
         tied = {end for link in _links(m) if link[0] in kept and link[1] in kept for end in link}
         kept &= tied
     return _part(m, kept)
+
+
+def chosen_part(
+    m: ArgumentMap,
+    *,
+    ids: Iterable[str | Key] | None = None,
+    depth: int = 0,
+    reach: Reach = "both",
+    sections: Collection[str] | None = None,
+    tags: Collection[str] | None = None,
+    statuses: Collection[str] | None = None,
+    connected: bool = False,
+    semantics: str = "grounded",
+) -> ArgumentMap | None:
+    """The part of ``m`` that a reader chose to draw, as the command line, the Sphinx directive and the MkDocs fence
+    take the choice: :func:`select` with the criteria given, ``statuses`` judged by the labelling that
+    :func:`~argmap.evaluate` gives under ``semantics``. ``None`` when none is given (no ``ids``, ``sections``,
+    ``tags`` or ``statuses``, and not ``connected``): the document's own part is drawn then (see
+    :func:`argmap.settings.settings_of`). Raises what :func:`select` and :func:`~argmap.evaluate` raise.
+    """
+    if ids is None and sections is None and tags is None and statuses is None and not connected:
+        return None
+    labelling = None
+    if statuses is not None:
+        # Here: only a choice by status needs the evaluation, which loads the frameworks and their solvers.
+        from .evaluate import evaluate
+
+        labelling = evaluate(m, semantics)
+    return select(
+        m,
+        ids=ids,
+        depth=depth,
+        reach=reach,
+        sections=sections,
+        tags=tags,
+        labelling=labelling,
+        statuses=statuses,
+        connected=connected,
+    )
 
 
 def without(m: ArgumentMap, ids: Iterable[str | Key]) -> ArgumentMap:

@@ -38,17 +38,18 @@ from .errors import (
     RenderError,
     UnknownFormat,
 )
-from .evaluate import DRAWING_TIMEOUT, Labelling, evaluate, evaluate_for_drawing
+from .evaluate import DRAWING_TIMEOUT, Labelling, evaluate_for_drawing
 from .model import Argument, ArgumentMap, ElementType, Statement
 from .render.cache import DotCache
 from .render.dot import dot_source
+from .render.files import layout_engine
 from .render.html import Prepared, css_length, prepare, script, stylesheet
 from .render.notes import NodeUrl, anchor, map_name
 from .render.options import DIRECTIONS, ID_PREFIX, VIEWS, Direction, DotOptions, DrawOptions, View
 from .render.svg import is_safe_href
 from .render.theme import AUTO, THEME_NAMES
-from .selection import REACHES, Reach, select
-from .settings import settings_of
+from .selection import REACHES, Reach, chosen_part
+from .settings import Settings, settings_of
 from .strength import Strengths, strength
 
 __all__ = [
@@ -79,6 +80,9 @@ _STRENGTH = "strength"  # weights that are not numbers from 0 to 1, or strengths
 _DOT = "dot"  # Graphviz missing or failing
 _REF = "ref"  # a citation of a map or element that no page draws, or that several pages draw
 
+# The options that choose a part of the map by a list of names (with :connected:, :depth: and :reach:).
+_CHOICES = ("select", "sections", "tags", "statuses")
+
 #: The format of inline maps unless ``:format:`` says otherwise.
 DEFAULT_INLINE_FORMAT = "argdown"
 #: Values of ``:align:``.
@@ -99,8 +103,9 @@ _TITLED = re.compile(rf"(?P<title>.+?)\s+<(?P<target>{ID_PREFIX.pattern}:.+)>", 
 
 class argmap_diagram(nodes.General, nodes.Element):  # docutils names node classes in lower case
     """A map's diagram, waiting to be drawn: ``prepared`` holds the :class:`~argmap.render.html.Prepared` drawing
-    for HTML, ``dot`` the DOT source of images, ``alt`` their accessible name. When a page is written it becomes the
-    viewer with inline SVG, an image, or (when Graphviz cannot draw it) the DOT source as a literal block.
+    for HTML, ``dot`` the DOT source of images, ``alt`` their accessible name, ``engine`` the Graphviz layout
+    engine. When a page is written it becomes the viewer with inline SVG, an image, or (when Graphviz cannot draw
+    it) the DOT source as a literal block.
     """
 
 
@@ -202,11 +207,12 @@ class ArgmapDirective(SphinxDirective):
     line, 0 for none), ``:theme:`` (``auto``, ``light`` or ``dark``), ``:max-width:`` and ``:max-height:`` (CSS
     lengths), ``:evaluate:`` (a semantics of :data:`argmap.af.SEMANTICS`, such as ``grounded`` or
     ``preferred``: colour elements by their status), ``:strength:`` (``h-categoriser`` or
-    ``weighted-h-categoriser``: shade elements by their strength), ``:caption:``, ``:alt:`` (the diagram's
-    accessible name; default: the caption, else the map's title), ``:align:``, ``:name:`` (a label, and the map's
-    name, which starts each node's anchor) and ``:class:``; ``:settings: off`` ignores the drawing settings an
-    Argdown document holds (see :func:`argmap.settings.settings_of`), which are applied by default. A bad value is
-    a warning, and the option's default is used instead.
+    ``weighted-h-categoriser``: shade elements by their strength), ``:engine:`` (the Graphviz layout engine, one of
+    the ``graphviz`` package's ``ENGINES``, such as ``neato`` or ``sfdp``; default ``dot``), ``:caption:``,
+    ``:alt:`` (the diagram's accessible name; default: the caption, else the map's title), ``:align:``, ``:name:``
+    (a label, and the map's name, which starts each node's anchor) and ``:class:``; ``:settings: off`` ignores the
+    drawing settings an Argdown document holds (see :func:`argmap.settings.settings_of`), which are applied by
+    default. A bad value is a warning, and the option's default is used instead.
     """
 
     has_content = True
@@ -223,6 +229,7 @@ class ArgmapDirective(SphinxDirective):
         "max-height": directives.unchanged_required,
         "evaluate": directives.unchanged_required,
         "strength": directives.unchanged_required,
+        "engine": directives.unchanged_required,
         "caption": directives.unchanged_required,
         "alt": directives.unchanged_required,
         "align": directives.unchanged_required,
@@ -255,8 +262,9 @@ class ArgmapDirective(SphinxDirective):
         ]
         for path in sorted({at.path for at in locations if at is not None and at.path is not None} - {place.path}):
             self.env.note_dependency(path)
-        self._report(check(m), place)
-        part, document = self._settings(m)
+        found = settings_of(m)
+        self._report(check(m, settings=found), place)
+        part, document = self._settings(m, found)
         chosen = self._part(m, part)
         if chosen is not part:  # the page's own selection: the drawing shows what it leaves out
             document = {**document, "whole": m}
@@ -284,13 +292,13 @@ class ArgmapDirective(SphinxDirective):
         self.add_name(figure)
         return [figure, *messages]
 
-    def _settings(self, m: ArgumentMap) -> tuple[ArgumentMap, DotOptions]:
-        """The part of the map and the drawing options that the document's own settings ask for (its unhonoured
-        settings are among the diagnostics reported), or the whole map and none with ``:settings: off``.
+    def _settings(self, m: ArgumentMap, found: Settings) -> tuple[ArgumentMap, DotOptions]:
+        """The part of the map and the drawing options that the document's own settings ask for (as ``found``,
+        whose unhonoured settings are among the diagnostics reported), or the whole map and none with
+        ``:settings: off``.
         """
         if self._choice("settings", ("on", "off"), "on") == "off":
             return m, {}
-        found = settings_of(m)
         return found.part, found.options
 
     def _part(self, m: ArgumentMap, document: ArgumentMap) -> ArgumentMap:
@@ -298,32 +306,31 @@ class ArgmapDirective(SphinxDirective):
         ``:statuses:`` and ``:connected:`` keep, instead of the ``document``'s own part; the whole map, having
         warned, when one of them is wrong.
         """
-        names = ("select", "sections", "tags", "statuses")
-        lists = {option: _listed(self.options[option]) for option in names if option in self.options}
+        lists = {option: _listed(self.options[option]) for option in _CHOICES if option in self.options}
         if not lists and "connected" not in self.options:
-            return document
+            return document  # and :depth: and :reach:, which then choose nothing, are not looked at
         try:
             depth = int(self.options.get("depth", "0"))
         except ValueError:
             depth = -1
-        labelling = None
-        if "statuses" in lists:
-            labelling = evaluate(m, self._choice("evaluate", SEMANTICS, "grounded"))
         try:
-            return select(
+            chosen = chosen_part(
                 m,
                 ids=lists.get("select"),
                 depth=depth,
                 reach=cast(Reach, self._choice("reach", REACHES, "both")),
                 sections=lists.get("sections"),
                 tags=lists.get("tags"),
-                labelling=labelling,
                 statuses=lists.get("statuses"),
                 connected="connected" in self.options,
+                # Read only for a choice by status: a bad :evaluate: is otherwise reported once, where it colours.
+                semantics=self._choice("evaluate", SEMANTICS, "grounded") if "statuses" in lists else "grounded",
             )
         except ArgmapError as error:
             _warn(f"cannot select a part of the map: {error}; the whole map is drawn", _OPTION, self.get_location())
             return m
+        assert chosen is not None  # something was chosen: a list or :connected:
+        return chosen
 
     def _diagram(self, m: ArgumentMap, alt: str | None, document: DotOptions) -> argmap_diagram | None:
         """The map drawn for every builder with the directive's options, and registered for citations; ``None``
@@ -354,7 +361,9 @@ class ArgmapDirective(SphinxDirective):
             _warn(f"cannot draw the map: {error}", _USAGE, self.get_location())
             return None
         self._register(m, name, prepared, labelling)
-        diagram = argmap_diagram(prepared=prepared, dot=image, alt=prepared.title, classes=["argmap"])
+        diagram = argmap_diagram(
+            prepared=prepared, dot=image, alt=prepared.title, engine=self._engine(), classes=["argmap"]
+        )
         diagram["classes"] += self.options.get("class", [])
         diagram.attributes.update({key: length for key, length in lengths.items() if length is not None})
         return diagram
@@ -462,6 +471,19 @@ class ArgmapDirective(SphinxDirective):
         instead = "it is ignored" if default is None else f"the default, {default}, is used"
         self._bad(option, given, f"one of {', '.join(allowed)}", instead)
         return default
+
+    def _engine(self) -> str:
+        """The Graphviz layout engine ``:engine:`` names (see :func:`~argmap.render.files.layout_engine`), or
+        ``dot`` (having warned) for one that Graphviz does not have.
+        """
+        given = self.options.get("engine")
+        if given is None:
+            return "dot"
+        try:
+            return layout_engine(given.strip())
+        except OptionError as error:
+            _warn(f":engine: {error}; the default, dot, is used", _OPTION, self.get_location())
+            return "dot"
 
     def _wrap(self) -> int:
         default: int = self.config.argmap_wrap
@@ -629,13 +651,13 @@ class _Drawer:
         format = self.output_format()
         if format == "svg":
             prepared: Prepared = diagram["prepared"]
-            svg = self.cache.draw(prepared.source, "svg")
+            svg = self.cache.draw(prepared.source, "svg", diagram.get("engine", "dot"))
             sizes = {"max_width": diagram.get("max_width"), "max_height": diagram.get("max_height")}
             html = prepared.html(svg, id_prefix=id_prefix, **sizes)
             # docutils wraps raw HTML that has classes in a <div> with the node's ids and classes.
             align = [f"align-{diagram['align']}"] if "align" in diagram else []
             return nodes.raw("", html, format="html", classes=align)
-        uri = os.fspath(self.cache.path(diagram["dot"], format))
+        uri = os.fspath(self.cache.path(diagram["dot"], format, diagram.get("engine", "dot")))
         image = nodes.image(uri=uri, candidates={"*": uri}, alt=diagram["alt"])
         if "align" in diagram:
             image["align"] = diagram["align"]

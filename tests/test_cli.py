@@ -304,6 +304,12 @@ def test_render_watch_redraws_when_a_file_the_map_includes_changes(tmp_path: Pat
         save("[Health]: Tea is good for you.\n")
         assert lines.get(timeout=60) == "argmap: redrew tea.dot\n"
         assert "Tea is good for you." in (tmp_path / "tea.dot").read_text(encoding="utf-8")
+        save("[Health]: Tea is healthy. {x: [}\n")
+        assert "health.argdown:1:" in lines.get(timeout=60)  # reported where it is
+        # The broken file is still watched: mending it redraws the map.
+        save("[Health]: Tea is very healthy.\n")
+        assert lines.get(timeout=60) == "argmap: redrew tea.dot\n"
+        assert "Tea is very healthy." in (tmp_path / "tea.dot").read_text(encoding="utf-8")
     finally:
         watcher.send_signal(signal.SIGINT)
         status = watcher.wait(timeout=60)
@@ -395,9 +401,12 @@ def test_render_needs_a_known_output_format(run: Run, files: Path) -> None:
     assert not (files / "out.nonsense").exists()
 
 
-def test_render_into_a_missing_directory(run: Run, files: Path) -> None:
-    line = run("render", "clean.json", "-o", "nowhere/out.dot").failed_once()
-    assert line == "argmap: error: nowhere/out.dot: No such file or directory"
+def test_render_into_a_missing_directory_makes_it(run: Run, files: Path) -> None:
+    assert run("render", "clean.json", "-o", "out/maps/clean.dot").status == 0
+    assert (files / "out" / "maps" / "clean.dot").read_text(encoding="utf-8").startswith("digraph")
+    assert [p.name for p in (files / "out" / "maps").iterdir()] == ["clean.dot"]
+    line = run("render", "clean.json", "-o", "clean.json/out.dot").failed_once()  # a file is no folder
+    assert line == "argmap: error: clean.json/out.dot: Not a directory"
 
 
 # convert ----------------------------------------------------------------------------------------------------------

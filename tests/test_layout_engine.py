@@ -13,6 +13,8 @@ from argmap import MapBuilder, OptionError
 from argmap.cli import main
 from argmap.formats import dump
 from argmap.render import files
+from argmap.render.cache import DotCache
+from argmap.render.dot import dot_source
 from argmap.render.files import LARGE_LAYOUT, layout_engine, pipe, render
 
 
@@ -36,6 +38,22 @@ def test_the_engine_lays_the_map_out(tmp_path: Path) -> None:
     assert b"<svg" in by_neato
     assert by_dot != by_neato
     assert render(m, tmp_path / "tea.png", engine="neato").read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.dot
+def test_the_cache_of_the_integrations_keeps_each_engine_s_drawing_apart(tmp_path: Path) -> None:
+    source = dot_source(tea().build())
+    cache = DotCache(tmp_path)
+    by_dot, by_neato = cache.draw(source, "svg"), cache.draw(source, "svg", "neato")
+    assert by_neato != by_dot
+    # As the engine's own program lays it out: `dot -Kneato` is `neato`.
+    assert by_neato == files.run_dot(source, "svg", "neato")
+    assert cache.path(source, "png", "sfdp").read_bytes().startswith(b"\x89PNG")
+    assert cache.runs == 3
+    assert cache.draw(source, "svg", "neato") == by_neato
+    assert cache.runs == 3  # drawn once, kept
+    with pytest.raises(OptionError, match="unknown Graphviz layout engine 'nope'"):
+        cache.draw(source, "svg", "nope")
 
 
 def test_the_engine_is_refused_where_no_layout_is_made() -> None:

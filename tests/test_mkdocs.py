@@ -110,6 +110,20 @@ def test_fence_options_choose_how_the_map_is_drawn() -> None:
     assert "Status (grounded): statement tea is OUT: statement awake attacks it and is IN" in svg
 
 
+@pytest.mark.dot
+def test_engine_lays_the_map_out_with_another_graphviz_engine() -> None:
+    (default,) = svgs_in(converter().convert(fence(TEA)))
+    assert svgs_in(converter().convert(fence(TEA, 'format="json" engine="dot"'))) == [default]
+    (neato,) = svgs_in(converter().convert(fence(TEA, 'format="json" engine="neato"')))
+    assert ">Drink &lt;tea&gt; &amp; be merry.</text>" in neato
+    assert _positions(neato) != _positions(default)
+
+
+def _positions(svg: str) -> list[tuple[str, str]]:
+    """Where the drawing's texts stand, in order."""
+    return re.findall(r'<text [^>]*\bx="([-0-9.]+)" y="([-0-9.]+)"', svg)
+
+
 def _x_of(svg: str, anchor: str) -> float:
     """The x of the first text of the node with ``anchor``."""
     found = re.search(rf'<g id="{re.escape(anchor)}" .*?<text [^>]*\bx="([-0-9.]+)"', svg, flags=re.DOTALL)
@@ -169,6 +183,7 @@ def test_a_name_given_twice_on_a_page_is_warned_of(caplog: pytest.LogCaptureFixt
         ('format="json" max_width="wide"', "max-width must be a CSS length such as 600px, 40rem or 80%"),
         ('format="json" max_height="1px;color:red"', "max-height must be a CSS length such as 600px, 40rem or 80%"),
         ('src=""', "src must name a map file"),
+        ('format="json" engine="nope"', "unknown Graphviz layout engine &#x27;nope&#x27;: use one of circo, dot,"),
     ],
 )
 def test_bad_options_show_an_error_block(header: str, message: str, caplog: pytest.LogCaptureFixture) -> None:
@@ -320,6 +335,15 @@ def test_warnings_name_the_page_and_the_line(tmp_path: Path) -> None:
     assert first == f"argmap: docs/index.md:10: {DISCONNECTED}"
     assert stray.startswith("argmap: docs/index.md:29: cannot read the map: unexpected '[C]:': below a statement")
     assert again == f"argmap: docs/index.md:38: {DISCONNECTED}"
+
+
+@pytest.mark.dot
+def test_an_unknown_engine_is_a_warning_at_the_fence_s_line(tmp_path: Path) -> None:
+    project(tmp_path, {"index.md": '# Engines\n\n```argmap engine="nope"\n[A]: A.\n```\n'})
+    done = build(tmp_path, "--strict")
+    assert done.returncode == 1
+    (warning,) = warnings(done)
+    assert warning.startswith("argmap: docs/index.md:3: unknown Graphviz layout engine 'nope': use one of circo, dot,")
 
 
 @pytest.mark.dot

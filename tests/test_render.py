@@ -626,6 +626,15 @@ def test_unknown_suffix(tmp_path: Path, name: str) -> None:
     assert not (tmp_path / name).exists()
 
 
+def test_render_makes_the_folders_the_path_names(tmp_path: Path) -> None:
+    path = render(sample_map(), tmp_path / "out" / "maps" / "map.dot")
+    assert path.read_text(encoding="utf-8") == to_dot(sample_map()).source
+    assert [p.name for p in (tmp_path / "out" / "maps").iterdir()] == ["map.dot"]  # no temporary file is left
+    with pytest.raises(UnknownFormat):
+        render(sample_map(), tmp_path / "failed" / "map.jpeg")
+    assert not (tmp_path / "failed").exists()  # a drawing that fails makes no folder
+
+
 def test_unknown_format_name() -> None:
     with pytest.raises(UnknownFormat, match="unknown diagram format 'jpeg'"):
         pipe(sample_map(), "jpeg")

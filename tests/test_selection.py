@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgumentMap, ElementType, MapBuilder, OptionError, evaluate, select, without
+from argmap.selection import chosen_part
 from argmap.strategies import argument_maps
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,6 +63,30 @@ def test_statuses_select_by_a_labelling() -> None:
     assert ids(out) == ["good", "anti", "<healthy>"]
     with pytest.raises(OptionError, match="statuses need a labelling"):
         select(m, statuses=["in"])
+
+
+def test_a_chosen_part_is_none_without_a_choice_and_judges_statuses_by_the_semantics_named() -> None:
+    m = tea()
+    assert chosen_part(m) is None
+    assert chosen_part(m, depth=2, reach="in", semantics="preferred") is None  # they choose nothing alone
+    assert chosen_part(m, ids=[]) == select(m, ids=[])  # given, though empty: it keeps nothing
+    assert chosen_part(m, tags=["objection"], ids=["good"], depth=1) == select(
+        m, tags=["objection"], ids=["good"], depth=1
+    )
+    assert chosen_part(m, connected=True) == select(m, connected=True)
+    assert chosen_part(m, statuses=["out"]) == select(m, labelling=evaluate(m), statuses=["out"])
+    b = MapBuilder()
+    a, b_ = b.statement("A.", id="a"), b.statement("B.", id="b")
+    b.attack(a, b_)
+    b.attack(b_, a)
+    mutual = b.build()
+    assert ids(chosen_part(mutual, statuses=["undec"]) or mutual) == ["a", "b"]  # grounded by default
+    stable = evaluate(mutual, "stable")
+    assert chosen_part(mutual, statuses=["in"], semantics="stable") == select(mutual, labelling=stable, statuses=["in"])
+    with pytest.raises(OptionError, match="unknown statuses 'maybe'"):
+        chosen_part(m, statuses=["maybe"])
+    with pytest.raises(OptionError, match="semantics"):
+        chosen_part(m, statuses=["in"], semantics="nope")
 
 
 def test_the_part_keeps_what_its_elements_need_and_nothing_that_dangles() -> None:

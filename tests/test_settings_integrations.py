@@ -109,10 +109,8 @@ def test_a_fence_applies_the_document_s_settings_unless_off() -> None:
     assert "unknown settings &#x27;maybe&#x27;: use one of on, off" in wrong
 
 
-@pytest.mark.dot
-def test_the_directive_applies_the_document_s_settings_unless_off(
-    make_app: Callable[..., SphinxTestApp], tmp_path: Path
-) -> None:
+def built_twice(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> SphinxTestApp:
+    """A Sphinx site built whose page draws DOCUMENT twice: with its settings, then with ``:settings: off``."""
     src = tmp_path / "settings"
     src.mkdir()
     (src / "conf.py").write_text('extensions = ["argmap.sphinx"]\n', encoding="utf-8")
@@ -121,6 +119,14 @@ def test_the_directive_applies_the_document_s_settings_unless_off(
     (src / "index.rst").write_text(page, encoding="utf-8")
     app = make_app("html", srcdir=src)
     app.build()
+    return app
+
+
+@pytest.mark.dot
+def test_the_directive_applies_the_document_s_settings_unless_off(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    app = built_twice(make_app, tmp_path)
     first, second = re.findall(r"<svg\b.*?</svg>", (app.outdir / "index.html").read_text("utf-8"), flags=re.DOTALL)
     assert "Tea is good." in first
     assert "Unrelated." not in first
@@ -166,3 +172,43 @@ def test_a_part_chosen_by_the_caller_shows_what_it_leaves_out_and_the_document_s
     app.build()
     [svg] = re.findall(r"<svg\b.*?</svg>", (app.outdir / "index.html").read_text("utf-8"), flags=re.DOTALL)
     assert len(SVG_STUB.findall(svg)) == 2
+
+
+@pytest.fixture
+def settings_worked_out(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many times a map's drawing settings are worked out: a list that grows by one each time."""
+    from argmap.settings import drawing
+
+    calls: list[int] = []
+    original = drawing.drawing_options
+
+    def counted(m: argmap.ArgumentMap) -> tuple[argmap.render.options.DotOptions, frozenset[str]]:
+        calls.append(1)
+        return original(m)
+
+    monkeypatch.setattr(drawing, "drawing_options", counted)
+    return calls
+
+
+def test_check_reports_the_settings_a_caller_worked_out_as_it_finds_them_itself() -> None:
+    m = argmap.loads(DOCUMENT, format="argdown")
+    found = argmap.settings.settings_of(m)
+    assert argmap.check(m, settings=found) == argmap.check(m)
+    assert [d.code for d in argmap.check(m, settings=found) if d.code == "unhonoured-setting"] == ["unhonoured-setting"]
+    plain = argmap.loads("[Tea]: Tea is good.\n", format="argdown")
+    assert argmap.check(plain, settings=argmap.settings.settings_of(plain)) == argmap.check(plain)
+
+
+@pytest.mark.dot
+def test_a_fence_and_the_directive_work_out_a_diagram_s_settings_once(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, settings_worked_out: list[int]
+) -> None:
+    drawn = converter().convert(f"```argmap\n{DOCUMENT}```\n")
+    assert "unknown" not in drawn
+    assert len(settings_worked_out) == 1
+    converter().convert(f'```argmap settings="off"\n{DOCUMENT}```\n')  # check() still names those left out
+    assert len(settings_worked_out) == 2
+    app = built_twice(make_app, tmp_path)
+    assert len(settings_worked_out) == 4
+    warnings = app.warning.getvalue()  # type: ignore[attr-defined]
+    assert warnings.count("the Argdown setting logLevel is not honoured") == 2  # each diagram's check names it

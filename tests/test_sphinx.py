@@ -11,6 +11,7 @@ from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
+import graphviz  # type: ignore[import-untyped]
 import pytest
 from sphinx.cmd.build import build_main
 from sphinx.testing.util import SphinxTestApp
@@ -57,9 +58,9 @@ def dot_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     run = dot_cache.run
 
-    def counting(executable: str, source: str, format: str) -> bytes:
+    def counting(executable: str, source: str, format: str, engine: str = "dot") -> bytes:
         calls.append(format)
-        return run(executable, source, format)
+        return run(executable, source, format, engine)
 
     monkeypatch.setattr(dot_cache, "run", counting)
     return calls
@@ -916,4 +917,48 @@ def test_the_directive_draws_a_part_of_the_map_with_select_s_names(make_app: Mak
     assert [w for w in warnings_of(app) if "[argmap" in w] == [
         f"{src / 'index.rst'}:15: WARNING: cannot select a part of the map: the map has no statement or argument "
         "'Nope'; the whole map is drawn [argmap.option]"
+    ]
+
+
+def test_statuses_that_the_semantics_cannot_give_draw_the_whole_map_with_a_warning(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    src = tmp_path / "statuses"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["argmap.sphinx"]\n', encoding="utf-8")
+    # Three claims that attack each other in a ring have no stable labelling.
+    body = "   [A]: Alpha.\n     - [B]: Beta.\n       - [C]: Gamma.\n         - [A]\n"
+    page_text = "Ring\n====\n\n.. argmap::\n   :statuses: in\n   :evaluate: stable\n\n" + body
+    (src / "index.rst").write_text(page_text, encoding="utf-8")
+    app = make_app("html", srcdir=src, confoverrides={"argmap_warn_on": "error"})
+    app.build()
+    (svg,) = svgs_in(page(app, "index"))
+    assert all(text in svg for text in ("Alpha.", "Beta.", "Gamma."))
+    warnings = [w for w in warnings_of(app) if "[argmap" in w]
+    assert any("cannot select a part of the map" in w and "the whole map is drawn" in w for w in warnings), warnings
+
+
+def positions(svg: str) -> list[tuple[str, str]]:
+    """Where the drawing's texts stand, in order."""
+    return re.findall(r'<text [^>]*\bx="([-0-9.]+)" y="([-0-9.]+)"', svg)
+
+
+@pytest.mark.dot
+def test_engine_lays_one_diagram_out_with_another_graphviz_engine(make_app: MakeApp, tmp_path: Path) -> None:
+    src = tmp_path / "engines"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["argmap.sphinx"]\n', encoding="utf-8")
+    body = "   [Tea]: Tea is good.\n     - [Awake]: It keeps you awake.\n       + [Sleep]: Sleep matters.\n"
+    directives = ["", "   :engine: neato\n", "   :engine: nope\n"]
+    text = "Engines\n=======\n\n" + "".join(f".. argmap::\n{options}\n{body}\n" for options in directives)
+    (src / "index.rst").write_text(text, encoding="utf-8")
+    app = make_app("html", srcdir=src)
+    app.build()
+    default, neato, unknown = svgs_in(page(app, "index"))
+    assert "Sleep matters." in neato
+    assert positions(neato) != positions(default)
+    assert positions(unknown) == positions(default)  # an unknown engine: dot, having warned
+    assert [w for w in warnings_of(app) if "[argmap" in w] == [
+        f"{src / 'index.rst'}:17: WARNING: :engine: unknown Graphviz layout engine 'nope': use one of "
+        f"{', '.join(sorted(graphviz.ENGINES))}; the default, dot, is used [argmap.option]"
     ]

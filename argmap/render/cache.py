@@ -10,19 +10,24 @@ from pathlib import Path
 
 from .._io import atomic_write
 from ..errors import GraphvizNotFound
-from .files import dot_failed
+from .files import dot_failed, layout_engine
 
 __all__ = ["DotCache", "run"]
 
 
-def run(executable: str, source: str, format: str) -> bytes:
-    """Graphviz's drawing of DOT ``source`` in ``format``, by the program ``executable``.
+def run(executable: str, source: str, format: str, engine: str = "dot") -> bytes:
+    """Graphviz's drawing of DOT ``source`` in ``format``, by the program ``executable``, laid out by ``engine``
+    (checked with :func:`~argmap.render.files.layout_engine`).
 
-    Raises :class:`~argmap.errors.GraphvizNotFound` when it cannot be started, and
-    :class:`~argmap.errors.RenderError` with its messages when it fails.
+    Raises :class:`~argmap.OptionError` for an unknown engine, :class:`~argmap.errors.GraphvizNotFound` when the
+    program cannot be started, and :class:`~argmap.errors.RenderError` with its messages when it fails.
     """
+    # dot lays out with any engine that -K names, as the program of that name (neato, sfdp...) does.
+    command = (
+        [executable, f"-T{format}"] if engine == "dot" else [executable, f"-K{layout_engine(engine)}", f"-T{format}"]
+    )
     try:
-        done = subprocess.run([executable, f"-T{format}"], input=source.encode("utf-8"), capture_output=True)
+        done = subprocess.run(command, input=source.encode("utf-8"), capture_output=True)
     except OSError:
         raise GraphvizNotFound(executable) from None
     if done.returncode != 0:
@@ -52,21 +57,24 @@ class DotCache:
             self._dot = (found, f"{real}\0{stat.st_size}\0{stat.st_mtime_ns}")
         return self._dot
 
-    def path(self, source: str, format: str) -> Path:
-        """The file that holds ``source`` drawn in ``format``, drawn now unless an earlier build drew it.
+    def path(self, source: str, format: str, engine: str = "dot") -> Path:
+        """The file that holds ``source`` drawn in ``format`` and laid out by ``engine``, drawn now unless an
+        earlier build drew it.
 
         Raises what :func:`run` raises.
         """
         executable, fingerprint = self._program()
-        key = hashlib.sha256(f"{format}\0{fingerprint}\0{source}".encode()).hexdigest()[:32]
+        # dot's drawings keep the names they had before other engines could be asked for: a cache stays valid.
+        layout = "" if engine == "dot" else f"{engine}\0"
+        key = hashlib.sha256(f"{layout}{format}\0{fingerprint}\0{source}".encode()).hexdigest()[:32]
         path = self.directory / f"argmap-{key}.{format}"
         if not path.is_file():
-            data = run(executable, source, format)
+            data = run(executable, source, format, engine)
             self.runs += 1
             self.directory.mkdir(parents=True, exist_ok=True)
             atomic_write(path, data)
         return path
 
-    def draw(self, source: str, format: str) -> bytes:
+    def draw(self, source: str, format: str, engine: str = "dot") -> bytes:
         """The bytes of :meth:`path`'s file."""
-        return self.path(source, format).read_bytes()
+        return self.path(source, format, engine).read_bytes()

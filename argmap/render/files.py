@@ -159,8 +159,9 @@ def render(
     """Draw the map into the file ``path`` and return its path.
 
     The format is ``format`` or else the file's suffix: ``.svg``, ``.png``, ``.pdf``, ``.dot``, ``.gv`` or
-    ``.html``. The file is replaced atomically, so a failure leaves an existing file as it was. ``engine`` and the
-    options are :func:`pipe`'s; raises what :func:`pipe` raises.
+    ``.html``. The file is replaced atomically, so a failure leaves an existing file as it was. Folders of ``path``
+    that do not exist yet are made, as the ``graphviz`` package's ``render`` makes them, once the drawing is done
+    (a failed one makes none). ``engine`` and the options are :func:`pipe`'s; raises what :func:`pipe` raises.
     """
     target = Path(path)
     if format is None:
@@ -169,4 +170,7 @@ def render(
                 f"{target}: no suffix to tell the diagram format from; use one of {', '.join(DIAGRAM_FORMATS)}"
             )
         format = target.suffix[1:]
-    return atomic_write(target, pipe(m, format, engine=engine, **options))
+    data = pipe(m, format, engine=engine, **options)
+    if not target.parent.exists():  # a file where a folder should be is left for the write to report
+        target.parent.mkdir(parents=True, exist_ok=True)
+    return atomic_write(target, data)
