@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 
 import attrs
@@ -25,7 +25,7 @@ from argmap import (
 )
 from argmap.boxes import cut, shown_text, shown_title, text_room
 from argmap.render import mermaid
-from argmap.render.theme import THEMES
+from argmap.render.theme import THEMES, colour, text_on
 from argmap.strategies import argument_maps, ids, statement_texts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,16 +82,21 @@ def kim() -> ArgumentMap:
 # A small parser for exactly the lines the writer may write ---------------------------------------------------------
 
 LABEL = r'"((?:[A-Za-z0-9 .,?!\'/-]|[^\x00-\x7f]|#[0-9]+;|<br>)*)"'
+# Each shape a node may have, by the brackets around its label.
+SHAPES = {("(", ")"): "round", ("[", "]"): "box", ("[[", "]]"): "closed"}
+_OPENINGS = "|".join(sorted((re.escape(opening) for opening, _ in SHAPES), key=len, reverse=True))
+_CLOSINGS = "|".join(sorted((re.escape(closing) for _, closing in SHAPES), key=len, reverse=True))
 LINES = {
-    "node": re.compile(rf"(s[0-9]+)\({LABEL}\)|(a[0-9]+)\[{LABEL}\]"),
+    "node": re.compile(rf"([sag][0-9]+)({_OPENINGS}){LABEL}({_CLOSINGS})"),
     "subgraph": re.compile(rf"subgraph (g[0-9]+) \[{LABEL}\]"),
     "end": re.compile(r"end"),
-    "edge": re.compile(r"([sa][0-9]+) (-->|--o|-\.->|<-->|--x) ([sa][0-9]+)"),
-    "class": re.compile(r"class ([sag][0-9]+(?:,[sag][0-9]+)*) (statement|argument|main|section)"),
+    "edge": re.compile(r"([sag][0-9]+) (-->|--o|-\.->|<-->|--x) ([sag][0-9]+)"),
+    "class": re.compile(r"class ([sag][0-9]+(?:,[sag][0-9]+)*) (statement|argument|main|section|closed)"),
     "classDef": re.compile(
-        r"classDef (statement|argument|main|section) ([a-z-]+:[#A-Za-z0-9]+(?:,[a-z-]+:[#A-Za-z0-9]+)*)"
+        r"classDef (statement|argument|main|section|closed) ([a-z-]+:[#A-Za-z0-9]+(?:,[a-z-]+:[#A-Za-z0-9]+)*)"
     ),
     "linkStyle": re.compile(r"linkStyle (default|[0-9]+(?:,[0-9]+)*) stroke:([#A-Za-z0-9]+)"),
+    "style": re.compile(r"style ([sa][0-9]+) (fill:[#A-Za-z0-9]+,color:[#A-Za-z0-9]+)"),
 }
 
 
@@ -114,6 +119,7 @@ class Chart:
     classes: dict[str, list[str]] = attrs.field(factory=dict)
     class_defs: dict[str, str] = attrs.field(factory=dict)
     link_styles: dict[str, str] = attrs.field(factory=dict)
+    styles: dict[str, str] = attrs.field(factory=dict)
 
 
 def parse(text: str) -> Chart:
@@ -131,8 +137,9 @@ def parse(text: str) -> Chart:
         kind, match = kinds[0]
         parent = open_subgraphs[-1] if open_subgraphs else None
         if kind == "node":
-            id, label, shape = (match[1], match[2], "round") if match[1] else (match[3], match[4], "box")
+            id, label, shape = match[1], match[3], SHAPES[match[2], match[4]]
             assert id not in chart.nodes
+            assert shape in (("closed",) if id[0] == "g" else ("round", "box")), line
             chart.nodes[id] = (shape, decode(label), parent)
         elif kind == "subgraph":
             chart.subgraphs[match[1]] = (decode(match[2]), parent)
@@ -147,6 +154,9 @@ def parse(text: str) -> Chart:
             chart.classes[match[2]] = sorted(match[1].split(","), key=lambda name: int(name[1:]))
         elif kind == "classDef":
             chart.class_defs[match[1]] = match[2]
+        elif kind == "style":
+            assert match[1] in chart.nodes, line
+            chart.styles[match[1]] = match[2]
         else:
             chart.link_styles[match[1]] = match[2]
     assert not open_subgraphs
@@ -173,7 +183,30 @@ def lines_of(*texts: str) -> str:
     return "\n".join(line for text in texts for line in text.splitlines())
 
 
-def expected(m: ArgumentMap, show: frozenset[str] = mermaid.DEFAULT_SHOW) -> Chart:
+def boxed(m: ArgumentMap, closed: Collection[str]) -> dict[str, str]:
+    """Per section inside a closed one, itself or an ancestor: the box of the outermost closed one."""
+    numbers = {section.id: n for n, section in enumerate(m.sections)}
+    parents = {section.id: section.parent for section in m.sections}
+    found = {}
+    for section in m.sections:
+        chain: list[str] = []
+        id: str | None = section.id
+        while id is not None:
+            chain.append(id)
+            id = parents[id]
+        outer = [id for id in chain if id in closed]
+        if outer:
+            found[section.id] = f"g{numbers[outer[-1]]}"
+    return found
+
+
+def expected(
+    m: ArgumentMap,
+    show: frozenset[str] = mermaid.DEFAULT_SHOW,
+    *,
+    closed: Collection[str] = (),
+    colours: Mapping[tuple[ElementType, str], str] | None = None,
+) -> Chart:
     in_relations = {(r.source_type, r.source) for r in m.relations} | {(r.target_type, r.target) for r in m.relations}
     conclusions = {a.conclusion for a in m.arguments}
     # Premises (unused ones too) and intermediate conclusions in no relation are drawn inside their arguments.
@@ -183,13 +216,17 @@ def expected(m: ArgumentMap, show: frozenset[str] = mermaid.DEFAULT_SHOW) -> Cha
         for n, s in enumerate(m.statements)
         if (S, s.id) in in_relations or s.id in conclusions or s.id not in inside
     ]
-    names = {(S, s.id): f"s{n}" for n, s in drawn} | {(A, a.id): f"a{n}" for n, a in enumerate(m.arguments)}
+    # An element in a closed section is its section's box, which is drawn if it holds any element at all.
+    box = boxed(m, closed)
+    names = {(S, s.id): box.get(s.section, f"s{n}") for n, s in drawn}  # type: ignore[arg-type]
+    names |= {(A, a.id): box.get(a.section, f"a{n}") for n, a in enumerate(m.arguments)}  # type: ignore[arg-type]
     groups = {section.id: f"g{n}" for n, section in enumerate(m.sections)} if "sections" in show else {}
     chart = Chart(direction="BT")
     for n, s in drawn:
         texts = [f"[{s.id}]"] if "statement-ids" in show else []
         texts += [shown_text(s), *(tags(s.tags) if "tags" in show else [])]
-        chart.nodes[f"s{n}"] = ("round", lines_of(*texts), groups.get(s.section))  # type: ignore[arg-type]
+        if names[S, s.id] == f"s{n}":
+            chart.nodes[f"s{n}"] = ("round", lines_of(*texts), groups.get(s.section))  # type: ignore[arg-type]
     shown = {s.id for _, s in drawn}
     for n, a in enumerate(m.arguments):
         texts = [f"<{a.id}>", *([shown_text(a)] if "argument-text" in show and a.text else [])]
@@ -199,9 +236,17 @@ def expected(m: ArgumentMap, show: frozenset[str] = mermaid.DEFAULT_SHOW) -> Cha
         if len(within) > 1:
             within = [f"\u2022 {text}" for text in within]
         if "argument-text" in show and not a.text and within:
-            texts.append(cut("\n".join(within), text_room(a)))
+            # Each line of what is cut is a line of the box: a blank one is no line (as for DOT), not an empty one.
+            texts += [line for line in cut("\n".join(within), text_room(a)).split("\n") if line]
         texts += tags(a.tags) if "tags" in show else []
-        chart.nodes[f"a{n}"] = ("box", lines_of(*texts), groups.get(a.section))  # type: ignore[arg-type]
+        if names[A, a.id] == f"a{n}":
+            chart.nodes[f"a{n}"] = ("box", lines_of(*texts), groups.get(a.section))  # type: ignore[arg-type]
+    held = {box[e.section] for e in (*m.statements, *m.arguments) if e.section in box}  # type: ignore[index]
+    boxes = []
+    for n, section in enumerate(m.sections):
+        if f"g{n}" in held:
+            boxes.append(f"g{n}")
+            chart.nodes[f"g{n}"] = ("closed", lines_of(shown_title(section.title)), groups.get(section.parent))  # type: ignore[arg-type]
     holding = {group for _, _, group in chart.nodes.values() if group is not None}
     for section in reversed(m.sections):
         if groups and groups[section.id] in holding and section.parent is not None:
@@ -209,18 +254,29 @@ def expected(m: ArgumentMap, show: frozenset[str] = mermaid.DEFAULT_SHOW) -> Cha
     for n, section in enumerate(m.sections):
         if f"g{n}" in holding:
             chart.subgraphs[f"g{n}"] = (lines_of(shown_title(section.title)), groups.get(section.parent))  # type: ignore[arg-type]
-    attacks = []
-    for n, a in enumerate(m.arguments):
+    # Each edge and whether it is an attack: an edge inside one closed section is not drawn.
+    edges: list[tuple[tuple[str, str, str], bool]] = []
+    for a in m.arguments:
         if a.conclusion is not None:
-            chart.edges += [(names[S, p], "-->", f"a{n}") for p in a.premises if (S, p) in names]
-            chart.edges.append((f"a{n}", "-->", names[S, a.conclusion]))
+            edges += [((names[S, p], "-->", names[A, a.id]), False) for p in a.premises if (S, p) in names]
+            edges.append(((names[A, a.id], "-->", names[S, a.conclusion]), False))
     for r in m.relations:
-        if r.kind.is_attack:
+        edges.append(
+            ((names[r.source_type, r.source], ARROWS[r.kind], names[r.target_type, r.target]), r.kind.is_attack)
+        )
+    attacks = []
+    for edge, attack in edges:
+        if edge[0] == edge[2] and edge[0] in boxes:
+            continue
+        if attack:
             attacks.append(str(len(chart.edges)))
-        chart.edges.append((names[r.source_type, r.source], ARROWS[r.kind], names[r.target_type, r.target]))
-    mains = [names[S, id] for id in m.main_conclusions if (S, id) in names]
-    classes = {"statement": [f"s{n}" for n, _ in drawn], "argument": [f"a{n}" for n in range(len(m.arguments))]}
-    classes |= {"main": mains, "section": list(chart.subgraphs)}
+        chart.edges.append(edge)
+    mains = [names[S, id] for id in m.main_conclusions if (S, id) in names and names[S, id][0] == "s"]
+    classes = {
+        "statement": [f"s{n}" for n, _ in drawn if f"s{n}" in chart.nodes],
+        "argument": [f"a{n}" for n in range(len(m.arguments)) if f"a{n}" in chart.nodes],
+    }
+    classes |= {"main": mains, "section": list(chart.subgraphs), "closed": boxes}
     chart.classes = {style: members for style, members in classes.items() if members}
     theme = THEMES["light"]
     chart.class_defs = {
@@ -229,10 +285,17 @@ def expected(m: ArgumentMap, show: frozenset[str] = mermaid.DEFAULT_SHOW) -> Cha
         "main": f"stroke:{theme.text},stroke-width:3px",
         "section": f"fill:{theme.cluster_fill},stroke:{theme.cluster_border},color:{theme.text}",
     }
+    if boxes:
+        chart.class_defs["closed"] = (
+            f"fill:{theme.cluster_fill},stroke:{theme.cluster_border},color:{theme.text},stroke-width:2px"
+        )
     if chart.edges:
         chart.link_styles["default"] = theme.support
     if attacks:
         chart.link_styles[",".join(attacks)] = theme.attack
+    for key, fill in (colours or {}).items():
+        if key in names and names[key] in chart.nodes and names[key][0] != "g":
+            chart.styles[names[key]] = f"fill:{colour(fill)},color:{text_on(colour(fill))}"
     return chart
 
 
@@ -280,6 +343,19 @@ def test_hostile_ids_stay_inside_their_labels(id: str) -> None:
     show = frozenset(mermaid.SHOW)
     text = mermaid.dumps(m, show=show)
     assert parse(text) == expected(m, show)
+    assert_safe(text)
+
+
+@given(argument_maps(text=hostile_texts), st.data())
+def test_closed_sections_are_boxes_that_take_their_elements_edges(m: ArgumentMap, data: st.DataObject) -> None:
+    sections = [section.id for section in m.sections]
+    closed = data.draw(st.lists(st.sampled_from(sections), unique=True)) if sections else []
+    keys = [(S, s.id) for s in m.statements] + [(A, a.id) for a in m.arguments]
+    fills = st.sampled_from(["red", "#123456", "#fe9"])
+    colours = data.draw(st.dictionaries(st.sampled_from(keys), fills, max_size=3)) if keys else {}
+    show = data.draw(st.sampled_from([mermaid.DEFAULT_SHOW, frozenset(mermaid.SHOW), frozenset()]))
+    text = mermaid.dumps(m, show=show, closed=closed, colours=colours)
+    assert parse(text) == expected(m, show, closed=closed, colours=colours)
     assert_safe(text)
 
 
@@ -343,6 +419,41 @@ def test_sections_are_nested_subgraphs_with_only_what_they_hold() -> None:
     assert chart.nodes == {"s0": ("round", "P.", "g2"), "s1": ("round", "Q.", None)}
     assert chart.classes["section"] == ["g0", "g2"]
     assert parse(mermaid.dumps(m, show=[])).subgraphs == {}
+
+
+def test_a_closed_section_is_one_box_with_its_elements_edges() -> None:
+    b = argmap.MapBuilder()
+    costs = b.section("Costs")
+    money = b.section("Money", parent=costs)
+    c = b.statement("We should act.", id="c")
+    x = b.statement("It is too expensive.", id="x", section=costs)
+    y = b.statement("There is no budget.", id="y", section=money)
+    b.attack(x, c)
+    b.support(y, x)
+    b.attack(c, y)
+    m = b.build()
+    text = mermaid.dumps(m, closed=["costs"], colours={(S, "x"): "red", (S, "c"): "#fe9"})
+    lines = text.splitlines()
+    assert '    g0[["Costs"]]' in lines
+    assert "    classDef closed fill:#f6f8fa,stroke:#afb8c1,color:#1f2328,stroke-width:2px" in lines
+    # x's attack and c's attack on y lead to the box; y's support of x, inside it, is not drawn.
+    assert parse(text).edges == [("g0", "-->", "s0"), ("s0", "-->", "g0")]
+    assert "    linkStyle 0,1 stroke:#cf222e" in lines
+    assert "    class s0 statement" in lines
+    assert "    class g0 closed" in lines
+    # The box takes no element's colour; c keeps its own.
+    assert [line for line in lines if line.startswith("    style ")] == ["    style s0 fill:#ffee99,color:#1f2328"]
+    assert set(parse(text).nodes) == {"s0", "g0"}
+    assert "subgraph" not in text
+    # Closing the inner section alone leaves the outer one a subgraph, holding the inner one's box.
+    inner = parse(mermaid.dumps(m, closed=["money"]))
+    assert inner.nodes["g1"] == ("closed", "Money", "g0")
+    assert inner.subgraphs == {"g0": ("Costs", None)}
+    assert ("g1", "-->", "s1") in inner.edges
+    # Unknown sections are ignored; a closed section that holds nothing draws no box.
+    assert mermaid.dumps(m, closed=["gone"]) == mermaid.dumps(m)
+    with pytest.raises(OptionError, match="closed must be a collection of section ids"):
+        mermaid.dumps(m, closed="costs")
 
 
 def test_the_seed_map() -> None:
@@ -413,10 +524,16 @@ def test_through_the_format_registry(tmp_path: Path) -> None:
         argmap.load(tmp_path / "kim.mmd")
 
 
-def test_the_docs_example_is_what_the_writer_writes() -> None:
+def test_the_docs_examples_are_what_the_writer_writes() -> None:
     docs = (ROOT / "docs" / "mermaid.md").read_text(encoding="utf-8")
-    code, after = docs.split("```python\n", 1)[1].split("```", 1)
     namespace: dict[str, object] = {}
-    exec(code, namespace)
-    shown = after.split("```text\n", 1)[1].split("```", 1)[0]
-    assert shown == mermaid.dumps(namespace["m"])  # type: ignore[arg-type]
+    examples = docs.split("```python\n")[1:]
+    assert len(examples) >= 2
+    for example in examples:
+        code, after = example.split("```", 1)
+        exec(code, namespace)
+        shown = after.split("```text\n", 1)[1].split("```", 1)[0]
+        assert shown == namespace["text"]
+    first = examples[0].split("```", 1)[0]
+    exec(first, namespace)
+    assert namespace["text"] == mermaid.dumps(namespace["m"])  # type: ignore[arg-type]

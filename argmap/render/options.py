@@ -36,6 +36,7 @@ __all__ = [
     "Options",
     "View",
     "attribute_values",
+    "check_closed",
     "check_clusters",
     "check_colours",
     "check_label_modes",
@@ -229,7 +230,7 @@ class Options:
             },
             label_modes=check_label_modes(label_modes),
             clusters=check_clusters(clusters),
-            closed=_ids("closed", closed),
+            closed=check_closed(closed),
             same_rank=_same_rank(same_rank),
             graph_attributes=attribute_values("graph_attributes", graph_attributes or {}, GRAPH_ATTRIBUTES),
             node_attributes={
@@ -290,6 +291,11 @@ def check_label_modes(value: object) -> dict[ElementType, str]:
 def check_clusters(value: object) -> frozenset[str] | None:
     """The ``clusters`` option validated: ``None`` (every section) or a collection of section ids."""
     return None if value is None else _ids("clusters", value)
+
+
+def check_closed(value: object) -> frozenset[str]:
+    """The ``closed`` option validated: a collection of section ids."""
+    return _ids("closed", value)
 
 
 def _ids(option: str, value: object) -> frozenset[str]:
