@@ -10,6 +10,7 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from samples import sample_map
 
 import argmap
 from argmap import (
@@ -22,6 +23,7 @@ from argmap import (
     RelationKind,
     Section,
     Statement,
+    select,
 )
 from argmap.boxes import cut, shown_text, shown_title, text_room
 from argmap.render import mermaid
@@ -87,13 +89,15 @@ SHAPES = {("(", ")"): "round", ("[", "]"): "box", ("[[", "]]"): "closed"}
 _OPENINGS = "|".join(sorted((re.escape(opening) for opening, _ in SHAPES), key=len, reverse=True))
 _CLOSINGS = "|".join(sorted((re.escape(closing) for _, closing in SHAPES), key=len, reverse=True))
 LINES = {
-    "node": re.compile(rf"([sag][0-9]+)({_OPENINGS}){LABEL}({_CLOSINGS})"),
+    "node": re.compile(rf"([sagx][0-9]+)({_OPENINGS}){LABEL}({_CLOSINGS})"),
     "subgraph": re.compile(rf"subgraph (g[0-9]+) \[{LABEL}\]"),
     "end": re.compile(r"end"),
     "edge": re.compile(r"([sag][0-9]+) (-->|--o|-\.->|<-->|--x) ([sag][0-9]+)"),
-    "class": re.compile(r"class ([sag][0-9]+(?:,[sag][0-9]+)*) (statement|argument|main|section|closed)"),
+    # A stub's dotted line, without a head, from its element or to it.
+    "stub": re.compile(r"(x[0-9]+) (-\.-) ([sag][0-9]+)|([sag][0-9]+) (-\.-) (x[0-9]+)"),
+    "class": re.compile(r"class ([sagx][0-9]+(?:,[sagx][0-9]+)*) (statement|argument|main|section|closed|stub)"),
     "classDef": re.compile(
-        r"classDef (statement|argument|main|section|closed) ([a-z-]+:[#A-Za-z0-9]+(?:,[a-z-]+:[#A-Za-z0-9]+)*)"
+        r"classDef (statement|argument|main|section|closed|stub) ([a-z-]+:[#A-Za-z0-9]+(?:,[a-z-]+:[#A-Za-z0-9]+)*)"
     ),
     "linkStyle": re.compile(r"linkStyle (default|[0-9]+(?:,[0-9]+)*) stroke:([#A-Za-z0-9]+)"),
     "style": re.compile(r"style ([sa][0-9]+) (fill:[#A-Za-z0-9]+,color:[#A-Za-z0-9]+)"),
@@ -139,16 +143,16 @@ def parse(text: str) -> Chart:
         if kind == "node":
             id, label, shape = match[1], match[3], SHAPES[match[2], match[4]]
             assert id not in chart.nodes
-            assert shape in (("closed",) if id[0] == "g" else ("round", "box")), line
+            assert shape in {"g": ("closed",), "x": ("box",)}.get(id[0], ("round", "box")), line
             chart.nodes[id] = (shape, decode(label), parent)
         elif kind == "subgraph":
             chart.subgraphs[match[1]] = (decode(match[2]), parent)
             open_subgraphs.append(match[1])
         elif kind == "end":
             open_subgraphs.pop()
-        elif kind == "edge":
+        elif kind in ("edge", "stub"):
             assert not open_subgraphs
-            chart.edges.append((match[1], match[2], match[3]))
+            chart.edges.append((match[1], match[2], match[3]) if match[1] else (match[4], match[5], match[6]))
         elif kind == "class":
             # Subgraphs come depth first; in map order, as here, the comparison does not depend on it.
             chart.classes[match[2]] = sorted(match[1].split(","), key=lambda name: int(name[1:]))
@@ -200,12 +204,36 @@ def boxed(m: ArgumentMap, closed: Collection[str]) -> dict[str, str]:
     return found
 
 
+def left_out(
+    whole: ArgumentMap, names: Mapping[tuple[ElementType, str], str]
+) -> list[tuple[tuple[ElementType, str], bool, int]]:
+    """The stubs of a part whose elements drawn have ``names``: each element with relations in ``whole`` to elements
+    not drawn, or arguments not drawn that conclude it (reasons, into it) or that it is a premise of (out of it).
+    """
+    counts: dict[tuple[tuple[ElementType, str], bool], int] = {}
+    for r in whole.relations:
+        source, target = (r.source_type, r.source), (r.target_type, r.target)
+        if (source in names) != (target in names):
+            end = (target, True) if target in names else (source, False)
+            counts[end] = counts.get(end, 0) + 1
+    for a in whole.arguments:
+        if (A, a.id) not in names:
+            ends = [((S, p), False) for p in a.premises] + ([((S, a.conclusion), True)] if a.conclusion else [])
+            for end in ends:
+                if end[0] in names:
+                    counts[end] = counts.get(end, 0) + 1
+    # Numbered by the node they hang from, its reasons after what it bears on.
+    ordered = sorted(counts.items(), key=lambda item: (names[item[0][0]], item[0][1]))
+    return [(key, into, count) for (key, into), count in ordered]
+
+
 def expected(
     m: ArgumentMap,
     show: frozenset[str] = mermaid.DEFAULT_SHOW,
     *,
     closed: Collection[str] = (),
     colours: Mapping[tuple[ElementType, str], str] | None = None,
+    whole: ArgumentMap | None = None,
 ) -> Chart:
     in_relations = {(r.source_type, r.source) for r in m.relations} | {(r.target_type, r.target) for r in m.relations}
     conclusions = {a.conclusion for a in m.arguments}
@@ -247,6 +275,12 @@ def expected(
         if f"g{n}" in held:
             boxes.append(f"g{n}")
             chart.nodes[f"g{n}"] = ("closed", lines_of(shown_title(section.title)), groups.get(section.parent))  # type: ignore[arg-type]
+    stubs = left_out(whole, names) if whole is not None else []
+    for n, ((type, id), _, count) in enumerate(stubs):
+        section = m.element(type, id).section
+        if section in box:
+            section = m.sections[int(box[section][1:])].parent  # type: ignore[index]
+        chart.nodes[f"x{n}"] = ("box", f"+{count}", groups.get(section))  # type: ignore[arg-type]
     holding = {group for _, _, group in chart.nodes.values() if group is not None}
     for section in reversed(m.sections):
         if groups and groups[section.id] in holding and section.parent is not None:
@@ -271,12 +305,17 @@ def expected(
         if attack:
             attacks.append(str(len(chart.edges)))
         chart.edges.append(edge)
+    quiet = []
+    for n, (key, into, _) in enumerate(stubs):
+        quiet.append(str(len(chart.edges)))
+        chart.edges.append((f"x{n}", "-.-", names[key]) if into else (names[key], "-.-", f"x{n}"))
     mains = [names[S, id] for id in m.main_conclusions if (S, id) in names and names[S, id][0] == "s"]
     classes = {
         "statement": [f"s{n}" for n, _ in drawn if f"s{n}" in chart.nodes],
         "argument": [f"a{n}" for n in range(len(m.arguments)) if f"a{n}" in chart.nodes],
     }
     classes |= {"main": mains, "section": list(chart.subgraphs), "closed": boxes}
+    classes["stub"] = [f"x{n}" for n in range(len(stubs))]
     chart.classes = {style: members for style, members in classes.items() if members}
     theme = THEMES["light"]
     chart.class_defs = {
@@ -289,10 +328,14 @@ def expected(
         chart.class_defs["closed"] = (
             f"fill:{theme.cluster_fill},stroke:{theme.cluster_border},color:{theme.text},stroke-width:2px"
         )
+    if stubs:
+        chart.class_defs["stub"] = f"fill:none,stroke:none,color:{theme.neutral},font-size:10px"
     if chart.edges:
         chart.link_styles["default"] = theme.support
     if attacks:
         chart.link_styles[",".join(attacks)] = theme.attack
+    if quiet:
+        chart.link_styles[",".join(quiet)] = theme.neutral
     for key, fill in (colours or {}).items():
         if key in names and names[key] in chart.nodes and names[key][0] != "g":
             chart.styles[names[key]] = f"fill:{colour(fill)},color:{text_on(colour(fill))}"
@@ -356,6 +399,18 @@ def test_closed_sections_are_boxes_that_take_their_elements_edges(m: ArgumentMap
     show = data.draw(st.sampled_from([mermaid.DEFAULT_SHOW, frozenset(mermaid.SHOW), frozenset()]))
     text = mermaid.dumps(m, show=show, closed=closed, colours=colours)
     assert parse(text) == expected(m, show, closed=closed, colours=colours)
+    assert_safe(text)
+
+
+@given(argument_maps(max_statements=8, text=hostile_texts), st.data())
+def test_stubs_count_what_a_part_leaves_out(whole: ArgumentMap, data: st.DataObject) -> None:
+    keys = [(S, s.id) for s in whole.statements] + [(A, a.id) for a in whole.arguments]
+    chosen = data.draw(st.lists(st.sampled_from(keys), max_size=3, unique=True)) if keys else []
+    m = select(whole, ids=chosen, depth=data.draw(st.integers(0, 2)))
+    sections = [section.id for section in m.sections]
+    closed = data.draw(st.lists(st.sampled_from(sections), unique=True)) if sections else []
+    text = mermaid.dumps(m, whole=whole, closed=closed)
+    assert parse(text) == expected(m, closed=closed, whole=whole)
     assert_safe(text)
 
 
@@ -454,6 +509,26 @@ def test_a_closed_section_is_one_box_with_its_elements_edges() -> None:
     assert mermaid.dumps(m, closed=["gone"]) == mermaid.dumps(m)
     with pytest.raises(OptionError, match="closed must be a collection of section ids"):
         mermaid.dumps(m, closed="costs")
+
+
+def test_stubs_are_quiet_nodes_that_count_what_is_left_out() -> None:
+    m = sample_map()
+    text = mermaid.dumps(select(m, ids=["c"], depth=0), whole=m)
+    lines = text.splitlines()
+    # c's reasons in the whole map: <A>, <sketch>, u (attack), w (entails); none is drawn.
+    assert '    x0["#43;4"]' in lines
+    assert "    x0 -.- s0" in lines
+    assert "    classDef stub fill:none,stroke:none,color:#6e7781,font-size:10px" in lines
+    assert "    class x0 stub" in lines
+    assert "    linkStyle 0 stroke:#6e7781" in lines
+    # Above an element, for what it bears on: u attacks c and contradicts v.
+    above = parse(mermaid.dumps(select(m, ids=["u"], depth=0), whole=m))
+    assert above.edges == [("s0", "-.-", "x0")]
+    assert above.nodes["x0"] == ("box", "+2", None)
+    # The whole map, or none, leaves nothing out.
+    assert mermaid.dumps(m, whole=m) == mermaid.dumps(m)
+    with pytest.raises(OptionError, match=r"whole must be an argmap\.ArgumentMap"):
+        mermaid.dumps(m, whole="m")  # type: ignore[arg-type]
 
 
 def test_the_seed_map() -> None:

@@ -18,6 +18,7 @@ from .layout import (
     inner_texts,
     section_nesting,
     statement_lines,
+    stubs,
 )
 from .options import (
     DIRECTIONS,
@@ -27,6 +28,7 @@ from .options import (
     check_clusters,
     check_colours,
     check_label_modes,
+    check_whole,
     invalid,
     show_names,
     theme_named,
@@ -48,7 +50,7 @@ _MARKERS = frozenset("\ufb02\u00b6")
 _BREAK = "<br>"
 _INDENT = "    "
 # The classes of nodes, in the order their ``class`` lines are written.
-_CLASSES = ("statement", "argument", "main", "section", "closed")
+_CLASSES = ("statement", "argument", "main", "section", "closed", "stub")
 
 # Per relation kind: the arrow, and whether it is drawn in the attack colour rather than the support colour.
 _ARROWS: Mapping[RelationKind, tuple[str, bool]] = {
@@ -95,6 +97,7 @@ class _Options:
     label_modes: Mapping[ElementType, str]
     clusters: frozenset[str] | None
     closed: frozenset[str]
+    whole: ArgumentMap | None
 
     @classmethod
     def of(
@@ -106,6 +109,7 @@ class _Options:
         label_modes: object = None,
         clusters: object = None,
         closed: object = (),
+        whole: object = None,
     ) -> _Options:
         if direction not in DIRECTIONS:
             raise invalid("direction", direction, DIRECTIONS)
@@ -119,6 +123,7 @@ class _Options:
             check_label_modes(label_modes),
             check_clusters(clusters),
             check_closed(closed),
+            check_whole(whole),
         )
 
 
@@ -132,6 +137,7 @@ def dumps(
     label_modes: Mapping[ElementType, LabelMode] | None = None,
     clusters: Iterable[str] | None = None,
     closed: Collection[str] = (),
+    whole: ArgumentMap | None = None,
 ) -> str:
     """The map as a Mermaid flowchart in the debate view of :func:`argmap.to_dot`, with the same conventions.
 
@@ -151,17 +157,22 @@ def dumps(
     (written as a ``style`` line, its text dark or white by contrast), what nodes say, the sections drawn as
     subgraphs, and the sections drawn as one box each (``g0[["..."]]``, class ``closed``, in the subgraph of the
     section's parent), which every element in them stands as: their edges lead to the box, and none is drawn
-    between two of them. ``same_rank`` and ``graph_attributes`` are not taken: a flowchart has no ranks to share,
+    between two of them. ``whole`` is the map that this one is a part of: each stub for what the part leaves out
+    is a quiet ``+N`` node (``x0["+3"]``, class ``stub``) joined to its element by a dotted line (``-.-``), below
+    it for what bears on it and above it for what it bears on; Mermaid shows no tooltip without a click handler, so
+    the words that the tooltip of a Graphviz stub holds are not drawn. ``same_rank`` and ``graph_attributes`` are
+    not taken: a flowchart has no ranks to share,
     and Mermaid takes layout settings only in front matter or a directive, which can also change its security
     settings and which this writer never writes.
 
-    Node ids are generated (``s0``, ``a0``, subgraphs and closed sections ``g0``), never taken from the map, and
-    text reaches the output only through one escaping function, as entity codes inside quoted labels: whatever a
-    text holds, it cannot add nodes, links, click handlers, styles or markup. The same map always gives the same text.
+    Node ids are generated (``s0``, ``a0``, subgraphs and closed sections ``g0``, stubs ``x0``), never taken from
+    the map, and text reaches the output only through one escaping function, as entity codes inside quoted labels:
+    whatever a text holds, it cannot add nodes, links, click handlers, styles or markup. The same map always gives
+    the same text.
 
     Raises :class:`~argmap.OptionError` for an unknown option value.
     """
-    return _Writer(m, _Options.of(direction, theme, show, colours, label_modes, clusters, closed)).write()
+    return _Writer(m, _Options.of(direction, theme, show, colours, label_modes, clusters, closed, whole)).write()
 
 
 @attrs.define
@@ -210,6 +221,13 @@ class _Writer:
         for relation in m.relations:
             source = self.names[relation.source_type, relation.source]
             self._edge(source, self.names[relation.target_type, relation.target], relation.kind)
+        quiet = []
+        if self.options.whole is not None:
+            for n, stub in enumerate(stubs(m, self.options.whole, self.names, self.closing)):
+                self._place(f"x{n}", stub.section, f"x{n}[{_label([f'+{stub.count}'])}]", "stub")
+                node = self.names[stub.element]
+                quiet.append(len(self.edges))
+                self.edges.append(f"x{n} -.- {node}" if stub.into else f"{node} -.- x{n}")
         lines = [
             f"flowchart {self.options.direction}",
             f"classDef statement fill:{theme.statement_fill},stroke:{theme.statement_border},color:{theme.text}",
@@ -221,6 +239,8 @@ class _Writer:
         if self.classes["closed"]:
             fill = f"fill:{theme.cluster_fill},stroke:{theme.cluster_border},color:{theme.text}"
             lines.append(f"classDef closed {fill},stroke-width:2px")
+        if self.classes["stub"]:
+            lines.append(f"classDef stub fill:none,stroke:none,color:{theme.neutral},font-size:10px")
         lines += self.members.get(None, ())
         self.classes["section"] = self._subgraphs(lines)
         lines += self.edges
@@ -231,6 +251,8 @@ class _Writer:
             lines.append(f"linkStyle default stroke:{theme.support}")
         if self.attacks:
             lines.append(f"linkStyle {','.join(map(str, self.attacks))} stroke:{theme.attack}")
+        if quiet:
+            lines.append(f"linkStyle {','.join(map(str, quiet))} stroke:{theme.neutral}")
         # Validated colours (#rrggbb... or a plain name) hold nothing that Mermaid reads as syntax.
         for key, fill in self.options.colours.items():
             name = self.names.get(key)

@@ -42,6 +42,7 @@ __all__ = [
     "check_label_modes",
     "check_labelling",
     "check_strengths",
+    "check_whole",
     "invalid",
     "show_names",
     "theme_named",
@@ -212,8 +213,6 @@ class Options:
             check_labelling(m, labelling)
         if strengths is not None:
             check_strengths(m, strengths)
-        if whole is not None and not isinstance(whole, ArgumentMap):
-            raise OptionError(f"whole must be an argmap.ArgumentMap, not {type(whole).__name__}")
         return cls(
             view,
             direction,
@@ -237,7 +236,7 @@ class Options:
                 _element_type("node_attributes", type): attribute_values("node_attributes", values, NODE_ATTRIBUTES)
                 for type, values in _mapping("node_attributes", node_attributes)
             },
-            whole=whole,
+            whole=check_whole(whole),
         )
 
 
@@ -381,6 +380,13 @@ def check_strengths(m: ArgumentMap, strengths: object) -> None:
         raise OptionError(f"strengths must be an argmap.strength.Strengths, not {type(strengths).__name__}")
     if strengths.map is not m and strengths.map != m:
         raise OptionError("the strengths are of another map: compute them for the map being drawn")
+
+
+def check_whole(whole: object) -> ArgumentMap | None:
+    """The ``whole`` option validated: ``None`` or an :class:`~argmap.ArgumentMap`."""
+    if whole is not None and not isinstance(whole, ArgumentMap):
+        raise OptionError(f"whole must be an argmap.ArgumentMap, not {type(whole).__name__}")
+    return whole
 
 
 def invalid(option: str, value: object, allowed: Collection[str]) -> OptionError:
