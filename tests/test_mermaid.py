@@ -27,6 +27,7 @@ from argmap import (
 )
 from argmap.boxes import cut, shown_text, shown_title, text_room
 from argmap.render import mermaid
+from argmap.render.options import SHAPES as SHAPE_NAMES
 from argmap.render.theme import THEMES, colour, text_on
 from argmap.strategies import argument_maps, ids, statement_texts
 
@@ -85,7 +86,19 @@ def kim() -> ArgumentMap:
 
 LABEL = r'"((?:[A-Za-z0-9 .,?!\'/-]|[^\x00-\x7f]|#[0-9]+;|<br>)*)"'
 # Each shape a node may have, by the brackets around its label.
-SHAPES = {("(", ")"): "round", ("[", "]"): "box", ("[[", "]]"): "closed"}
+SHAPES = {
+    ("(", ")"): "round",
+    ("[", "]"): "box",
+    ("[[", "]]"): "closed",
+    ("((", "))"): "circle",
+    ("(((", ")))"): "doublecircle",
+    ("{", "}"): "diamond",
+    ("{{", "}}"): "hexagon",
+    ("([", "])"): "stadium",
+}
+# The shape that node_attributes asks for, as Mermaid draws it, where it can.
+AS_DRAWN = {"circle": "circle", "doublecircle": "doublecircle", "diamond": "diamond", "hexagon": "hexagon"}
+AS_DRAWN |= {"ellipse": "stadium", "oval": "stadium"}
 _OPENINGS = "|".join(sorted((re.escape(opening) for opening, _ in SHAPES), key=len, reverse=True))
 _CLOSINGS = "|".join(sorted((re.escape(closing) for _, closing in SHAPES), key=len, reverse=True))
 LINES = {
@@ -143,7 +156,8 @@ def parse(text: str) -> Chart:
         if kind == "node":
             id, label, shape = match[1], match[3], SHAPES[match[2], match[4]]
             assert id not in chart.nodes
-            assert shape in {"g": ("closed",), "x": ("box",)}.get(id[0], ("round", "box")), line
+            assert (shape == "closed") is (id[0] == "g"), line
+            assert shape == "box" or id[0] != "x", line
             chart.nodes[id] = (shape, decode(label), parent)
         elif kind == "subgraph":
             chart.subgraphs[match[1]] = (decode(match[2]), parent)
@@ -234,6 +248,7 @@ def expected(
     closed: Collection[str] = (),
     colours: Mapping[tuple[ElementType, str], str] | None = None,
     whole: ArgumentMap | None = None,
+    shapes: Mapping[ElementType, str] | None = None,
 ) -> Chart:
     in_relations = {(r.source_type, r.source) for r in m.relations} | {(r.target_type, r.target) for r in m.relations}
     conclusions = {a.conclusion for a in m.arguments}
@@ -250,11 +265,12 @@ def expected(
     names |= {(A, a.id): box.get(a.section, f"a{n}") for n, a in enumerate(m.arguments)}  # type: ignore[arg-type]
     groups = {section.id: f"g{n}" for n, section in enumerate(m.sections)} if "sections" in show else {}
     chart = Chart(direction="BT")
+    shape = {S: "round", A: "box"} | {type: AS_DRAWN[name] for type, name in (shapes or {}).items() if name in AS_DRAWN}
     for n, s in drawn:
         texts = [f"[{s.id}]"] if "statement-ids" in show else []
         texts += [shown_text(s), *(tags(s.tags) if "tags" in show else [])]
         if names[S, s.id] == f"s{n}":
-            chart.nodes[f"s{n}"] = ("round", lines_of(*texts), groups.get(s.section))  # type: ignore[arg-type]
+            chart.nodes[f"s{n}"] = (shape[S], lines_of(*texts), groups.get(s.section))  # type: ignore[arg-type]
     shown = {s.id for _, s in drawn}
     for n, a in enumerate(m.arguments):
         texts = [f"<{a.id}>", *([shown_text(a)] if "argument-text" in show and a.text else [])]
@@ -268,7 +284,7 @@ def expected(
             texts += [line for line in cut("\n".join(within), text_room(a)).split("\n") if line]
         texts += tags(a.tags) if "tags" in show else []
         if names[A, a.id] == f"a{n}":
-            chart.nodes[f"a{n}"] = ("box", lines_of(*texts), groups.get(a.section))  # type: ignore[arg-type]
+            chart.nodes[f"a{n}"] = (shape[A], lines_of(*texts), groups.get(a.section))  # type: ignore[arg-type]
     held = {box[e.section] for e in (*m.statements, *m.arguments) if e.section in box}  # type: ignore[index]
     boxes = []
     for n, section in enumerate(m.sections):
@@ -390,15 +406,18 @@ def test_hostile_ids_stay_inside_their_labels(id: str) -> None:
 
 
 @given(argument_maps(text=hostile_texts), st.data())
-def test_closed_sections_are_boxes_that_take_their_elements_edges(m: ArgumentMap, data: st.DataObject) -> None:
+def test_closed_sections_boxes_colours_and_shapes_are_what_the_map_implies(m: ArgumentMap, data: st.DataObject) -> None:
     sections = [section.id for section in m.sections]
     closed = data.draw(st.lists(st.sampled_from(sections), unique=True)) if sections else []
     keys = [(S, s.id) for s in m.statements] + [(A, a.id) for a in m.arguments]
     fills = st.sampled_from(["red", "#123456", "#fe9"])
     colours = data.draw(st.dictionaries(st.sampled_from(keys), fills, max_size=3)) if keys else {}
     show = data.draw(st.sampled_from([mermaid.DEFAULT_SHOW, frozenset(mermaid.SHOW), frozenset()]))
-    text = mermaid.dumps(m, show=show, closed=closed, colours=colours)
-    assert parse(text) == expected(m, show, closed=closed, colours=colours)
+    shapes = data.draw(st.dictionaries(st.sampled_from([S, A]), st.sampled_from(SHAPE_NAMES)))
+    sizes = {"width": data.draw(st.integers(0, 3))}
+    node_attributes = {type: {"shape": shape, **sizes} for type, shape in shapes.items()}
+    text = mermaid.dumps(m, show=show, closed=closed, colours=colours, node_attributes=node_attributes)
+    assert parse(text) == expected(m, show, closed=closed, colours=colours, shapes=shapes)
     assert_safe(text)
 
 
@@ -529,6 +548,26 @@ def test_stubs_are_quiet_nodes_that_count_what_is_left_out() -> None:
     assert mermaid.dumps(m, whole=m) == mermaid.dumps(m)
     with pytest.raises(OptionError, match=r"whole must be an argmap\.ArgumentMap"):
         mermaid.dumps(m, whole="m")  # type: ignore[arg-type]
+
+
+def test_node_shapes_that_mermaid_has() -> None:
+    m = sample_map()
+    text = mermaid.dumps(m, node_attributes={S: {"shape": "diamond", "width": 2}, A: {"shape": "ellipse"}})
+    assert '    s0{"Moon\'s current policy may not work."}' in text.splitlines()
+    assert '    a0(["#60;A#62;<br>Sidelined"])' in text.splitlines()
+    chart = parse(text)
+    assert {shape for shape, _, _ in chart.nodes.values()} == {"diamond", "stadium"}
+    circles = parse(mermaid.dumps(m, node_attributes={S: {"shape": "circle"}, A: {"shape": "hexagon"}}))
+    assert {chart.nodes[name][0] for name in chart.nodes if name[0] == "s"} == {"diamond"}
+    assert {circles.nodes[name][0] for name in circles.nodes} == {"circle", "hexagon"}
+    assert parse(mermaid.dumps(m, node_attributes={A: {"shape": "doublecircle"}})).nodes["a0"][0] == "doublecircle"
+    # Shapes Mermaid lacks, and DOT's boxes (rounded for statements there too), keep the element's own.
+    for shape in ("box", "rect", "square", "octagon", "plaintext", "point"):
+        assert mermaid.dumps(m, node_attributes={S: {"shape": shape}, A: {"shape": shape}}) == mermaid.dumps(m)
+    with pytest.raises(OptionError, match="node_attributes: shape cannot be 'star\\]'"):
+        mermaid.dumps(m, node_attributes={S: {"shape": "star]"}})
+    with pytest.raises(OptionError, match="unknown node_attributes attribute 'label'"):
+        mermaid.dumps(m, node_attributes={S: {"label": "x"}})
 
 
 def test_the_seed_map() -> None:

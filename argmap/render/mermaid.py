@@ -28,6 +28,7 @@ from .options import (
     check_clusters,
     check_colours,
     check_label_modes,
+    check_node_attributes,
     check_whole,
     invalid,
     show_names,
@@ -49,6 +50,21 @@ _PLAIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234567
 _MARKERS = frozenset("\ufb02\u00b6")
 _BREAK = "<br>"
 _INDENT = "    "
+# The brackets of the node shapes that Mermaid has as Graphviz has them, by Graphviz name (an ellipse's nearest is
+# the stadium); every other shape keeps the element's own, as box, rect and square do in DOT, where a statement's
+# style keeps them rounded.
+_SHAPES: Mapping[str, tuple[str, str]] = {
+    "circle": ("((", "))"),
+    "doublecircle": ("(((", ")))"),
+    "diamond": ("{", "}"),
+    "hexagon": ("{{", "}}"),
+    "ellipse": ("([", "])"),
+    "oval": ("([", "])"),
+}
+_OWN_SHAPES: Mapping[ElementType, tuple[str, str]] = {
+    ElementType.STATEMENT: ("(", ")"),
+    ElementType.ARGUMENT: ("[", "]"),
+}
 # The classes of nodes, in the order their ``class`` lines are written.
 _CLASSES = ("statement", "argument", "main", "section", "closed", "stub")
 
@@ -98,6 +114,7 @@ class _Options:
     clusters: frozenset[str] | None
     closed: frozenset[str]
     whole: ArgumentMap | None
+    node_attributes: Mapping[ElementType, Mapping[str, str]]
 
     @classmethod
     def of(
@@ -110,6 +127,7 @@ class _Options:
         clusters: object = None,
         closed: object = (),
         whole: object = None,
+        node_attributes: object = None,
     ) -> _Options:
         if direction not in DIRECTIONS:
             raise invalid("direction", direction, DIRECTIONS)
@@ -124,6 +142,7 @@ class _Options:
             check_clusters(clusters),
             check_closed(closed),
             check_whole(whole),
+            check_node_attributes(node_attributes),
         )
 
 
@@ -138,6 +157,7 @@ def dumps(
     clusters: Iterable[str] | None = None,
     closed: Collection[str] = (),
     whole: ArgumentMap | None = None,
+    node_attributes: Mapping[ElementType, Mapping[str, str | int | float]] | None = None,
 ) -> str:
     """The map as a Mermaid flowchart in the debate view of :func:`argmap.to_dot`, with the same conventions.
 
@@ -153,17 +173,32 @@ def dumps(
     lines; ``show`` names the optional parts to draw, from :data:`SHOW` (default :data:`DEFAULT_SHOW`). The map's
     title is not drawn: Mermaid takes a title only in YAML front matter, which also configures the renderer.
 
-    ``colours``, ``label_modes``, ``clusters`` and ``closed`` are :func:`argmap.to_dot`'s: a fill per element
-    (written as a ``style`` line, its text dark or white by contrast), what nodes say, the sections drawn as
-    subgraphs, and the sections drawn as one box each (``g0[["..."]]``, class ``closed``, in the subgraph of the
-    section's parent), which every element in them stands as: their edges lead to the box, and none is drawn
-    between two of them. ``whole`` is the map that this one is a part of: each stub for what the part leaves out
-    is a quiet ``+N`` node (``x0["+3"]``, class ``stub``) joined to its element by a dotted line (``-.-``), below
-    it for what bears on it and above it for what it bears on; Mermaid shows no tooltip without a click handler, so
-    the words that the tooltip of a Graphviz stub holds are not drawn. ``same_rank`` and ``graph_attributes`` are
-    not taken: a flowchart has no ranks to share,
-    and Mermaid takes layout settings only in front matter or a directive, which can also change its security
-    settings and which this writer never writes.
+    These options are :func:`argmap.to_dot`'s, drawn as a flowchart can draw them:
+
+    ``colours``
+        A fill per element, written as a ``style`` line; its text is dark or white, whichever reads better.
+    ``label_modes``
+        What nodes say, per element type.
+    ``clusters``
+        The sections drawn as subgraphs.
+    ``closed``
+        Sections drawn as one box each (``g0[["..."]]``, class ``closed``, in the subgraph of the section's parent):
+        the edges of every element in them lead to the box, and none is drawn between two of them.
+    ``whole``
+        The map that this one is a part of: each stub for what the part leaves out is a quiet ``+N`` node
+        (``x0["+3"]``, class ``stub``) joined to its element by a dotted line without a head (``-.-``), below it for
+        what bears on it and above it for what it bears on. Mermaid shows a tooltip only through a ``click`` line,
+        which this writer never writes, so the words of a Graphviz stub's tooltip are not drawn.
+    ``node_attributes``
+        Only ``shape``, where Mermaid has the shape: ``circle`` ``((...))``, ``doublecircle`` ``(((...)))``,
+        ``diamond`` ``{...}``, ``hexagon`` ``{{...}}``, and ``ellipse`` and ``oval`` as the nearest, a stadium
+        ``([...])``. Other shapes keep the element's own, as ``box``, ``rect`` and ``square`` do in DOT, and
+        ``width`` and ``height`` are DOT's only: a flowchart sizes a node to its text.
+
+    ``same_rank``, ``graph_attributes`` and the premise and steps views are not taken: a flowchart has no ranks to
+    share; Mermaid takes layout settings only in front matter or a directive, which can also change its security
+    settings and which this writer never writes; and the views' inference steps are laid out inside the DOT
+    renderer, not by :mod:`argmap.render.layout`, which both renderers share.
 
     Node ids are generated (``s0``, ``a0``, subgraphs and closed sections ``g0``, stubs ``x0``), never taken from
     the map, and text reaches the output only through one escaping function, as entity codes inside quoted labels:
@@ -172,7 +207,9 @@ def dumps(
 
     Raises :class:`~argmap.OptionError` for an unknown option value.
     """
-    return _Writer(m, _Options.of(direction, theme, show, colours, label_modes, clusters, closed, whole)).write()
+    return _Writer(
+        m, _Options.of(direction, theme, show, colours, label_modes, clusters, closed, whole, node_attributes)
+    ).write()
 
 
 @attrs.define
@@ -264,13 +301,20 @@ class _Writer:
         mode = self.options.label_modes.get(ElementType.STATEMENT, "default")
         label = _label(statement_lines(statement, self.options.show, mode))
         key = (ElementType.STATEMENT, statement.id)
-        if self._node(name, key, statement.section, f"{name}({label})", "statement") and main:
+        if self._node(name, key, statement.section, self._shaped(name, key[0], label), "statement") and main:
             self.classes["main"].append(name)
 
     def _argument(self, name: str, argument: Argument, inside: list[str]) -> None:
         mode = self.options.label_modes.get(ElementType.ARGUMENT, "default")
         label = _label(argument_lines(argument, self.options.show, mode, inside))
-        self._node(name, (ElementType.ARGUMENT, argument.id), argument.section, f"{name}[{label}]", "argument")
+        key = (ElementType.ARGUMENT, argument.id)
+        self._node(name, key, argument.section, self._shaped(name, key[0], label), "argument")
+
+    def _shaped(self, name: str, type: ElementType, label: str) -> str:
+        """The declaration of a node: its name and label in the brackets of its shape (see ``node_attributes``)."""
+        shape = self.options.node_attributes.get(type, {}).get("shape", "")
+        opening, closing = _SHAPES.get(shape, _OWN_SHAPES[type])
+        return f"{name}{opening}{label}{closing}"
 
     def _node(self, name: str, key: tuple[ElementType, str], section: str | None, line: str, style: str) -> bool:
         """Declare an element's node, or name it by its closed section's box; whether it has a node of its own."""

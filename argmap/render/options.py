@@ -41,6 +41,7 @@ __all__ = [
     "check_colours",
     "check_label_modes",
     "check_labelling",
+    "check_node_attributes",
     "check_strengths",
     "check_whole",
     "invalid",
@@ -232,10 +233,7 @@ class Options:
             closed=check_closed(closed),
             same_rank=_same_rank(same_rank),
             graph_attributes=attribute_values("graph_attributes", graph_attributes or {}, GRAPH_ATTRIBUTES),
-            node_attributes={
-                _element_type("node_attributes", type): attribute_values("node_attributes", values, NODE_ATTRIBUTES)
-                for type, values in _mapping("node_attributes", node_attributes)
-            },
+            node_attributes=check_node_attributes(node_attributes),
             whole=check_whole(whole),
         )
 
@@ -285,6 +283,16 @@ def check_label_modes(value: object) -> dict[ElementType, str]:
             raise invalid("label mode", mode, LABEL_MODES)
         modes[_element_type("label_modes", type)] = str(mode)
     return modes
+
+
+def check_node_attributes(value: object) -> dict[ElementType, dict[str, str]]:
+    """The ``node_attributes`` option (``None`` for none) validated: element types to attributes of
+    :data:`NODE_ATTRIBUTES`, each with a value it allows (see :func:`attribute_values`).
+    """
+    return {
+        _element_type("node_attributes", type): attribute_values("node_attributes", values, NODE_ATTRIBUTES)
+        for type, values in _mapping("node_attributes", value)
+    }
 
 
 def check_clusters(value: object) -> frozenset[str] | None:
