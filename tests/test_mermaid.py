@@ -630,6 +630,31 @@ def test_the_output_is_the_same_on_every_hash_seed(hash_seed_outputs: Callable[[
     assert outputs == {mermaid.dumps(kim()) + "\n"}
 
 
+_OPTIONS_SCRIPT = """
+import sys
+sys.path.insert(0, {tests!r})
+from samples import sample_map
+from argmap import ElementType, select
+from argmap.render import mermaid
+S, A = ElementType.STATEMENT, ElementType.ARGUMENT
+m = sample_map()
+print(mermaid.dumps(
+    select(m, ids=["c", "A", "u"], depth=1), whole=m, closed=["inner-reasons", "reasons"],
+    colours={{(S, "c"): "red", (A, "A"): "#abc"}}, node_attributes={{S: {{"shape": "hexagon"}}}},
+))
+"""
+
+
+def test_the_output_with_every_option_is_the_same_on_every_hash_seed(
+    hash_seed_outputs: Callable[[str], set[str]],
+) -> None:
+    outputs = hash_seed_outputs(_OPTIONS_SCRIPT.format(tests=str(ROOT / "tests")))
+    assert len(outputs) == 1
+    output = outputs.pop()
+    for part in ("[[", "-.-", "{{", "style "):
+        assert part in output
+
+
 def test_through_the_format_registry(tmp_path: Path) -> None:
     m = kim()
     assert argmap.dumps(m, format="mermaid") == mermaid.dumps(m)
