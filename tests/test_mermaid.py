@@ -113,7 +113,7 @@ LINES = {
         r"classDef (statement|argument|main|section|closed|stub) ([a-z-]+:[#A-Za-z0-9]+(?:,[a-z-]+:[#A-Za-z0-9]+)*)"
     ),
     "linkStyle": re.compile(r"linkStyle (default|[0-9]+(?:,[0-9]+)*) stroke:([#A-Za-z0-9]+)"),
-    "style": re.compile(r"style ([sa][0-9]+) (fill:[#A-Za-z0-9]+,color:[#A-Za-z0-9]+)"),
+    "style": re.compile(r"style ([sag][0-9]+) (fill:[#A-Za-z0-9]+,color:[#A-Za-z0-9]+)"),
 }
 
 
@@ -173,7 +173,7 @@ def parse(text: str) -> Chart:
         elif kind == "classDef":
             chart.class_defs[match[1]] = match[2]
         elif kind == "style":
-            assert match[1] in chart.nodes, line
+            assert match[1] in chart.nodes or match[1] in chart.subgraphs, line
             chart.styles[match[1]] = match[2]
         else:
             chart.link_styles[match[1]] = match[2]
@@ -249,6 +249,7 @@ def expected(
     colours: Mapping[tuple[ElementType, str], str] | None = None,
     whole: ArgumentMap | None = None,
     shapes: Mapping[ElementType, str] | None = None,
+    section_colours: Mapping[str, str] | None = None,
 ) -> Chart:
     in_relations = {(r.source_type, r.source) for r in m.relations} | {(r.target_type, r.target) for r in m.relations}
     conclusions = {a.conclusion for a in m.arguments}
@@ -355,6 +356,10 @@ def expected(
     for key, fill in (colours or {}).items():
         if key in names and names[key] in chart.nodes and names[key][0] != "g":
             chart.styles[names[key]] = f"fill:{colour(fill)},color:{text_on(colour(fill))}"
+    for n, section in enumerate(m.sections):
+        fill = (section_colours or {}).get(section.id)
+        if fill is not None and (f"g{n}" in chart.subgraphs or f"g{n}" in boxes):
+            chart.styles[f"g{n}"] = f"fill:{colour(fill)},color:{text_on(colour(fill))}"
     return chart
 
 
@@ -416,8 +421,10 @@ def test_closed_sections_boxes_colours_and_shapes_are_what_the_map_implies(m: Ar
     shapes = data.draw(st.dictionaries(st.sampled_from([S, A]), st.sampled_from(SHAPE_NAMES)))
     sizes = {"width": data.draw(st.integers(0, 3))}
     node_attributes = {type: {"shape": shape, **sizes} for type, shape in shapes.items()}
-    text = mermaid.dumps(m, show=show, closed=closed, colours=colours, node_attributes=node_attributes)
-    assert parse(text) == expected(m, show, closed=closed, colours=colours, shapes=shapes)
+    section_colours = data.draw(st.dictionaries(st.sampled_from(sections), fills)) if sections else {}
+    options = {"closed": closed, "colours": colours, "section_colours": section_colours}
+    text = mermaid.dumps(m, show=show, node_attributes=node_attributes, **options)  # type: ignore[arg-type]
+    assert parse(text) == expected(m, show, shapes=shapes, **options)  # type: ignore[arg-type]
     assert_safe(text)
 
 
@@ -548,6 +555,21 @@ def test_stubs_are_quiet_nodes_that_count_what_is_left_out() -> None:
     assert mermaid.dumps(m, whole=m) == mermaid.dumps(m)
     with pytest.raises(OptionError, match=r"whole must be an argmap\.ArgumentMap"):
         mermaid.dumps(m, whole="m")  # type: ignore[arg-type]
+
+
+def test_section_colours_fill_subgraphs_and_boxes() -> None:
+    b = argmap.MapBuilder()
+    reasons, other = b.section("Reasons"), b.section("Other")
+    b.attack(b.statement("P.", id="p", section=reasons), b.statement("C.", id="c", section=other))
+    m = b.build()
+    chart = parse(mermaid.dumps(m, section_colours={"reasons": "#1b9e77", "gone": "red"}))
+    assert chart.subgraphs == {"g0": ("Reasons", None), "g1": ("Other", None)}
+    assert chart.styles == {"g0": "fill:#1b9e77,color:#1f2328"}
+    boxed = parse(mermaid.dumps(m, closed=["reasons"], section_colours={"reasons": "navy", "other": "#fe9"}))
+    assert boxed.nodes["g0"] == ("closed", "Reasons", None)
+    assert boxed.styles == {"g0": "fill:navy,color:#ffffff", "g1": "fill:#ffee99,color:#1f2328"}
+    with pytest.raises(OptionError, match="is no colour"):
+        mermaid.dumps(m, section_colours={"reasons": "red;click"})
 
 
 def test_node_shapes_that_mermaid_has() -> None:

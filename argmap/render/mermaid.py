@@ -29,6 +29,7 @@ from .options import (
     check_colours,
     check_label_modes,
     check_node_attributes,
+    check_section_colours,
     check_whole,
     invalid,
     show_names,
@@ -115,6 +116,7 @@ class _Options:
     closed: frozenset[str]
     whole: ArgumentMap | None
     node_attributes: Mapping[ElementType, Mapping[str, str]]
+    section_colours: Mapping[str, str]
 
     @classmethod
     def of(
@@ -128,6 +130,7 @@ class _Options:
         closed: object = (),
         whole: object = None,
         node_attributes: object = None,
+        section_colours: object = None,
     ) -> _Options:
         if direction not in DIRECTIONS:
             raise invalid("direction", direction, DIRECTIONS)
@@ -143,6 +146,7 @@ class _Options:
             check_closed(closed),
             check_whole(whole),
             check_node_attributes(node_attributes),
+            check_section_colours(section_colours),
         )
 
 
@@ -158,6 +162,7 @@ def dumps(
     closed: Collection[str] = (),
     whole: ArgumentMap | None = None,
     node_attributes: Mapping[ElementType, Mapping[str, str | int | float]] | None = None,
+    section_colours: Mapping[str, str] | None = None,
 ) -> str:
     """The map as a Mermaid flowchart in the debate view of :func:`argmap.to_dot`, with the same conventions.
 
@@ -177,6 +182,8 @@ def dumps(
 
     ``colours``
         A fill per element, written as a ``style`` line; its text is dark or white, whichever reads better.
+    ``section_colours``
+        A fill per section's subgraph or closed section's box, by section id, written as a ``style`` line.
     ``label_modes``
         What nodes say, per element type.
     ``clusters``
@@ -207,9 +214,19 @@ def dumps(
 
     Raises :class:`~argmap.OptionError` for an unknown option value.
     """
-    return _Writer(
-        m, _Options.of(direction, theme, show, colours, label_modes, clusters, closed, whole, node_attributes)
-    ).write()
+    options = _Options.of(
+        direction,
+        theme,
+        show,
+        colours=colours,
+        label_modes=label_modes,
+        clusters=clusters,
+        closed=closed,
+        whole=whole,
+        node_attributes=node_attributes,
+        section_colours=section_colours,
+    )
+    return _Writer(m, options).write()
 
 
 @attrs.define
@@ -274,8 +291,8 @@ class _Writer:
         ]
         # Written only where drawn, so that a chart without them stays as it was.
         if self.classes["closed"]:
-            fill = f"fill:{theme.cluster_fill},stroke:{theme.cluster_border},color:{theme.text}"
-            lines.append(f"classDef closed {fill},stroke-width:2px")
+            look = f"fill:{theme.cluster_fill},stroke:{theme.cluster_border},color:{theme.text}"
+            lines.append(f"classDef closed {look},stroke-width:2px")
         if self.classes["stub"]:
             lines.append(f"classDef stub fill:none,stroke:none,color:{theme.neutral},font-size:10px")
         lines += self.members.get(None, ())
@@ -295,6 +312,12 @@ class _Writer:
             name = self.names.get(key)
             if name is not None and name not in self.boxes:  # not an element drawn as its closed section's box
                 lines.append(f"style {name} fill:{fill},color:{text_on(fill)}")
+        if self.options.section_colours:
+            drawn = {*self.classes["section"], *self.boxes}  # subgraphs and closed sections' boxes both
+            for n, section in enumerate(m.sections):
+                chosen = self.options.section_colours.get(section.id)
+                if chosen is not None and f"g{n}" in drawn:
+                    lines.append(f"style g{n} fill:{chosen},color:{text_on(chosen)}")
         return "\n".join([lines[0], *(_INDENT + line for line in lines[1:])]) + "\n"
 
     def _statement(self, name: str, statement: Statement, main: bool) -> None:

@@ -42,6 +42,7 @@ __all__ = [
     "check_label_modes",
     "check_labelling",
     "check_node_attributes",
+    "check_section_colours",
     "check_strengths",
     "check_whole",
     "invalid",
@@ -224,10 +225,7 @@ class Options:
             labelling,
             strengths,
             colours=check_colours(colours),
-            section_colours={
-                _text("section_colours", key): colour(value)
-                for key, value in _mapping("section_colours", section_colours)
-            },
+            section_colours=check_section_colours(section_colours),
             label_modes=check_label_modes(label_modes),
             clusters=check_clusters(clusters),
             closed=check_closed(closed),
@@ -273,6 +271,11 @@ def check_colours(value: object) -> dict[tuple[ElementType, str], str]:
     :func:`~argmap.render.theme.colour`); :class:`~argmap.OptionError` naming anything else.
     """
     return {_key("colours", key): colour(fill) for key, fill in _mapping("colours", value)}
+
+
+def check_section_colours(value: object) -> dict[str, str]:
+    """The ``section_colours`` option (``None`` for none), validated: section ids to colours."""
+    return {_text("section_colours", key): colour(fill) for key, fill in _mapping("section_colours", value)}
 
 
 def check_label_modes(value: object) -> dict[ElementType, str]:
