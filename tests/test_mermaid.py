@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from samples import sample_map
 
 import argmap
 from argmap import (
@@ -22,10 +23,12 @@ from argmap import (
     RelationKind,
     Section,
     Statement,
+    select,
 )
 from argmap.boxes import cut, shown_text, shown_title, text_room
 from argmap.render import mermaid
-from argmap.render.theme import THEMES
+from argmap.render.options import SHAPES as SHAPE_NAMES
+from argmap.render.theme import THEMES, colour, text_on
 from argmap.strategies import argument_maps, ids, statement_texts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,16 +85,35 @@ def kim() -> ArgumentMap:
 # A small parser for exactly the lines the writer may write ---------------------------------------------------------
 
 LABEL = r'"((?:[A-Za-z0-9 .,?!\'/-]|[^\x00-\x7f]|#[0-9]+;|<br>)*)"'
+# Each shape a node may have, by the brackets around its label.
+SHAPES = {
+    ("(", ")"): "round",
+    ("[", "]"): "box",
+    ("[[", "]]"): "closed",
+    ("((", "))"): "circle",
+    ("(((", ")))"): "doublecircle",
+    ("{", "}"): "diamond",
+    ("{{", "}}"): "hexagon",
+    ("([", "])"): "stadium",
+}
+# The shape that node_attributes asks for, as Mermaid draws it, where it can.
+AS_DRAWN = {"circle": "circle", "doublecircle": "doublecircle", "diamond": "diamond", "hexagon": "hexagon"}
+AS_DRAWN |= {"ellipse": "stadium", "oval": "stadium"}
+_OPENINGS = "|".join(sorted((re.escape(opening) for opening, _ in SHAPES), key=len, reverse=True))
+_CLOSINGS = "|".join(sorted((re.escape(closing) for _, closing in SHAPES), key=len, reverse=True))
 LINES = {
-    "node": re.compile(rf"(s[0-9]+)\({LABEL}\)|(a[0-9]+)\[{LABEL}\]"),
+    "node": re.compile(rf"([sagx][0-9]+)({_OPENINGS}){LABEL}({_CLOSINGS})"),
     "subgraph": re.compile(rf"subgraph (g[0-9]+) \[{LABEL}\]"),
     "end": re.compile(r"end"),
-    "edge": re.compile(r"([sa][0-9]+) (-->|--o|-\.->|<-->|--x) ([sa][0-9]+)"),
-    "class": re.compile(r"class ([sag][0-9]+(?:,[sag][0-9]+)*) (statement|argument|main|section)"),
+    "edge": re.compile(r"([sag][0-9]+) (-->|--o|-\.->|<-->|--x) ([sag][0-9]+)"),
+    # A stub's dotted line, without a head, from its element or to it.
+    "stub": re.compile(r"(x[0-9]+) (-\.-) ([sag][0-9]+)|([sag][0-9]+) (-\.-) (x[0-9]+)"),
+    "class": re.compile(r"class ([sagx][0-9]+(?:,[sagx][0-9]+)*) (statement|argument|main|section|closed|stub)"),
     "classDef": re.compile(
-        r"classDef (statement|argument|main|section) ([a-z-]+:[#A-Za-z0-9]+(?:,[a-z-]+:[#A-Za-z0-9]+)*)"
+        r"classDef (statement|argument|main|section|closed|stub) ([a-z-]+:[#A-Za-z0-9]+(?:,[a-z-]+:[#A-Za-z0-9]+)*)"
     ),
     "linkStyle": re.compile(r"linkStyle (default|[0-9]+(?:,[0-9]+)*) stroke:([#A-Za-z0-9]+)"),
+    "style": re.compile(r"style ([sag][0-9]+) (fill:[#A-Za-z0-9]+,color:[#A-Za-z0-9]+)"),
 }
 
 
@@ -114,6 +136,7 @@ class Chart:
     classes: dict[str, list[str]] = attrs.field(factory=dict)
     class_defs: dict[str, str] = attrs.field(factory=dict)
     link_styles: dict[str, str] = attrs.field(factory=dict)
+    styles: dict[str, str] = attrs.field(factory=dict)
 
 
 def parse(text: str) -> Chart:
@@ -131,22 +154,27 @@ def parse(text: str) -> Chart:
         kind, match = kinds[0]
         parent = open_subgraphs[-1] if open_subgraphs else None
         if kind == "node":
-            id, label, shape = (match[1], match[2], "round") if match[1] else (match[3], match[4], "box")
+            id, label, shape = match[1], match[3], SHAPES[match[2], match[4]]
             assert id not in chart.nodes
+            assert (shape == "closed") is (id[0] == "g"), line
+            assert shape == "box" or id[0] != "x", line
             chart.nodes[id] = (shape, decode(label), parent)
         elif kind == "subgraph":
             chart.subgraphs[match[1]] = (decode(match[2]), parent)
             open_subgraphs.append(match[1])
         elif kind == "end":
             open_subgraphs.pop()
-        elif kind == "edge":
+        elif kind in ("edge", "stub"):
             assert not open_subgraphs
-            chart.edges.append((match[1], match[2], match[3]))
+            chart.edges.append((match[1], match[2], match[3]) if match[1] else (match[4], match[5], match[6]))
         elif kind == "class":
             # Subgraphs come depth first; in map order, as here, the comparison does not depend on it.
             chart.classes[match[2]] = sorted(match[1].split(","), key=lambda name: int(name[1:]))
         elif kind == "classDef":
             chart.class_defs[match[1]] = match[2]
+        elif kind == "style":
+            assert match[1] in chart.nodes or match[1] in chart.subgraphs, line
+            chart.styles[match[1]] = match[2]
         else:
             chart.link_styles[match[1]] = match[2]
     assert not open_subgraphs
@@ -173,7 +201,56 @@ def lines_of(*texts: str) -> str:
     return "\n".join(line for text in texts for line in text.splitlines())
 
 
-def expected(m: ArgumentMap, show: frozenset[str] = mermaid.DEFAULT_SHOW) -> Chart:
+def boxed(m: ArgumentMap, closed: Collection[str]) -> dict[str, str]:
+    """Per section inside a closed one, itself or an ancestor: the box of the outermost closed one."""
+    numbers = {section.id: n for n, section in enumerate(m.sections)}
+    parents = {section.id: section.parent for section in m.sections}
+    found = {}
+    for section in m.sections:
+        chain: list[str] = []
+        id: str | None = section.id
+        while id is not None:
+            chain.append(id)
+            id = parents[id]
+        outer = [id for id in chain if id in closed]
+        if outer:
+            found[section.id] = f"g{numbers[outer[-1]]}"
+    return found
+
+
+def left_out(
+    whole: ArgumentMap, names: Mapping[tuple[ElementType, str], str]
+) -> list[tuple[tuple[ElementType, str], bool, int]]:
+    """The stubs of a part whose elements drawn have ``names``: each element with relations in ``whole`` to elements
+    not drawn, or arguments not drawn that conclude it (reasons, into it) or that it is a premise of (out of it).
+    """
+    counts: dict[tuple[tuple[ElementType, str], bool], int] = {}
+    for r in whole.relations:
+        source, target = (r.source_type, r.source), (r.target_type, r.target)
+        if (source in names) != (target in names):
+            end = (target, True) if target in names else (source, False)
+            counts[end] = counts.get(end, 0) + 1
+    for a in whole.arguments:
+        if (A, a.id) not in names:
+            ends = [((S, p), False) for p in a.premises] + ([((S, a.conclusion), True)] if a.conclusion else [])
+            for end in ends:
+                if end[0] in names:
+                    counts[end] = counts.get(end, 0) + 1
+    # Numbered by the node they hang from, its reasons after what it bears on.
+    ordered = sorted(counts.items(), key=lambda item: (names[item[0][0]], item[0][1]))
+    return [(key, into, count) for (key, into), count in ordered]
+
+
+def expected(
+    m: ArgumentMap,
+    show: frozenset[str] = mermaid.DEFAULT_SHOW,
+    *,
+    closed: Collection[str] = (),
+    colours: Mapping[tuple[ElementType, str], str] | None = None,
+    whole: ArgumentMap | None = None,
+    shapes: Mapping[ElementType, str] | None = None,
+    section_colours: Mapping[str, str] | None = None,
+) -> Chart:
     in_relations = {(r.source_type, r.source) for r in m.relations} | {(r.target_type, r.target) for r in m.relations}
     conclusions = {a.conclusion for a in m.arguments}
     # Premises (unused ones too) and intermediate conclusions in no relation are drawn inside their arguments.
@@ -183,13 +260,18 @@ def expected(m: ArgumentMap, show: frozenset[str] = mermaid.DEFAULT_SHOW) -> Cha
         for n, s in enumerate(m.statements)
         if (S, s.id) in in_relations or s.id in conclusions or s.id not in inside
     ]
-    names = {(S, s.id): f"s{n}" for n, s in drawn} | {(A, a.id): f"a{n}" for n, a in enumerate(m.arguments)}
+    # An element in a closed section is its section's box, which is drawn if it holds any element at all.
+    box = boxed(m, closed)
+    names = {(S, s.id): box.get(s.section, f"s{n}") for n, s in drawn}  # type: ignore[arg-type]
+    names |= {(A, a.id): box.get(a.section, f"a{n}") for n, a in enumerate(m.arguments)}  # type: ignore[arg-type]
     groups = {section.id: f"g{n}" for n, section in enumerate(m.sections)} if "sections" in show else {}
     chart = Chart(direction="BT")
+    shape = {S: "round", A: "box"} | {type: AS_DRAWN[name] for type, name in (shapes or {}).items() if name in AS_DRAWN}
     for n, s in drawn:
         texts = [f"[{s.id}]"] if "statement-ids" in show else []
         texts += [shown_text(s), *(tags(s.tags) if "tags" in show else [])]
-        chart.nodes[f"s{n}"] = ("round", lines_of(*texts), groups.get(s.section))  # type: ignore[arg-type]
+        if names[S, s.id] == f"s{n}":
+            chart.nodes[f"s{n}"] = (shape[S], lines_of(*texts), groups.get(s.section))  # type: ignore[arg-type]
     shown = {s.id for _, s in drawn}
     for n, a in enumerate(m.arguments):
         texts = [f"<{a.id}>", *([shown_text(a)] if "argument-text" in show and a.text else [])]
@@ -199,9 +281,23 @@ def expected(m: ArgumentMap, show: frozenset[str] = mermaid.DEFAULT_SHOW) -> Cha
         if len(within) > 1:
             within = [f"\u2022 {text}" for text in within]
         if "argument-text" in show and not a.text and within:
-            texts.append(cut("\n".join(within), text_room(a)))
+            # Each line of what is cut is a line of the box: a blank one is no line (as for DOT), not an empty one.
+            texts += [line for line in cut("\n".join(within), text_room(a)).split("\n") if line]
         texts += tags(a.tags) if "tags" in show else []
-        chart.nodes[f"a{n}"] = ("box", lines_of(*texts), groups.get(a.section))  # type: ignore[arg-type]
+        if names[A, a.id] == f"a{n}":
+            chart.nodes[f"a{n}"] = (shape[A], lines_of(*texts), groups.get(a.section))  # type: ignore[arg-type]
+    held = {box[e.section] for e in (*m.statements, *m.arguments) if e.section in box}  # type: ignore[index]
+    boxes = []
+    for n, section in enumerate(m.sections):
+        if f"g{n}" in held:
+            boxes.append(f"g{n}")
+            chart.nodes[f"g{n}"] = ("closed", lines_of(shown_title(section.title)), groups.get(section.parent))  # type: ignore[arg-type]
+    stubs = left_out(whole, names) if whole is not None else []
+    for n, ((type, id), _, count) in enumerate(stubs):
+        section = m.element(type, id).section
+        if section in box:
+            section = m.sections[int(box[section][1:])].parent  # type: ignore[index]
+        chart.nodes[f"x{n}"] = ("box", f"+{count}", groups.get(section))  # type: ignore[arg-type]
     holding = {group for _, _, group in chart.nodes.values() if group is not None}
     for section in reversed(m.sections):
         if groups and groups[section.id] in holding and section.parent is not None:
@@ -209,18 +305,34 @@ def expected(m: ArgumentMap, show: frozenset[str] = mermaid.DEFAULT_SHOW) -> Cha
     for n, section in enumerate(m.sections):
         if f"g{n}" in holding:
             chart.subgraphs[f"g{n}"] = (lines_of(shown_title(section.title)), groups.get(section.parent))  # type: ignore[arg-type]
-    attacks = []
-    for n, a in enumerate(m.arguments):
+    # Each edge and whether it is an attack: an edge inside one closed section is not drawn.
+    edges: list[tuple[tuple[str, str, str], bool]] = []
+    for a in m.arguments:
         if a.conclusion is not None:
-            chart.edges += [(names[S, p], "-->", f"a{n}") for p in a.premises if (S, p) in names]
-            chart.edges.append((f"a{n}", "-->", names[S, a.conclusion]))
+            edges += [((names[S, p], "-->", names[A, a.id]), False) for p in a.premises if (S, p) in names]
+            edges.append(((names[A, a.id], "-->", names[S, a.conclusion]), False))
     for r in m.relations:
-        if r.kind.is_attack:
+        edges.append(
+            ((names[r.source_type, r.source], ARROWS[r.kind], names[r.target_type, r.target]), r.kind.is_attack)
+        )
+    attacks = []
+    for edge, attack in edges:
+        if edge[0] == edge[2] and edge[0] in boxes:
+            continue
+        if attack:
             attacks.append(str(len(chart.edges)))
-        chart.edges.append((names[r.source_type, r.source], ARROWS[r.kind], names[r.target_type, r.target]))
-    mains = [names[S, id] for id in m.main_conclusions if (S, id) in names]
-    classes = {"statement": [f"s{n}" for n, _ in drawn], "argument": [f"a{n}" for n in range(len(m.arguments))]}
-    classes |= {"main": mains, "section": list(chart.subgraphs)}
+        chart.edges.append(edge)
+    quiet = []
+    for n, (key, into, _) in enumerate(stubs):
+        quiet.append(str(len(chart.edges)))
+        chart.edges.append((f"x{n}", "-.-", names[key]) if into else (names[key], "-.-", f"x{n}"))
+    mains = [names[S, id] for id in m.main_conclusions if (S, id) in names and names[S, id][0] == "s"]
+    classes = {
+        "statement": [f"s{n}" for n, _ in drawn if f"s{n}" in chart.nodes],
+        "argument": [f"a{n}" for n in range(len(m.arguments)) if f"a{n}" in chart.nodes],
+    }
+    classes |= {"main": mains, "section": list(chart.subgraphs), "closed": boxes}
+    classes["stub"] = [f"x{n}" for n in range(len(stubs))]
     chart.classes = {style: members for style, members in classes.items() if members}
     theme = THEMES["light"]
     chart.class_defs = {
@@ -229,10 +341,25 @@ def expected(m: ArgumentMap, show: frozenset[str] = mermaid.DEFAULT_SHOW) -> Cha
         "main": f"stroke:{theme.text},stroke-width:3px",
         "section": f"fill:{theme.cluster_fill},stroke:{theme.cluster_border},color:{theme.text}",
     }
+    if boxes:
+        chart.class_defs["closed"] = (
+            f"fill:{theme.cluster_fill},stroke:{theme.cluster_border},color:{theme.text},stroke-width:2px"
+        )
+    if stubs:
+        chart.class_defs["stub"] = f"fill:none,stroke:none,color:{theme.neutral},font-size:10px"
     if chart.edges:
         chart.link_styles["default"] = theme.support
     if attacks:
         chart.link_styles[",".join(attacks)] = theme.attack
+    if quiet:
+        chart.link_styles[",".join(quiet)] = theme.neutral
+    for key, fill in (colours or {}).items():
+        if key in names and names[key] in chart.nodes and names[key][0] != "g":
+            chart.styles[names[key]] = f"fill:{colour(fill)},color:{text_on(colour(fill))}"
+    for n, section in enumerate(m.sections):
+        fill = (section_colours or {}).get(section.id)
+        if fill is not None and (f"g{n}" in chart.subgraphs or f"g{n}" in boxes):
+            chart.styles[f"g{n}"] = f"fill:{colour(fill)},color:{text_on(colour(fill))}"
     return chart
 
 
@@ -280,6 +407,36 @@ def test_hostile_ids_stay_inside_their_labels(id: str) -> None:
     show = frozenset(mermaid.SHOW)
     text = mermaid.dumps(m, show=show)
     assert parse(text) == expected(m, show)
+    assert_safe(text)
+
+
+@given(argument_maps(text=hostile_texts), st.data())
+def test_closed_sections_boxes_colours_and_shapes_are_what_the_map_implies(m: ArgumentMap, data: st.DataObject) -> None:
+    sections = [section.id for section in m.sections]
+    closed = data.draw(st.lists(st.sampled_from(sections), unique=True)) if sections else []
+    keys = [(S, s.id) for s in m.statements] + [(A, a.id) for a in m.arguments]
+    fills = st.sampled_from(["red", "#123456", "#fe9"])
+    colours = data.draw(st.dictionaries(st.sampled_from(keys), fills, max_size=3)) if keys else {}
+    show = data.draw(st.sampled_from([mermaid.DEFAULT_SHOW, frozenset(mermaid.SHOW), frozenset()]))
+    shapes = data.draw(st.dictionaries(st.sampled_from([S, A]), st.sampled_from(SHAPE_NAMES)))
+    sizes = {"width": data.draw(st.integers(0, 3))}
+    node_attributes = {type: {"shape": shape, **sizes} for type, shape in shapes.items()}
+    section_colours = data.draw(st.dictionaries(st.sampled_from(sections), fills)) if sections else {}
+    options = {"closed": closed, "colours": colours, "section_colours": section_colours}
+    text = mermaid.dumps(m, show=show, node_attributes=node_attributes, **options)  # type: ignore[arg-type]
+    assert parse(text) == expected(m, show, shapes=shapes, **options)  # type: ignore[arg-type]
+    assert_safe(text)
+
+
+@given(argument_maps(max_statements=8, text=hostile_texts), st.data())
+def test_stubs_count_what_a_part_leaves_out(whole: ArgumentMap, data: st.DataObject) -> None:
+    keys = [(S, s.id) for s in whole.statements] + [(A, a.id) for a in whole.arguments]
+    chosen = data.draw(st.lists(st.sampled_from(keys), max_size=3, unique=True)) if keys else []
+    m = select(whole, ids=chosen, depth=data.draw(st.integers(0, 2)))
+    sections = [section.id for section in m.sections]
+    closed = data.draw(st.lists(st.sampled_from(sections), unique=True)) if sections else []
+    text = mermaid.dumps(m, whole=whole, closed=closed)
+    assert parse(text) == expected(m, closed=closed, whole=whole)
     assert_safe(text)
 
 
@@ -345,6 +502,96 @@ def test_sections_are_nested_subgraphs_with_only_what_they_hold() -> None:
     assert parse(mermaid.dumps(m, show=[])).subgraphs == {}
 
 
+def test_a_closed_section_is_one_box_with_its_elements_edges() -> None:
+    b = argmap.MapBuilder()
+    costs = b.section("Costs")
+    money = b.section("Money", parent=costs)
+    c = b.statement("We should act.", id="c")
+    x = b.statement("It is too expensive.", id="x", section=costs)
+    y = b.statement("There is no budget.", id="y", section=money)
+    b.attack(x, c)
+    b.support(y, x)
+    b.attack(c, y)
+    m = b.build()
+    text = mermaid.dumps(m, closed=["costs"], colours={(S, "x"): "red", (S, "c"): "#fe9"})
+    lines = text.splitlines()
+    assert '    g0[["Costs"]]' in lines
+    assert "    classDef closed fill:#f6f8fa,stroke:#afb8c1,color:#1f2328,stroke-width:2px" in lines
+    # x's attack and c's attack on y lead to the box; y's support of x, inside it, is not drawn.
+    assert parse(text).edges == [("g0", "-->", "s0"), ("s0", "-->", "g0")]
+    assert "    linkStyle 0,1 stroke:#cf222e" in lines
+    assert "    class s0 statement" in lines
+    assert "    class g0 closed" in lines
+    # The box takes no element's colour; c keeps its own.
+    assert [line for line in lines if line.startswith("    style ")] == ["    style s0 fill:#ffee99,color:#1f2328"]
+    assert set(parse(text).nodes) == {"s0", "g0"}
+    assert "subgraph" not in text
+    # Closing the inner section alone leaves the outer one a subgraph, holding the inner one's box.
+    inner = parse(mermaid.dumps(m, closed=["money"]))
+    assert inner.nodes["g1"] == ("closed", "Money", "g0")
+    assert inner.subgraphs == {"g0": ("Costs", None)}
+    assert ("g1", "-->", "s1") in inner.edges
+    # Unknown sections are ignored; a closed section that holds nothing draws no box.
+    assert mermaid.dumps(m, closed=["gone"]) == mermaid.dumps(m)
+    with pytest.raises(OptionError, match="closed must be a collection of section ids"):
+        mermaid.dumps(m, closed="costs")
+
+
+def test_stubs_are_quiet_nodes_that_count_what_is_left_out() -> None:
+    m = sample_map()
+    text = mermaid.dumps(select(m, ids=["c"], depth=0), whole=m)
+    lines = text.splitlines()
+    # c's reasons in the whole map: <A>, <sketch>, u (attack), w (entails); none is drawn.
+    assert '    x0["#43;4"]' in lines
+    assert "    x0 -.- s0" in lines
+    assert "    classDef stub fill:none,stroke:none,color:#6e7781,font-size:10px" in lines
+    assert "    class x0 stub" in lines
+    assert "    linkStyle 0 stroke:#6e7781" in lines
+    # Above an element, for what it bears on: u attacks c and contradicts v.
+    above = parse(mermaid.dumps(select(m, ids=["u"], depth=0), whole=m))
+    assert above.edges == [("s0", "-.-", "x0")]
+    assert above.nodes["x0"] == ("box", "+2", None)
+    # The whole map, or none, leaves nothing out.
+    assert mermaid.dumps(m, whole=m) == mermaid.dumps(m)
+    with pytest.raises(OptionError, match=r"whole must be an argmap\.ArgumentMap"):
+        mermaid.dumps(m, whole="m")  # type: ignore[arg-type]
+
+
+def test_section_colours_fill_subgraphs_and_boxes() -> None:
+    b = argmap.MapBuilder()
+    reasons, other = b.section("Reasons"), b.section("Other")
+    b.attack(b.statement("P.", id="p", section=reasons), b.statement("C.", id="c", section=other))
+    m = b.build()
+    chart = parse(mermaid.dumps(m, section_colours={"reasons": "#1b9e77", "gone": "red"}))
+    assert chart.subgraphs == {"g0": ("Reasons", None), "g1": ("Other", None)}
+    assert chart.styles == {"g0": "fill:#1b9e77,color:#1f2328"}
+    boxed = parse(mermaid.dumps(m, closed=["reasons"], section_colours={"reasons": "navy", "other": "#fe9"}))
+    assert boxed.nodes["g0"] == ("closed", "Reasons", None)
+    assert boxed.styles == {"g0": "fill:navy,color:#ffffff", "g1": "fill:#ffee99,color:#1f2328"}
+    with pytest.raises(OptionError, match="is no colour"):
+        mermaid.dumps(m, section_colours={"reasons": "red;click"})
+
+
+def test_node_shapes_that_mermaid_has() -> None:
+    m = sample_map()
+    text = mermaid.dumps(m, node_attributes={S: {"shape": "diamond", "width": 2}, A: {"shape": "ellipse"}})
+    assert '    s0{"Moon\'s current policy may not work."}' in text.splitlines()
+    assert '    a0(["#60;A#62;<br>Sidelined"])' in text.splitlines()
+    chart = parse(text)
+    assert {shape for shape, _, _ in chart.nodes.values()} == {"diamond", "stadium"}
+    circles = parse(mermaid.dumps(m, node_attributes={S: {"shape": "circle"}, A: {"shape": "hexagon"}}))
+    assert {chart.nodes[name][0] for name in chart.nodes if name[0] == "s"} == {"diamond"}
+    assert {circles.nodes[name][0] for name in circles.nodes} == {"circle", "hexagon"}
+    assert parse(mermaid.dumps(m, node_attributes={A: {"shape": "doublecircle"}})).nodes["a0"][0] == "doublecircle"
+    # Shapes Mermaid lacks, and DOT's boxes (rounded for statements there too), keep the element's own.
+    for shape in ("box", "rect", "square", "octagon", "plaintext", "point"):
+        assert mermaid.dumps(m, node_attributes={S: {"shape": shape}, A: {"shape": shape}}) == mermaid.dumps(m)
+    with pytest.raises(OptionError, match="node_attributes: shape cannot be 'star\\]'"):
+        mermaid.dumps(m, node_attributes={S: {"shape": "star]"}})
+    with pytest.raises(OptionError, match="unknown node_attributes attribute 'label'"):
+        mermaid.dumps(m, node_attributes={S: {"label": "x"}})
+
+
 def test_the_seed_map() -> None:
     m = kim()
     chart = parse(mermaid.dumps(m))
@@ -405,6 +652,31 @@ def test_the_output_is_the_same_on_every_hash_seed(hash_seed_outputs: Callable[[
     assert outputs == {mermaid.dumps(kim()) + "\n"}
 
 
+_OPTIONS_SCRIPT = """
+import sys
+sys.path.insert(0, {tests!r})
+from samples import sample_map
+from argmap import ElementType, select
+from argmap.render import mermaid
+S, A = ElementType.STATEMENT, ElementType.ARGUMENT
+m = sample_map()
+print(mermaid.dumps(
+    select(m, ids=["c", "A", "u"], depth=1), whole=m, closed=["inner-reasons", "reasons"],
+    colours={{(S, "c"): "red", (A, "A"): "#abc"}}, node_attributes={{S: {{"shape": "hexagon"}}}},
+))
+"""
+
+
+def test_the_output_with_every_option_is_the_same_on_every_hash_seed(
+    hash_seed_outputs: Callable[[str], set[str]],
+) -> None:
+    outputs = hash_seed_outputs(_OPTIONS_SCRIPT.format(tests=str(ROOT / "tests")))
+    assert len(outputs) == 1
+    output = outputs.pop()
+    for part in ("[[", "-.-", "{{", "style "):
+        assert part in output
+
+
 def test_through_the_format_registry(tmp_path: Path) -> None:
     m = kim()
     assert argmap.dumps(m, format="mermaid") == mermaid.dumps(m)
@@ -413,10 +685,16 @@ def test_through_the_format_registry(tmp_path: Path) -> None:
         argmap.load(tmp_path / "kim.mmd")
 
 
-def test_the_docs_example_is_what_the_writer_writes() -> None:
+def test_the_docs_examples_are_what_the_writer_writes() -> None:
     docs = (ROOT / "docs" / "mermaid.md").read_text(encoding="utf-8")
-    code, after = docs.split("```python\n", 1)[1].split("```", 1)
     namespace: dict[str, object] = {}
-    exec(code, namespace)
-    shown = after.split("```text\n", 1)[1].split("```", 1)[0]
-    assert shown == mermaid.dumps(namespace["m"])  # type: ignore[arg-type]
+    examples = docs.split("```python\n")[1:]
+    assert len(examples) >= 2
+    for example in examples:
+        code, after = example.split("```", 1)
+        exec(code, namespace)
+        shown = after.split("```text\n", 1)[1].split("```", 1)[0]
+        assert shown == namespace["text"]
+    first = examples[0].split("```", 1)[0]
+    exec(first, namespace)
+    assert namespace["text"] == mermaid.dumps(namespace["m"])  # type: ignore[arg-type]

@@ -13,11 +13,14 @@ from ..model import Argument, ArgumentMap, ElementType, RelationKind, Section, S
 from .layout import (
     argument_edges,
     argument_lines,
+    closed_boxes,
+    closed_groups,
     cluster_of,
     inner_statements,
     inner_texts,
     section_nesting,
     statement_lines,
+    stubs,
 )
 from .options import DotOptions, Options
 from .quoting import assignments, attribute_list, label
@@ -332,6 +335,8 @@ class _Layout:
     #: Each stub node's tooltip, by name.
     stub_notes: dict[str, str] = attrs.field(factory=dict)
     styles: _Styles = attrs.field(init=False)
+    #: Per section inside a closed one: the position of the outermost closed one (see :func:`closed_groups`).
+    closing: dict[str, int] = attrs.field(init=False)
     #: Per section inside a closed one: the node that stands for it.
     closed_node: dict[str, str] = attrs.field(init=False)
     #: Per section: the cluster that holds its nodes (see :func:`cluster_of`).
@@ -345,19 +350,13 @@ class _Layout:
     def _styles(self) -> _Styles:
         return _Styles.of(self.options.theme, shaded=self.options.strengths is not None)
 
+    @closing.default
+    def _closing(self) -> dict[str, int]:
+        return closed_groups(self.m, self.options.closed)
+
     @closed_node.default
     def _closed_node(self) -> dict[str, str]:
-        closed = self.options.closed
-        found: dict[str, str] = {}
-        if not closed:
-            return found
-        # A section comes after its parent, so an outer closed section is met before those inside it.
-        for n, section in enumerate(self.m.sections):
-            if section.parent in found:
-                found[section.id] = found[section.parent]
-            elif section.id in closed:
-                found[section.id] = f"g{n}"
-        return found
+        return {id: f"g{n}" for id, n in self.closing.items()}
 
     @holder.default
     def _holder(self) -> dict[str, str | None]:
@@ -398,12 +397,9 @@ class _Layout:
     def _group_nodes(self) -> None:
         """One node for each outermost closed section that holds something drawn, in its parent's cluster."""
         m, theme = self.m, self.options.theme
-        sections = [statement.section for statement in m.statements] + [argument.section for argument in m.arguments]
-        inside = {self.closed_node[section] for section in sections if section in self.closed_node}
-        for section in m.sections:
-            name = self.closed_node.get(section.id)
-            if name is None or name in self.groups or name not in inside:
-                continue
+        for n in closed_boxes(m, self.closing):
+            section = m.sections[n]
+            name = f"g{n}"
             self.groups[name] = section.id
             attributes = {
                 "shape": "box",
@@ -531,48 +527,21 @@ class _Layout:
         """For each element drawn whose relations in ``whole`` lead to elements not drawn: a stub with their number,
         below the element for those that bear on it, above it for those it bears on.
         """
-        names, m = self.names, self.m
-        counts: dict[tuple[tuple[ElementType, str], bool], int] = {}
-        for relation in whole.relations:
-            source = (relation.source_type, relation.source)
-            target = (relation.target_type, relation.target)
-            if (source in names) != (target in names):
-                end = (target, True) if target in names else (source, False)
-                counts[end] = counts.get(end, 0) + 1
-        for argument in whole.arguments:
-            if (ElementType.ARGUMENT, argument.id) in names:
-                continue
-            # An argument left out: one more reason for its conclusion, one more thing each premise bears on.
-            ends = [((ElementType.STATEMENT, id), False) for id in argument.premises]
-            if argument.conclusion is not None:
-                ends.append(((ElementType.STATEMENT, argument.conclusion), True))
-            for end in ends:
-                if end[0] in names:
-                    counts[end] = counts.get(end, 0) + 1
-        theme = self.options.theme
-        for n, ((key, into), count) in enumerate(
-            sorted(counts.items(), key=lambda item: (names[item[0][0]], item[0][1]))
-        ):
+        theme, names = self.options.theme, self.names
+        for n, stub in enumerate(stubs(self.m, whole, names, self.closing)):
             name = f"x{n}"
-            what = (
-                f"{count} more {'reason' if count == 1 else 'reasons'} for or against it"
-                if into
-                else (f"{count} more {'element' if count == 1 else 'elements'} it bears on")
-            )
-            note = f"{what}, left out of this drawing"
-            self.stub_notes[name] = note
+            self.stub_notes[name] = stub.note
             attributes = {
                 "shape": "plaintext",
                 "style": "",
                 "fontcolor": theme.neutral,
                 "fontsize": "10",
-                "tooltip": label([note], 0),
+                "tooltip": label([stub.note], 0),
             }
-            group = self.groups.get(names[key])
-            section = m.element(*key).section if group is None else m.section(group).parent
-            self._add_node(name, section, label([f"+{count}"], 0), assignments(attributes))
+            self._add_node(name, stub.section, label([f"+{stub.count}"], 0), assignments(attributes))
             edge = attribute_list(None, assignments({"color": theme.neutral, "style": "dotted", "arrowhead": "none"}))
-            self.edges.append(f"\t{name} -> {names[key]}{edge}\n" if into else f"\t{names[key]} -> {name}{edge}\n")
+            node = names[stub.element]
+            self.edges.append(f"\t{name} -> {node}{edge}\n" if stub.into else f"\t{node} -> {name}{edge}\n")
 
 
 #: The strengths the legend shows the shade of.

@@ -1,22 +1,28 @@
 """What a diagram of a map shows, whatever draws it: hidden statements, the lines of each node, the edges of
-arguments, and the nesting of sections.
+arguments, the nesting of sections, closed sections and the stubs of a part.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Container, Iterator, Mapping, Sequence
 
+import attrs
+
 from ..boxes import cut, shown_text, text_room
 from ..model import Argument, ArgumentMap, ElementType, Statement
 
 __all__ = [
+    "Stub",
     "argument_edges",
     "argument_lines",
+    "closed_boxes",
+    "closed_groups",
     "cluster_of",
     "inner_statements",
     "inner_texts",
     "section_nesting",
     "statement_lines",
+    "stubs",
     "tag_line",
 ]
 
@@ -187,4 +193,93 @@ def cluster_of(m: ArgumentMap, clusters: Collection[str] | None) -> dict[str, st
             found[section.id] = section.id
         else:
             found[section.id] = None if section.parent is None else found[section.parent]
+    return found
+
+
+def closed_groups(m: ArgumentMap, closed: Collection[str]) -> dict[str, int]:
+    """For each section that ``closed`` closes, itself or through an ancestor: the position in ``m.sections`` of the
+    outermost closed section that holds it, whose one box stands for everything in it (none for no ``closed``).
+    """
+    found: dict[str, int] = {}
+    if not closed:
+        return found
+    # A section comes after its parent, so an outer closed section is met before those inside it.
+    for n, section in enumerate(m.sections):
+        if section.parent in found:
+            found[section.id] = found[section.parent]
+        elif section.id in closed:
+            found[section.id] = n
+    return found
+
+
+def closed_boxes(m: ArgumentMap, groups: Mapping[str, int]) -> list[int]:
+    """The closed sections drawn as boxes, by position in ``m.sections``, in order: those among ``groups`` (from
+    :func:`closed_groups`) that hold a statement or an argument, directly or in a subsection. Each box goes in the
+    cluster of its section's parent; the elements it holds draw no node of their own, their edges lead to the box,
+    and an edge between two of them is not drawn.
+    """
+    if not groups:
+        return []
+    elements: list[Statement | Argument] = [*m.statements, *m.arguments]
+    return sorted(
+        {groups[section] for element in elements if (section := element.section) is not None and section in groups}
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Stub:
+    """What a drawing of a part of a map leaves out around one element drawn (see :func:`stubs`)."""
+
+    #: The element drawn, as its type and id.
+    element: tuple[ElementType, str]
+    #: Whether the elements left out bear on it (its reasons for or against), rather than it on them.
+    into: bool
+    #: How many were left out.
+    count: int
+    #: The section whose cluster holds the stub: the element's, or for an element drawn as its closed section's box
+    #: (see :func:`closed_boxes`), the parent of that section.
+    section: str | None
+
+    @property
+    def note(self) -> str:
+        """What was left out, in words, such as ``"4 more reasons for or against it, left out of this drawing"``."""
+        count = self.count
+        if self.into:
+            what = f"{count} more {'reason' if count == 1 else 'reasons'} for or against it"
+        else:
+            what = f"{count} more {'element' if count == 1 else 'elements'} it bears on"
+        return f"{what}, left out of this drawing"
+
+
+def stubs(
+    m: ArgumentMap, whole: ArgumentMap, names: Mapping[tuple[ElementType, str], str], groups: Mapping[str, int]
+) -> list[Stub]:
+    """The stubs of ``m``, a part of ``whole``: for each element drawn (``names`` holds each one's node name) whose
+    relations in ``whole`` lead to elements not drawn, or, for a statement, arguments not drawn that conclude it or
+    that it is a premise of, a stub for those that bear on it and one for those it bears on. ``groups`` are the
+    closed sections (from :func:`closed_groups`). Sorted by node name, then those it bears on first.
+    """
+    counts: dict[tuple[tuple[ElementType, str], bool], int] = {}
+    for relation in whole.relations:
+        source = (relation.source_type, relation.source)
+        target = (relation.target_type, relation.target)
+        if (source in names) != (target in names):
+            end = (target, True) if target in names else (source, False)
+            counts[end] = counts.get(end, 0) + 1
+    for argument in whole.arguments:
+        if (ElementType.ARGUMENT, argument.id) in names:
+            continue
+        # An argument left out: one more reason for its conclusion, one more thing each premise bears on.
+        ends = [((ElementType.STATEMENT, id), False) for id in argument.premises]
+        if argument.conclusion is not None:
+            ends.append(((ElementType.STATEMENT, argument.conclusion), True))
+        for end in ends:
+            if end[0] in names:
+                counts[end] = counts.get(end, 0) + 1
+    found = []
+    for (key, into), count in sorted(counts.items(), key=lambda item: (names[item[0][0]], item[0][1])):
+        section = m.element(*key).section
+        if section is not None and section in groups:
+            section = m.sections[groups[section]].parent
+        found.append(Stub(element=key, into=into, count=count, section=section))
     return found

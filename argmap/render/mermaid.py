@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 import attrs
 
@@ -11,19 +11,26 @@ from ..model import Argument, ArgumentMap, ElementType, RelationKind, Statement
 from .layout import (
     argument_edges,
     argument_lines,
+    closed_boxes,
+    closed_groups,
     cluster_of,
     inner_statements,
     inner_texts,
     section_nesting,
     statement_lines,
+    stubs,
 )
 from .options import (
     DIRECTIONS,
     Direction,
     LabelMode,
+    check_closed,
     check_clusters,
     check_colours,
     check_label_modes,
+    check_node_attributes,
+    check_section_colours,
+    check_whole,
     invalid,
     show_names,
     theme_named,
@@ -44,6 +51,23 @@ _PLAIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234567
 _MARKERS = frozenset("\ufb02\u00b6")
 _BREAK = "<br>"
 _INDENT = "    "
+# The brackets of the node shapes that Mermaid has as Graphviz has them, by Graphviz name (an ellipse's nearest is
+# the stadium); every other shape keeps the element's own, as box, rect and square do in DOT, where a statement's
+# style keeps them rounded.
+_SHAPES: Mapping[str, tuple[str, str]] = {
+    "circle": ("((", "))"),
+    "doublecircle": ("(((", ")))"),
+    "diamond": ("{", "}"),
+    "hexagon": ("{{", "}}"),
+    "ellipse": ("([", "])"),
+    "oval": ("([", "])"),
+}
+_OWN_SHAPES: Mapping[ElementType, tuple[str, str]] = {
+    ElementType.STATEMENT: ("(", ")"),
+    ElementType.ARGUMENT: ("[", "]"),
+}
+# The classes of nodes, in the order their ``class`` lines are written.
+_CLASSES = ("statement", "argument", "main", "section", "closed", "stub")
 
 # Per relation kind: the arrow, and whether it is drawn in the attack colour rather than the support colour.
 _ARROWS: Mapping[RelationKind, tuple[str, bool]] = {
@@ -89,6 +113,10 @@ class _Options:
     colours: Mapping[tuple[ElementType, str], str]
     label_modes: Mapping[ElementType, str]
     clusters: frozenset[str] | None
+    closed: frozenset[str]
+    whole: ArgumentMap | None
+    node_attributes: Mapping[ElementType, Mapping[str, str]]
+    section_colours: Mapping[str, str]
 
     @classmethod
     def of(
@@ -99,6 +127,10 @@ class _Options:
         colours: object = None,
         label_modes: object = None,
         clusters: object = None,
+        closed: object = (),
+        whole: object = None,
+        node_attributes: object = None,
+        section_colours: object = None,
     ) -> _Options:
         if direction not in DIRECTIONS:
             raise invalid("direction", direction, DIRECTIONS)
@@ -111,6 +143,10 @@ class _Options:
             check_colours(colours),
             check_label_modes(label_modes),
             check_clusters(clusters),
+            check_closed(closed),
+            check_whole(whole),
+            check_node_attributes(node_attributes),
+            check_section_colours(section_colours),
         )
 
 
@@ -123,6 +159,10 @@ def dumps(
     colours: Mapping[tuple[ElementType, str], str] | None = None,
     label_modes: Mapping[ElementType, LabelMode] | None = None,
     clusters: Iterable[str] | None = None,
+    closed: Collection[str] = (),
+    whole: ArgumentMap | None = None,
+    node_attributes: Mapping[ElementType, Mapping[str, str | int | float]] | None = None,
+    section_colours: Mapping[str, str] | None = None,
 ) -> str:
     """The map as a Mermaid flowchart in the debate view of :func:`argmap.to_dot`, with the same conventions.
 
@@ -138,19 +178,55 @@ def dumps(
     lines; ``show`` names the optional parts to draw, from :data:`SHOW` (default :data:`DEFAULT_SHOW`). The map's
     title is not drawn: Mermaid takes a title only in YAML front matter, which also configures the renderer.
 
-    ``colours``, ``label_modes`` and ``clusters`` are :func:`argmap.to_dot`'s: a fill per element (written as a
-    ``style`` line, its text dark or white by contrast), what nodes say, and the sections drawn as subgraphs. The
-    other options of ``to_dot`` that change single elements and layout (``closed``, ``same_rank``,
-    ``graph_attributes``, ``node_attributes``, ``whole``, the steps view) are not taken: a flowchart has no ranks to
-    share, no layout attributes and no tooltips for stubs.
+    These options are :func:`argmap.to_dot`'s, drawn as a flowchart can draw them:
 
-    Node ids are generated (``s0``, ``a0``, subgraphs ``g0``), never taken from the map, and text reaches the
-    output only through one escaping function, as entity codes inside quoted labels: whatever a text holds, it
-    cannot add nodes, links, click handlers, styles or markup. The same map always gives the same text.
+    ``colours``
+        A fill per element, written as a ``style`` line; its text is dark or white, whichever reads better.
+    ``section_colours``
+        A fill per section's subgraph or closed section's box, by section id, written as a ``style`` line.
+    ``label_modes``
+        What nodes say, per element type.
+    ``clusters``
+        The sections drawn as subgraphs.
+    ``closed``
+        Sections drawn as one box each (``g0[["..."]]``, class ``closed``, in the subgraph of the section's parent):
+        the edges of every element in them lead to the box, and none is drawn between two of them.
+    ``whole``
+        The map that this one is a part of: each stub for what the part leaves out is a quiet ``+N`` node
+        (``x0["+3"]``, class ``stub``) joined to its element by a dotted line without a head (``-.-``), below it for
+        what bears on it and above it for what it bears on. Mermaid shows a tooltip only through a ``click`` line,
+        which this writer never writes, so the words of a Graphviz stub's tooltip are not drawn.
+    ``node_attributes``
+        Only ``shape``, where Mermaid has the shape: ``circle`` ``((...))``, ``doublecircle`` ``(((...)))``,
+        ``diamond`` ``{...}``, ``hexagon`` ``{{...}}``, and ``ellipse`` and ``oval`` as the nearest, a stadium
+        ``([...])``. Other shapes keep the element's own, as ``box``, ``rect`` and ``square`` do in DOT, and
+        ``width`` and ``height`` are DOT's only: a flowchart sizes a node to its text.
+
+    ``same_rank``, ``graph_attributes`` and the premise and steps views are not taken: a flowchart has no ranks to
+    share; Mermaid takes layout settings only in front matter or a directive, which can also change its security
+    settings and which this writer never writes; and the views' inference steps are laid out inside the DOT
+    renderer, not by :mod:`argmap.render.layout`, which both renderers share.
+
+    Node ids are generated (``s0``, ``a0``, subgraphs and closed sections ``g0``, stubs ``x0``), never taken from
+    the map, and text reaches the output only through one escaping function, as entity codes inside quoted labels:
+    whatever a text holds, it cannot add nodes, links, click handlers, styles or markup. The same map always gives
+    the same text.
 
     Raises :class:`~argmap.OptionError` for an unknown option value.
     """
-    return _Writer(m, _Options.of(direction, theme, show, colours, label_modes, clusters)).write()
+    options = _Options.of(
+        direction,
+        theme,
+        show,
+        colours=colours,
+        label_modes=label_modes,
+        clusters=clusters,
+        closed=closed,
+        whole=whole,
+        node_attributes=node_attributes,
+        section_colours=section_colours,
+    )
+    return _Writer(m, options).write()
 
 
 @attrs.define
@@ -164,24 +240,34 @@ class _Writer:
     members: dict[str | None, list[str]] = attrs.field(factory=dict)
     edges: list[str] = attrs.field(factory=list)
     attacks: list[int] = attrs.field(factory=list)
+    # The nodes of each class, in the order they are declared.
+    classes: dict[str, list[str]] = attrs.field(factory=lambda: {style: [] for style in _CLASSES})
     #: Per section: the subgraph that holds its nodes (see :func:`cluster_of`).
     holder: dict[str, str | None] = attrs.field(init=False)
+    #: Per section inside a closed one: the position of the outermost closed one (see :func:`closed_groups`).
+    closing: dict[str, int] = attrs.field(init=False)
+    # The nodes that stand for closed sections.
+    boxes: set[str] = attrs.field(factory=set)
 
     @holder.default
     def _holder(self) -> dict[str, str | None]:
         return cluster_of(self.m, self.options.clusters)
 
+    @closing.default
+    def _closing(self) -> dict[str, int]:
+        return closed_groups(self.m, self.options.closed)
+
     def write(self) -> str:
         m, theme = self.m, self.options.theme
         hidden = inner_statements(m)
         main = frozenset(m.main_conclusions)
-        statements, mains = [], []
+        for n in closed_boxes(m, self.closing):
+            section = m.sections[n]
+            self.boxes.add(f"g{n}")
+            self._place(f"g{n}", section.parent, f"g{n}[[{_label([shown_title(section.title)])}]]", "closed")
         for n, statement in enumerate(m.statements):
             if statement.id not in hidden:
-                self._statement(f"s{n}", statement)
-                statements.append(f"s{n}")
-                if statement.id in main:
-                    mains.append(f"s{n}")
+                self._statement(f"s{n}", statement, statement.id in main)
         for n, argument in enumerate(m.arguments):
             self._argument(f"a{n}", argument, inner_texts(m, argument, hidden))
         for tail, head, _ in argument_edges(m, hidden):
@@ -189,51 +275,89 @@ class _Writer:
         for relation in m.relations:
             source = self.names[relation.source_type, relation.source]
             self._edge(source, self.names[relation.target_type, relation.target], relation.kind)
+        quiet = []
+        if self.options.whole is not None:
+            for n, stub in enumerate(stubs(m, self.options.whole, self.names, self.closing)):
+                self._place(f"x{n}", stub.section, f"x{n}[{_label([f'+{stub.count}'])}]", "stub")
+                node = self.names[stub.element]
+                quiet.append(len(self.edges))
+                self.edges.append(f"x{n} -.- {node}" if stub.into else f"{node} -.- x{n}")
         lines = [
             f"flowchart {self.options.direction}",
             f"classDef statement fill:{theme.statement_fill},stroke:{theme.statement_border},color:{theme.text}",
             f"classDef argument fill:{theme.argument_fill},stroke:{theme.argument_border},color:{theme.text}",
             f"classDef main stroke:{theme.text},stroke-width:3px",
             f"classDef section fill:{theme.cluster_fill},stroke:{theme.cluster_border},color:{theme.text}",
-            *self.members.get(None, ()),
         ]
-        subgraphs = self._subgraphs(lines)
+        # Written only where drawn, so that a chart without them stays as it was.
+        if self.classes["closed"]:
+            look = f"fill:{theme.cluster_fill},stroke:{theme.cluster_border},color:{theme.text}"
+            lines.append(f"classDef closed {look},stroke-width:2px")
+        if self.classes["stub"]:
+            lines.append(f"classDef stub fill:none,stroke:none,color:{theme.neutral},font-size:10px")
+        lines += self.members.get(None, ())
+        self.classes["section"] = self._subgraphs(lines)
         lines += self.edges
-        arguments = [f"a{n}" for n in range(len(m.arguments))]
-        for names, style in (
-            (statements, "statement"),
-            (arguments, "argument"),
-            (mains, "main"),
-            (subgraphs, "section"),
-        ):
+        for style, names in self.classes.items():
             if names:
                 lines.append(f"class {','.join(names)} {style}")
         if self.edges:
             lines.append(f"linkStyle default stroke:{theme.support}")
         if self.attacks:
             lines.append(f"linkStyle {','.join(map(str, self.attacks))} stroke:{theme.attack}")
+        if quiet:
+            lines.append(f"linkStyle {','.join(map(str, quiet))} stroke:{theme.neutral}")
         # Validated colours (#rrggbb... or a plain name) hold nothing that Mermaid reads as syntax.
         for key, fill in self.options.colours.items():
-            if key in self.names:
-                lines.append(f"style {self.names[key]} fill:{fill},color:{text_on(fill)}")
+            name = self.names.get(key)
+            if name is not None and name not in self.boxes:  # not an element drawn as its closed section's box
+                lines.append(f"style {name} fill:{fill},color:{text_on(fill)}")
+        if self.options.section_colours:
+            drawn = {*self.classes["section"], *self.boxes}  # subgraphs and closed sections' boxes both
+            for n, section in enumerate(m.sections):
+                chosen = self.options.section_colours.get(section.id)
+                if chosen is not None and f"g{n}" in drawn:
+                    lines.append(f"style g{n} fill:{chosen},color:{text_on(chosen)}")
         return "\n".join([lines[0], *(_INDENT + line for line in lines[1:])]) + "\n"
 
-    def _statement(self, name: str, statement: Statement) -> None:
+    def _statement(self, name: str, statement: Statement, main: bool) -> None:
         mode = self.options.label_modes.get(ElementType.STATEMENT, "default")
         label = _label(statement_lines(statement, self.options.show, mode))
-        self._node(name, (ElementType.STATEMENT, statement.id), statement.section, f"{name}({label})")
+        key = (ElementType.STATEMENT, statement.id)
+        if self._node(name, key, statement.section, self._shaped(name, key[0], label), "statement") and main:
+            self.classes["main"].append(name)
 
     def _argument(self, name: str, argument: Argument, inside: list[str]) -> None:
         mode = self.options.label_modes.get(ElementType.ARGUMENT, "default")
         label = _label(argument_lines(argument, self.options.show, mode, inside))
-        self._node(name, (ElementType.ARGUMENT, argument.id), argument.section, f"{name}[{label}]")
+        key = (ElementType.ARGUMENT, argument.id)
+        self._node(name, key, argument.section, self._shaped(name, key[0], label), "argument")
 
-    def _node(self, name: str, key: tuple[ElementType, str], section: str | None, line: str) -> None:
+    def _shaped(self, name: str, type: ElementType, label: str) -> str:
+        """The declaration of a node: its name and label in the brackets of its shape (see ``node_attributes``)."""
+        shape = self.options.node_attributes.get(type, {}).get("shape", "")
+        opening, closing = _SHAPES.get(shape, _OWN_SHAPES[type])
+        return f"{name}{opening}{label}{closing}"
+
+    def _node(self, name: str, key: tuple[ElementType, str], section: str | None, line: str, style: str) -> bool:
+        """Declare an element's node, or name it by its closed section's box; whether it has a node of its own."""
+        group = self.closing.get(section) if section is not None else None
+        if group is not None:
+            self.names[key] = f"g{group}"
+            return False
         self.names[key] = name
+        self._place(name, section, line, style)
+        return True
+
+    def _place(self, name: str, section: str | None, line: str, style: str) -> None:
+        """Declare a node in its section's subgraph (when sections are shown), with its class."""
         holder = self.holder[section] if section is not None and "sections" in self.options.show else None
         self.members.setdefault(holder, []).append(line)
+        self.classes[style].append(name)
 
     def _edge(self, tail: str, head: str, kind: RelationKind) -> None:
+        if tail == head and tail in self.boxes:  # between two elements of one closed section
+            return
         arrow, attack = _ARROWS[kind]
         if attack:
             self.attacks.append(len(self.edges))

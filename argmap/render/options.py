@@ -36,11 +36,15 @@ __all__ = [
     "Options",
     "View",
     "attribute_values",
+    "check_closed",
     "check_clusters",
     "check_colours",
     "check_label_modes",
     "check_labelling",
+    "check_node_attributes",
+    "check_section_colours",
     "check_strengths",
+    "check_whole",
     "invalid",
     "show_names",
     "theme_named",
@@ -211,8 +215,6 @@ class Options:
             check_labelling(m, labelling)
         if strengths is not None:
             check_strengths(m, strengths)
-        if whole is not None and not isinstance(whole, ArgumentMap):
-            raise OptionError(f"whole must be an argmap.ArgumentMap, not {type(whole).__name__}")
         return cls(
             view,
             direction,
@@ -223,20 +225,14 @@ class Options:
             labelling,
             strengths,
             colours=check_colours(colours),
-            section_colours={
-                _text("section_colours", key): colour(value)
-                for key, value in _mapping("section_colours", section_colours)
-            },
+            section_colours=check_section_colours(section_colours),
             label_modes=check_label_modes(label_modes),
             clusters=check_clusters(clusters),
-            closed=_ids("closed", closed),
+            closed=check_closed(closed),
             same_rank=_same_rank(same_rank),
             graph_attributes=attribute_values("graph_attributes", graph_attributes or {}, GRAPH_ATTRIBUTES),
-            node_attributes={
-                _element_type("node_attributes", type): attribute_values("node_attributes", values, NODE_ATTRIBUTES)
-                for type, values in _mapping("node_attributes", node_attributes)
-            },
-            whole=whole,
+            node_attributes=check_node_attributes(node_attributes),
+            whole=check_whole(whole),
         )
 
 
@@ -277,6 +273,11 @@ def check_colours(value: object) -> dict[tuple[ElementType, str], str]:
     return {_key("colours", key): colour(fill) for key, fill in _mapping("colours", value)}
 
 
+def check_section_colours(value: object) -> dict[str, str]:
+    """The ``section_colours`` option (``None`` for none), validated: section ids to colours."""
+    return {_text("section_colours", key): colour(fill) for key, fill in _mapping("section_colours", value)}
+
+
 def check_label_modes(value: object) -> dict[ElementType, str]:
     """The ``label_modes`` option (``None`` for none), validated: element types to :data:`LABEL_MODES`."""
     modes = {}
@@ -287,9 +288,24 @@ def check_label_modes(value: object) -> dict[ElementType, str]:
     return modes
 
 
+def check_node_attributes(value: object) -> dict[ElementType, dict[str, str]]:
+    """The ``node_attributes`` option (``None`` for none) validated: element types to attributes of
+    :data:`NODE_ATTRIBUTES`, each with a value it allows (see :func:`attribute_values`).
+    """
+    return {
+        _element_type("node_attributes", type): attribute_values("node_attributes", values, NODE_ATTRIBUTES)
+        for type, values in _mapping("node_attributes", value)
+    }
+
+
 def check_clusters(value: object) -> frozenset[str] | None:
     """The ``clusters`` option validated: ``None`` (every section) or a collection of section ids."""
     return None if value is None else _ids("clusters", value)
+
+
+def check_closed(value: object) -> frozenset[str]:
+    """The ``closed`` option validated: a collection of section ids."""
+    return _ids("closed", value)
 
 
 def _ids(option: str, value: object) -> frozenset[str]:
@@ -375,6 +391,13 @@ def check_strengths(m: ArgumentMap, strengths: object) -> None:
         raise OptionError(f"strengths must be an argmap.strength.Strengths, not {type(strengths).__name__}")
     if strengths.map is not m and strengths.map != m:
         raise OptionError("the strengths are of another map: compute them for the map being drawn")
+
+
+def check_whole(whole: object) -> ArgumentMap | None:
+    """The ``whole`` option validated: ``None`` or an :class:`~argmap.ArgumentMap`."""
+    if whole is not None and not isinstance(whole, ArgumentMap):
+        raise OptionError(f"whole must be an argmap.ArgumentMap, not {type(whole).__name__}")
+    return whole
 
 
 def invalid(option: str, value: object, allowed: Collection[str]) -> OptionError:
