@@ -63,13 +63,14 @@ def test_a_number_too_long_for_python_is_a_located_error_not_a_traceback(tmp_pat
     assert argmap.af.loads("p af 3\n01 002\n", "af").attacks == (("1", "2"),)
 
 
-FORGING_IDS = ("a\nf.json:1:1: error forged", "b\u2028c\u202e")
+FORGING_IDS = ("a\nf.json:1:1: error forged", "b\u2028c\u200f")
 
 
 @pytest.fixture
 def forging(tmp_path: Path) -> Path:
     """Two statements whose ids hold a line feed (with a forged finding after it), a line separator and a
-    right-to-left override, and whose texts are the same, so that check names both.
+    right-to-left mark (the model refuses the overrides in names), and whose texts are the same, so that check
+    names both.
     """
     b = argmap.MapBuilder()
     for id in FORGING_IDS:
@@ -84,7 +85,7 @@ def test_check_escapes_ids_so_that_none_forges_a_finding(run: Run, forging: Path
     assert result.status == 0
     assert len(result.lines) == 2
     assert all(line.startswith(start) for line in result.lines)
-    assert "[a\\nf.json:1:1: error forged] and [b\\u2028c\\u202e] have the same text" in result.stdout
+    assert "[a\\nf.json:1:1: error forged] and [b\\u2028c\\u200f] have the same text" in result.stdout
 
 
 def test_check_as_json_keeps_ids_whole(run: Run, forging: Path) -> None:
