@@ -14,8 +14,9 @@ from argmap.cli import main
 from argmap.formats import dump
 from argmap.render import files
 from argmap.render.cache import DotCache
+from argmap.render.cache import run as run_argmap_dot
 from argmap.render.dot import dot_source
-from argmap.render.files import LARGE_LAYOUT, layout_engine, pipe, render
+from argmap.render.files import FREE_LAYOUT, LARGE_LAYOUT, for_engine, layout_engine, pipe, render
 
 
 def tea() -> MapBuilder:
@@ -38,6 +39,43 @@ def test_the_engine_lays_the_map_out(tmp_path: Path) -> None:
     assert b"<svg" in by_neato
     assert by_dot != by_neato
     assert render(m, tmp_path / "tea.png", engine="neato").read_bytes().startswith(b"\x89PNG")
+
+
+def test_engines_that_place_nodes_freely_are_told_to_keep_boxes_apart() -> None:
+    source = dot_source(tea().build())
+    assert for_engine(source, "dot") == source
+    freed = for_engine(source, "neato").splitlines()
+    # First among the graph's attributes, so that the map's own (from the document's settings) win.
+    assert freed[0] == source.splitlines()[0]
+    assert freed[1] == f"\tgraph [{FREE_LAYOUT}]"
+    assert freed[2:] == source.splitlines()[1:]
+
+
+def boxes(plain: bytes) -> list[tuple[float, float, float, float]]:
+    """The nodes of a drawing in Graphviz's ``plain`` format, as (left, bottom, right, top)."""
+    found = []
+    for line in plain.decode().splitlines():
+        if line.startswith("node "):
+            x, y, width, height = map(float, line.split()[2:6])
+            found.append((x - width / 2, y - height / 2, x + width / 2, y + height / 2))
+    return found
+
+
+@pytest.mark.dot
+@pytest.mark.parametrize("engine", ["neato", "fdp", "circo", "twopi", "sfdp"])
+def test_no_engine_lays_boxes_over_one_another(engine: str) -> None:
+    b = MapBuilder()
+    claim = b.statement("We should drink tea, as the seed of every good morning.")
+    for i in range(8):
+        b.support(b.statement(f"Reason {i}: tea is healthy, cheap and warm in winter."), claim)
+    source = dot_source(b.build())
+    # Both ways of running Graphviz: the graphviz package's (argmap render), and the integrations' argmap_dot.
+    for drawn in (files.run_dot(source, "plain", engine), run_argmap_dot("dot", source, "plain", engine)):
+        placed = boxes(drawn)
+        assert len(placed) == 9
+        for i, (left, bottom, right, top) in enumerate(placed):
+            for other in placed[i + 1 :]:
+                assert right <= other[0] or other[2] <= left or top <= other[1] or other[3] <= bottom
 
 
 @pytest.mark.dot

@@ -10,14 +10,14 @@ from pathlib import Path
 
 from .._io import atomic_write
 from ..errors import GraphvizNotFound
-from .files import dot_failed, layout_engine
+from .files import dot_failed, for_engine, layout_engine
 
 __all__ = ["DotCache", "run"]
 
 
 def run(executable: str, source: str, format: str, engine: str = "dot") -> bytes:
     """Graphviz's drawing of DOT ``source`` in ``format``, by the program ``executable``, laid out by ``engine``
-    (checked with :func:`~argmap.render.files.layout_engine`).
+    (checked with :func:`~argmap.render.files.layout_engine`; see :func:`~argmap.render.files.for_engine`).
 
     Raises :class:`~argmap.OptionError` for an unknown engine, :class:`~argmap.errors.GraphvizNotFound` when the
     program cannot be started, and :class:`~argmap.errors.RenderError` with its messages when it fails.
@@ -27,7 +27,7 @@ def run(executable: str, source: str, format: str, engine: str = "dot") -> bytes
         [executable, f"-T{format}"] if engine == "dot" else [executable, f"-K{layout_engine(engine)}", f"-T{format}"]
     )
     try:
-        done = subprocess.run(command, input=source.encode("utf-8"), capture_output=True)
+        done = subprocess.run(command, input=for_engine(source, engine).encode("utf-8"), capture_output=True)
     except OSError:
         raise GraphvizNotFound(executable) from None
     if done.returncode != 0:

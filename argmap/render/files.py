@@ -18,7 +18,17 @@ from .options import DotOptions, HtmlOptions
 if TYPE_CHECKING:
     from .notes import NodeUrl
 
-__all__ = ["DIAGRAM_FORMATS", "LARGE_LAYOUT", "dot_failed", "layout_engine", "pipe", "render", "run_dot"]
+__all__ = [
+    "DIAGRAM_FORMATS",
+    "FREE_LAYOUT",
+    "LARGE_LAYOUT",
+    "dot_failed",
+    "for_engine",
+    "layout_engine",
+    "pipe",
+    "render",
+    "run_dot",
+]
 
 #: Output formats by name; ``gv`` is another name for DOT, ``htm`` for HTML. DOT needs no Graphviz installed.
 DIAGRAM_FORMATS: Mapping[str, str] = {
@@ -57,9 +67,24 @@ def layout_engine(name: str) -> str:
     return name
 
 
+#: The graph attributes given to engines other than ``dot``, which place nodes freely: without them ``neato``,
+#: ``fdp``, ``circo`` and ``twopi`` lay boxes over one another. Overlaps are removed, with some room between boxes.
+FREE_LAYOUT = 'overlap=false sep="+10"'
+
+
+def for_engine(source: str, engine: str) -> str:
+    """DOT ``source`` as ``engine`` should lay it out: for an engine other than ``dot``, with :data:`FREE_LAYOUT`
+    first among its graph attributes (so that the map's own come after it and win); for ``dot``, as it is.
+    """
+    if engine == "dot":
+        return source
+    head, opened, body = source.partition("{\n")
+    return f"{head}{opened}\tgraph [{FREE_LAYOUT}]\n{body}"
+
+
 def run_dot(source: str, format: str, engine: str = "dot") -> bytes:
     """Graphviz's drawing of DOT ``source`` in ``format`` (``svg``, ``png``, ``pdf``...), laid out by ``engine``
-    (``dot`` by default; checked with :func:`layout_engine`).
+    (``dot`` by default; checked with :func:`layout_engine`; see :func:`for_engine`).
 
     Raises :class:`~argmap.errors.GraphvizNotFound` when the engine is missing, and
     :class:`~argmap.errors.RenderError` with its messages when it fails.
@@ -68,7 +93,8 @@ def run_dot(source: str, format: str, engine: str = "dot") -> bytes:
     import graphviz
 
     try:
-        return graphviz.pipe(layout_engine(engine), format, source.encode("utf-8"), quiet=True)  # type: ignore[no-any-return]
+        drawn = for_engine(source, layout_engine(engine)).encode("utf-8")
+        return graphviz.pipe(engine, format, drawn, quiet=True)  # type: ignore[no-any-return]
     except graphviz.ExecutableNotFound:
         raise GraphvizNotFound(engine) from None
     except graphviz.CalledProcessError as error:
