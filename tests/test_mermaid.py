@@ -102,18 +102,23 @@ AS_DRAWN |= {"ellipse": "stadium", "oval": "stadium"}
 _OPENINGS = "|".join(sorted((re.escape(opening) for opening, _ in SHAPES), key=len, reverse=True))
 _CLOSINGS = "|".join(sorted((re.escape(closing) for _, closing in SHAPES), key=len, reverse=True))
 LINES = {
-    "node": re.compile(rf"([sagx][0-9]+)({_OPENINGS}){LABEL}({_CLOSINGS})"),
+    "node": re.compile(rf"([sagxj][0-9]+)({_OPENINGS}){LABEL}({_CLOSINGS})"),
     "subgraph": re.compile(rf"subgraph (g[0-9]+) \[{LABEL}\]"),
     "end": re.compile(r"end"),
-    "edge": re.compile(r"([sag][0-9]+) (-->|--o|-\.->|<-->|--x) ([sag][0-9]+)"),
+    "edge": re.compile(r"([sagj][0-9]+) (-->|--o|-\.->|<-->|--x) ([sagj][0-9]+)"),
+    # The premise view's plain line from a premise into its step, and a step's arrow labelled with its rules.
+    "step": re.compile(rf"([sagj][0-9]+) (---|-->\|{LABEL}\|) ([sagj][0-9]+)"),
     # A stub's dotted line, without a head, from its element or to it.
     "stub": re.compile(r"(x[0-9]+) (-\.-) ([sag][0-9]+)|([sag][0-9]+) (-\.-) (x[0-9]+)"),
-    "class": re.compile(r"class ([sagx][0-9]+(?:,[sagx][0-9]+)*) (statement|argument|main|section|closed|stub)"),
+    "class": re.compile(
+        r"class ([sagxj][0-9]+(?:,[sagxj][0-9]+)*) (statement|argument|main|section|closed|stub|junction)"
+    ),
     "classDef": re.compile(
-        r"classDef (statement|argument|main|section|closed|stub) ([a-z-]+:[#A-Za-z0-9]+(?:,[a-z-]+:[#A-Za-z0-9]+)*)"
+        r"classDef (statement|argument|main|section|closed|stub|junction) "
+        r"([a-z-]+:[#A-Za-z0-9]+(?:,[a-z-]+:[#A-Za-z0-9]+)*)"
     ),
     "linkStyle": re.compile(r"linkStyle (default|[0-9]+(?:,[0-9]+)*) stroke:([#A-Za-z0-9]+)"),
-    "style": re.compile(r"style ([sag][0-9]+) (fill:[#A-Za-z0-9]+,color:[#A-Za-z0-9]+)"),
+    "style": re.compile(r"style ([sagj][0-9]+) (fill:[#A-Za-z0-9]+,color:[#A-Za-z0-9]+)"),
 }
 
 
@@ -137,6 +142,7 @@ class Chart:
     class_defs: dict[str, str] = attrs.field(factory=dict)
     link_styles: dict[str, str] = attrs.field(factory=dict)
     styles: dict[str, str] = attrs.field(factory=dict)
+    edge_labels: dict[int, str] = attrs.field(factory=dict)  # by the edge's position
 
 
 def parse(text: str) -> Chart:
@@ -167,6 +173,11 @@ def parse(text: str) -> Chart:
         elif kind in ("edge", "stub"):
             assert not open_subgraphs
             chart.edges.append((match[1], match[2], match[3]) if match[1] else (match[4], match[5], match[6]))
+        elif kind == "step":
+            assert not open_subgraphs
+            if match[3] is not None:
+                chart.edge_labels[len(chart.edges)] = decode(match[3])
+            chart.edges.append((match[1], match[2][:3], match[4]))
         elif kind == "class":
             # Subgraphs come depth first; in map order, as here, the comparison does not depend on it.
             chart.classes[match[2]] = sorted(match[1].split(","), key=lambda name: int(name[1:]))
@@ -366,11 +377,40 @@ def expected(
 def assert_safe(text: str) -> None:
     """No user text outside quoted labels; nothing that could link, script or configure, anywhere."""
     outside = re.sub(LABEL, '""', text).replace("<-->", "")
+    # The premise view's plain line between two generated ids; "---" anywhere else could open front matter.
+    outside = re.sub(r"(?m)^    [sagj][0-9]+ --- [sagj][0-9]+$", "", outside)
     assert '"' not in outside.replace('""', "")
     for word in ("click", "href", "call", "javascript", "%%", "---", "`", "$$", "<"):
         assert word not in outside
     for word in ("javascript:", "<script", "%%", "`", "\r", "\t", "\u2028", "\u0085", "\ufb02", "\u00b6"):
         assert word not in text
+
+
+def steps_expected(m: ArgumentMap, view: str, show: Collection[str]) -> tuple[list[tuple[str, str, str]], dict]:
+    """The edges of the premise or steps view, worked out here, and the labels of those that carry rules."""
+    statement = {s.id: f"s{n}" for n, s in enumerate(m.statements)}
+    edges: list[tuple[str, str, str]] = []
+    labels: dict[int, str] = {}
+    junction = 0
+    for n, argument in enumerate(m.arguments):
+        for k, step in enumerate(argument.steps):
+            through = f"a{n}"
+            if k < len(argument.steps) - 1:
+                through, junction = f"j{junction}", junction + 1
+            for premise in dict.fromkeys(step.premises):
+                edges.append((statement[premise], "---" if view == "premise" else "-->", through))
+            if step.rules and "rules" in show:
+                labels[len(edges)] = "\n".join(", ".join(step.rules).splitlines())  # its lines, as labels show them
+            edges.append((through, "-->", statement[step.conclusion]))
+    for relation in m.relations:
+        source = (statement if relation.source_type is ElementType.STATEMENT else argument_names(m))[relation.source]
+        target = (statement if relation.target_type is ElementType.STATEMENT else argument_names(m))[relation.target]
+        edges.append((source, ARROWS[relation.kind], target))
+    return edges, labels
+
+
+def argument_names(m: ArgumentMap) -> dict[str, str]:
+    return {a.id: f"a{n}" for n, a in enumerate(m.arguments)}
 
 
 # Properties --------------------------------------------------------------------------------------------------------
@@ -389,6 +429,51 @@ def test_hostile_text_stays_inside_its_label(m: ArgumentMap) -> None:
     text = mermaid.dumps(m, show=show)
     assert parse(text) == expected(m, show)
     assert_safe(text)
+
+
+@given(argument_maps(text=hostile_texts), st.sampled_from(["premise", "steps"]), st.booleans())
+def test_the_premise_and_steps_views_draw_every_step(m: ArgumentMap, view: str, rules: bool) -> None:
+    show = frozenset(mermaid.SHOW) if rules else mermaid.DEFAULT_SHOW - {"rules"}
+    text = mermaid.dumps(m, view=view, show=show)  # type: ignore[arg-type]
+    assert_safe(text)
+    chart = parse(text)
+    edges, labels = steps_expected(m, view, show)
+    assert chart.edges == edges
+    assert chart.edge_labels == labels
+    # Every statement is drawn, and every step before an argument's last, as a junction or a box of the argument's.
+    junctions = sum(max(len(a.steps) - 1, 0) for a in m.arguments)
+    assert len(chart.nodes) == len(m.statements) + len(m.arguments) + junctions
+    for n in range(junctions):
+        shape, shown, _ = chart.nodes[f"j{n}"]
+        assert (shape, shown) == ("circle", " ") if view == "premise" else shape == "box"
+    # The plain lines are drawn in the neutral colour.
+    neutral = THEMES["light"].neutral
+    quiet = {int(n) for key, colour in chart.link_styles.items() if colour == neutral for n in key.split(",")}
+    assert {n for n, (_, arrow, _) in enumerate(chart.edges) if arrow == "---"} <= quiet
+
+
+def test_the_premise_view_joins_premises_at_each_step() -> None:
+    m = argmap.loads(
+        "<Health>\n\n(1) Tea has antioxidants.\n(2) Antioxidants are healthy.\n--\nmodus ponens\n--\n"
+        "(3) Tea is healthy.\n(4) Healthy drinks should be drunk.\n----\n(5) We should drink tea.\n",
+        format="argdown",
+    )
+    chart = parse(mermaid.dumps(m, view="premise"))
+    assert chart.nodes["j0"] == ("circle", " ", None)
+    assert chart.classes["junction"] == ["j0"]
+    assert chart.edges[:3] == [("s0", "---", "j0"), ("s1", "---", "j0"), ("j0", "-->", "s2")]
+    assert chart.edge_labels == {2: "modus ponens"}
+    assert chart.link_styles["0,1,3,4"] == THEMES["light"].neutral  # the plain lines are quiet
+    # In the steps view the first step is a box of the argument's, which its premises point at, coloured as it is.
+    steps = parse(mermaid.dumps(m, view="steps", colours={(ElementType.ARGUMENT, "Health"): "#ffcc00"}))
+    assert steps.nodes["j0"] == ("box", "<Health>", None)
+    assert steps.edges[:2] == [("s0", "-->", "j0"), ("s1", "-->", "j0")]
+    assert steps.styles["j0"] == steps.styles["a0"] == "fill:#ffcc00,color:#1f2328"
+    # Without "rules" shown, the step's arrow has no label; the debate view has neither junctions nor plain lines.
+    assert parse(mermaid.dumps(m, view="premise", show=["sections"])).edge_labels == {}
+    debate = parse(mermaid.dumps(m))
+    assert "j0" not in debate.nodes
+    assert all(arrow != "---" for _, arrow, _ in debate.edges)
 
 
 @given(
@@ -618,8 +703,9 @@ def test_options() -> None:
     [
         ({"direction": "UP"}, "unknown direction 'UP': use one of BT, TB, LR, RL"),
         ({"theme": "sepia"}, "unknown theme 'sepia': use one of light, dark"),
-        ({"show": ["title"]}, "unknown show 'title': use any of sections, tags, argument-text, statement-ids"),
-        ({"show": "rules"}, "unknown show 'rules'"),
+        ({"show": ["title"]}, "unknown show 'title': use any of sections, tags, argument-text, statement-ids, rules"),
+        ({"show": "title"}, "unknown show 'title'"),
+        ({"view": "exploded"}, "unknown view 'exploded': use one of debate, premise, steps"),
     ],
 )
 def test_bad_options(options: dict[str, object], message: str) -> None:

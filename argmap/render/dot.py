@@ -20,6 +20,7 @@ from .layout import (
     inner_texts,
     section_nesting,
     statement_lines,
+    steps,
     stubs,
 )
 from .options import DotOptions, Options
@@ -493,9 +494,9 @@ class _Layout:
         """Premise view: premises -> step -> conclusion; the last step is the argument node, earlier ones junctions.
         The steps view draws each junction as a box of the argument's own.
         """
-        for n, step in enumerate(argument.steps, 1):
+        for step in steps(argument):
             through = name
-            if n < len(argument.steps):
+            if not step.last:
                 through = f"j{next(self.junctions)}"
                 self.junction_of[through] = argument.id
                 if self.options.view == "steps":
@@ -506,7 +507,7 @@ class _Layout:
                     self._add_node(through, argument.section, None, self.styles.junction)
             # A step drawn as a box is reached by arrows, as an argument is; a junction is a point where lines meet.
             into_step = self.styles.support if self.options.view == "steps" else self.styles.premise
-            for premise in dict.fromkeys(step.premises):
+            for premise in step.premises:
                 self._edge(self._statement(premise), through, into_step, "step-premise")
             # An xlabel is placed after layout: a plain edge label takes part in ranking, and made dot 2.43 lose
             # edges ("routesplines failed") in clusters with cycles.

@@ -5,6 +5,7 @@ arguments, the nesting of sections, closed sections and the stubs of a part.
 from __future__ import annotations
 
 from collections.abc import Collection, Container, Iterator, Mapping, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -12,6 +13,7 @@ from ..boxes import cut, shown_text, text_room
 from ..model import Argument, ArgumentMap, ElementType, Statement
 
 __all__ = [
+    "Step",
     "Stub",
     "argument_edges",
     "argument_lines",
@@ -22,6 +24,7 @@ __all__ = [
     "inner_texts",
     "section_nesting",
     "statement_lines",
+    "steps",
     "stubs",
     "tag_line",
 ]
@@ -283,3 +286,26 @@ def stubs(
             section = m.sections[groups[section]].parent
         found.append(Stub(element=key, into=into, count=count, section=section))
     return found
+
+
+class Step(NamedTuple):
+    """One inference step of an argument as the premise and steps views draw it (see :func:`steps`)."""
+
+    #: Whether the argument's own node stands for it: the last step does; each earlier one is a node of its own (a
+    #: junction in the premise view, a box of the argument's in the steps view).
+    last: bool
+    #: Its premises, each once, in order.
+    premises: tuple[str, ...]
+    #: Its conclusion.
+    conclusion: str
+    #: Its inference rules.
+    rules: tuple[str, ...]
+
+
+def steps(argument: Argument) -> Iterator[Step]:
+    """The inference steps of ``argument``, in order, as every renderer's premise and steps views draw them:
+    premises into the step, the step into its conclusion.
+    """
+    last = len(argument.steps)
+    for n, step in enumerate(argument.steps, 1):
+        yield Step(n == last, tuple(dict.fromkeys(step.premises)), step.conclusion, step.rules)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+import itertools
+from collections.abc import Collection, Iterable, Iterator, Mapping
 
 import attrs
 
@@ -18,12 +19,15 @@ from .layout import (
     inner_texts,
     section_nesting,
     statement_lines,
+    steps,
     stubs,
 )
 from .options import (
     DIRECTIONS,
+    VIEWS,
     Direction,
     LabelMode,
+    View,
     check_closed,
     check_clusters,
     check_colours,
@@ -40,7 +44,7 @@ from .theme import THEMES, Theme, text_on
 __all__ = ["DEFAULT_SHOW", "SHOW", "dumps"]
 
 #: What ``show=`` may name, each an optional part of the diagram, as for :func:`argmap.to_dot`.
-SHOW: tuple[str, ...] = ("sections", "tags", "argument-text", "statement-ids")
+SHOW: tuple[str, ...] = ("sections", "tags", "argument-text", "statement-ids", "rules")
 #: What is shown unless ``show=`` says otherwise: everything but statement ids.
 DEFAULT_SHOW: frozenset[str] = frozenset(SHOW) - {"statement-ids"}
 
@@ -67,7 +71,7 @@ _OWN_SHAPES: Mapping[ElementType, tuple[str, str]] = {
     ElementType.ARGUMENT: ("[", "]"),
 }
 # The classes of nodes, in the order their ``class`` lines are written.
-_CLASSES = ("statement", "argument", "main", "section", "closed", "stub")
+_CLASSES = ("statement", "argument", "main", "section", "closed", "stub", "junction")
 
 # Per relation kind: the arrow, and whether it is drawn in the attack colour rather than the support colour.
 _ARROWS: Mapping[RelationKind, tuple[str, bool]] = {
@@ -108,6 +112,7 @@ def _label(texts: Iterable[str]) -> str:
 @attrs.frozen
 class _Options:
     direction: str
+    view: str
     theme: Theme
     show: frozenset[str]
     colours: Mapping[tuple[ElementType, str], str]
@@ -122,6 +127,7 @@ class _Options:
     def of(
         cls,
         direction: str,
+        view: str,
         theme: str | Theme,
         show: Iterable[str],
         colours: object = None,
@@ -134,10 +140,13 @@ class _Options:
     ) -> _Options:
         if direction not in DIRECTIONS:
             raise invalid("direction", direction, DIRECTIONS)
+        if view not in VIEWS:
+            raise invalid("view", view, VIEWS)
         # Mermaid has no stylesheet to follow the page's colours: no automatic theme.
         chosen = theme_named(theme, THEMES)
         return cls(
             direction,
+            view,
             chosen,
             show_names(show, SHOW),
             check_colours(colours),
@@ -154,6 +163,7 @@ def dumps(
     m: ArgumentMap,
     *,
     direction: Direction = "BT",
+    view: View = "debate",
     theme: str | Theme = "light",
     show: Iterable[str] = DEFAULT_SHOW,
     colours: Mapping[tuple[ElementType, str], str] | None = None,
@@ -164,7 +174,8 @@ def dumps(
     node_attributes: Mapping[ElementType, Mapping[str, str | int | float]] | None = None,
     section_colours: Mapping[str, str] | None = None,
 ) -> str:
-    """The map as a Mermaid flowchart in the debate view of :func:`argmap.to_dot`, with the same conventions.
+    """The map as a Mermaid flowchart in a view of :func:`argmap.to_dot` (the debate view unless ``view`` says
+    otherwise), with the same conventions.
 
     Statements are rounded boxes and arguments filled boxes headed by their id in angle brackets; main
     conclusions have a thick border. Edges run from reason to conclusion: support green (``-->``), entails
@@ -172,6 +183,13 @@ def dumps(
     (``-.->``), contradiction red with heads at both ends (``<-->``), contrary red with a cross head (``--x``).
     Sections are subgraphs, nested as the sections are. As in the debate view, a statement that only serves
     inside reconstructions is what its argument's box stands for, and is not drawn.
+
+    ``view`` is ``"debate"``, ``"premise"`` or ``"steps"``, as for :func:`argmap.to_dot`. In the premise view every
+    statement is drawn, and each inference step of an argument: its premises join it by plain lines in the
+    neutral colour (``---``), and it points at its conclusion, labelled with its inference rules when ``show``
+    holds ``"rules"`` (``-->|"modus ponens"|``). The argument's box stands for its last step; each earlier one is
+    a small round junction (``j0``, class ``junction``). The steps view draws each earlier step as a box of the
+    argument's own, which its premises point at as reasons point at an argument.
 
     ``direction`` is ``"BT"`` (conclusions above their reasons), ``"TB"``, ``"LR"`` or ``"RL"``; ``theme`` is
     ``"light"``, ``"dark"`` or a :class:`~argmap.Theme`, whose colours go into ``classDef`` and ``linkStyle``
@@ -202,13 +220,13 @@ def dumps(
         ``([...])``. Other shapes keep the element's own, as ``box``, ``rect`` and ``square`` do in DOT, and
         ``width`` and ``height`` are DOT's only: a flowchart sizes a node to its text.
 
-    ``same_rank``, ``graph_attributes`` and the premise and steps views are not taken: a flowchart has no ranks to
-    share; Mermaid takes layout settings only in front matter or a directive, which can also change its security
-    settings and which this writer never writes; and the views' inference steps are laid out inside the DOT
-    renderer, not by :mod:`argmap.render.layout`, which both renderers share.
+    ``same_rank`` and ``graph_attributes`` are not taken: a flowchart has no ranks to share, and Mermaid takes
+    layout settings only in front matter or a directive, which can also change its security settings and which
+    this writer never writes.
 
-    Node ids are generated (``s0``, ``a0``, subgraphs and closed sections ``g0``, stubs ``x0``), never taken from
-    the map, and text reaches the output only through one escaping function, as entity codes inside quoted labels:
+    Node ids are generated (``s0``, ``a0``, subgraphs and closed sections ``g0``, stubs ``x0``, steps ``j0``),
+    never taken from the map, and text reaches the output only through one escaping function, as entity codes
+    inside quoted labels:
     whatever a text holds, it cannot add nodes, links, click handlers, styles or markup. The same map always gives
     the same text.
 
@@ -216,6 +234,7 @@ def dumps(
     """
     options = _Options.of(
         direction,
+        view,
         theme,
         show,
         colours=colours,
@@ -248,6 +267,10 @@ class _Writer:
     closing: dict[str, int] = attrs.field(init=False)
     # The nodes that stand for closed sections.
     boxes: set[str] = attrs.field(factory=set)
+    # The positions of the edges drawn in the neutral colour: stubs' lines and the premise view's premise lines.
+    quiet: list[int] = attrs.field(factory=list)
+    # The steps view's boxes for an argument's earlier steps, by name: the argument each stands for.
+    step_boxes: dict[str, tuple[ElementType, str]] = attrs.field(factory=dict)
 
     @holder.default
     def _holder(self) -> dict[str, str | None]:
@@ -258,8 +281,8 @@ class _Writer:
         return closed_groups(self.m, self.options.closed)
 
     def write(self) -> str:
-        m, theme = self.m, self.options.theme
-        hidden = inner_statements(m)
+        m, theme, view = self.m, self.options.theme, self.options.view
+        hidden = inner_statements(m) if view == "debate" else set()
         main = frozenset(m.main_conclusions)
         for n in closed_boxes(m, self.closing):
             section = m.sections[n]
@@ -269,18 +292,23 @@ class _Writer:
             if statement.id not in hidden:
                 self._statement(f"s{n}", statement, statement.id in main)
         for n, argument in enumerate(m.arguments):
-            self._argument(f"a{n}", argument, inner_texts(m, argument, hidden))
-        for tail, head, _ in argument_edges(m, hidden):
-            self._edge(self.names[tail], self.names[head], RelationKind.SUPPORT)
+            self._argument(f"a{n}", argument, inner_texts(m, argument, hidden) if hidden else [])
+        if view == "debate":
+            for tail, head, _ in argument_edges(m, hidden):
+                self._edge(self.names[tail], self.names[head], RelationKind.SUPPORT)
+        else:
+            junctions = itertools.count()
+            for n, argument in enumerate(m.arguments):
+                if argument.section not in self.closing:  # else drawn as its closed section's box, as in DOT
+                    self._steps(f"a{n}", argument, junctions)
         for relation in m.relations:
             source = self.names[relation.source_type, relation.source]
             self._edge(source, self.names[relation.target_type, relation.target], relation.kind)
-        quiet = []
         if self.options.whole is not None:
             for n, stub in enumerate(stubs(m, self.options.whole, self.names, self.closing)):
                 self._place(f"x{n}", stub.section, f"x{n}[{_label([f'+{stub.count}'])}]", "stub")
                 node = self.names[stub.element]
-                quiet.append(len(self.edges))
+                self.quiet.append(len(self.edges))
                 self.edges.append(f"x{n} -.- {node}" if stub.into else f"{node} -.- x{n}")
         lines = [
             f"flowchart {self.options.direction}",
@@ -295,6 +323,8 @@ class _Writer:
             lines.append(f"classDef closed {look},stroke-width:2px")
         if self.classes["stub"]:
             lines.append(f"classDef stub fill:none,stroke:none,color:{theme.neutral},font-size:10px")
+        if self.classes["junction"]:
+            lines.append(f"classDef junction fill:{theme.argument_border},stroke:{theme.argument_border}")
         lines += self.members.get(None, ())
         self.classes["section"] = self._subgraphs(lines)
         lines += self.edges
@@ -305,13 +335,17 @@ class _Writer:
             lines.append(f"linkStyle default stroke:{theme.support}")
         if self.attacks:
             lines.append(f"linkStyle {','.join(map(str, self.attacks))} stroke:{theme.attack}")
-        if quiet:
-            lines.append(f"linkStyle {','.join(map(str, quiet))} stroke:{theme.neutral}")
+        if self.quiet:
+            lines.append(f"linkStyle {','.join(map(str, self.quiet))} stroke:{theme.neutral}")
         # Validated colours (#rrggbb... or a plain name) hold nothing that Mermaid reads as syntax.
         for key, fill in self.options.colours.items():
             name = self.names.get(key)
             if name is not None and name not in self.boxes:  # not an element drawn as its closed section's box
                 lines.append(f"style {name} fill:{fill},color:{text_on(fill)}")
+        for box, stands_for in self.step_boxes.items():
+            chosen = self.options.colours.get(stands_for)
+            if chosen is not None:
+                lines.append(f"style {box} fill:{chosen},color:{text_on(chosen)}")
         if self.options.section_colours:
             drawn = {*self.classes["section"], *self.boxes}  # subgraphs and closed sections' boxes both
             for n, section in enumerate(m.sections):
@@ -355,13 +389,44 @@ class _Writer:
         self.members.setdefault(holder, []).append(line)
         self.classes[style].append(name)
 
-    def _edge(self, tail: str, head: str, kind: RelationKind) -> None:
+    def _edge(self, tail: str, head: str, kind: RelationKind, rules: Collection[str] = ()) -> None:
+        """An edge of ``kind``; ``rules``, an inference step's, label it."""
         if tail == head and tail in self.boxes:  # between two elements of one closed section
             return
         arrow, attack = _ARROWS[kind]
         if attack:
             self.attacks.append(len(self.edges))
+        if rules:
+            arrow = f"{arrow}|{_label([', '.join(rules)])}|"
         self.edges.append(f"{tail} {arrow} {head}")
+
+    def _steps(self, name: str, argument: Argument, junctions: Iterator[int]) -> None:
+        """The premise or steps view's edges of an argument's inference steps (see :func:`steps`), and the nodes of
+        its steps before the last: round junctions in the premise view, boxes of the argument's in the steps view.
+        """
+        boxed = self.options.view == "steps"
+        key = (ElementType.ARGUMENT, argument.id)
+        for step in steps(argument):
+            through = name
+            if not step.last:
+                through = f"j{next(junctions)}"
+                if boxed:
+                    mode = self.options.label_modes.get(ElementType.ARGUMENT, "default")
+                    label = _label(argument_lines(argument, self.options.show, mode, []))
+                    self._place(through, argument.section, self._shaped(through, key[0], label), "argument")
+                    self.step_boxes[through] = key
+                else:
+                    self._place(through, argument.section, f"{through}(({_label([' '])}))", "junction")
+            for premise in step.premises:
+                tail = self.names[ElementType.STATEMENT, premise]
+                if boxed:
+                    self._edge(tail, through, RelationKind.SUPPORT)
+                elif not (tail == through and tail in self.boxes):
+                    # A plain line, as DOT draws a premise into its step: the arrow leaves the step.
+                    self.quiet.append(len(self.edges))
+                    self.edges.append(f"{tail} --- {through}")
+            rules = step.rules if "rules" in self.options.show else ()
+            self._edge(through, self.names[ElementType.STATEMENT, step.conclusion], RelationKind.SUPPORT, rules)
 
     def _subgraphs(self, lines: list[str]) -> list[str]:
         """Append each section that holds a node as a subgraph; returns the subgraph ids written, in order."""
