@@ -1,8 +1,8 @@
-"""Text for terminals and one-line messages: user text with its line breaks and control characters made visible."""
+"""Text for terminals, one-line messages and options: user text made visible, counts, titles, listed values."""
 
 from __future__ import annotations
 
-__all__ = ["printable"]
+__all__ = ["counted", "diagram_title", "listed", "printable", "version"]
 
 
 def printable(text: str) -> str:
@@ -32,3 +32,8 @@ def version() -> str:
         return metadata.version("argmap")
     except metadata.PackageNotFoundError:
         return "unknown"
+
+
+def listed(text: str) -> tuple[str, ...]:
+    """The items of a comma-separated option value, stripped, empty ones left out: ``"a, b,"`` is ``("a", "b")``."""
+    return tuple(item for item in map(str.strip, text.split(",")) if item)

@@ -129,7 +129,7 @@ class MapBuilder:
             Statement(
                 id=id,
                 text=text,
-                tags=tuple(tags),
+                tags=tags,
                 quotes=tuple(q if isinstance(q, Quote) else Quote(*q) for q in all_quotes),
                 data=data,
                 section=section,
@@ -189,7 +189,7 @@ class MapBuilder:
                 text=text,
                 steps=tuple(all_steps),
                 unused_premises=unused_premises,
-                tags=tuple(tags),
+                tags=tags,
                 scheme=scheme,
                 data=data,
                 section=section,

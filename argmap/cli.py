@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import formats
 from ._io import decode_text
-from ._text import counted, printable, version
+from ._text import counted, listed, printable, version
 from .errors import ArgmapError, GraphvizNotFound, MapError, ParseError, SearchLimit, UnknownCode, UnknownFormat
 from .model import ArgumentMap, ElementType
 
@@ -889,30 +889,26 @@ def _width(text: str) -> int:
 def _parts(text: str) -> tuple[str, ...]:
     from .render.options import SHOW
 
-    parts = tuple(part.strip() for part in text.split(",") if part.strip())
+    parts = listed(text)
     unknown = [part for part in parts if part not in SHOW]
     if unknown:
         raise argparse.ArgumentTypeError(f"unknown part {unknown[0]!r}: use any of {', '.join(SHOW)}")
     return parts
 
 
-def _names(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in text.split(",") if part.strip())
-
-
 def _add_selection(parser: argparse.ArgumentParser) -> None:
     """The options that draw or convert a part of a map (see :func:`argmap.selection.select`)."""
     group = parser.add_argument_group("parts of the map (combined: what every one keeps)")
-    group.add_argument("--select", type=_names, metavar="ID,...", help="these elements and their neighbourhood")
+    group.add_argument("--select", type=listed, metavar="ID,...", help="these elements and their neighbourhood")
     group.add_argument("--depth", type=_width, default=0, metavar="N", help="ties out from --select (default: 0)")
     group.add_argument(
         "--reach", choices=("in", "out", "both"), default="both", help="towards reasons (in), what they bear on (out)"
     )
-    group.add_argument("--sections", type=_names, metavar="ID,...", help="these sections and their subsections")
-    group.add_argument("--tags", type=_names, metavar="TAG,...", help="elements with any of these tags")
+    group.add_argument("--sections", type=listed, metavar="ID,...", help="these sections and their subsections")
+    group.add_argument("--tags", type=listed, metavar="TAG,...", help="elements with any of these tags")
     group.add_argument(
         "--statuses",
-        type=_names,
+        type=listed,
         metavar="STATUS,...",
         help="elements with these statuses (in, out, undec) under the map's --evaluate semantics (default grounded)",
     )

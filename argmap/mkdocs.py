@@ -50,6 +50,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from . import formats
+from ._text import listed
 from .af import SEMANTICS, STRENGTH_SEMANTICS
 from .catalogue import Severity
 from .check import check
@@ -143,11 +144,7 @@ def _part(m: ArgumentMap, options: Mapping[str, str], document: ArgumentMap) -> 
     """The part of ``m`` that the fence's selection options keep (see :func:`argmap.selection.chosen_part`), or
     else the ``document``'s own part.
     """
-    lists = {
-        key: [item.strip() for item in options[key].split(",") if item.strip()]
-        for key in ("select", "sections", "tags", "statuses")
-        if key in options
-    }
+    lists = {key: listed(options[key]) for key in ("select", "sections", "tags", "statuses") if key in options}
     chosen = chosen_part(
         m,
         ids=lists.get("select"),

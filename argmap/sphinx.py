@@ -24,7 +24,7 @@ from sphinx.util.nodes import make_refnode
 
 from . import formats
 from ._io import atomic_write
-from ._text import version
+from ._text import listed, version
 from .af import SEMANTICS, STRENGTH_SEMANTICS
 from .catalogue import Severity
 from .check import Diagnostic, check
@@ -189,11 +189,6 @@ def _line_and_path(location: Location | None) -> tuple[int | None, str | None]:
     return (None, None) if location is None else (location.line, location.path)
 
 
-def _listed(text: str) -> list[str]:
-    """The comma-separated items of an option."""
-    return [item.strip() for item in text.split(",") if item.strip()]
-
-
 def _warn(message: str, subtype: str, location: str | nodes.Node) -> None:
     logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=location)
 
@@ -306,7 +301,7 @@ class ArgmapDirective(SphinxDirective):
         ``:statuses:`` and ``:connected:`` keep, instead of the ``document``'s own part; the whole map, having
         warned, when one of them is wrong.
         """
-        lists = {option: _listed(self.options[option]) for option in _CHOICES if option in self.options}
+        lists = {option: listed(self.options[option]) for option in _CHOICES if option in self.options}
         if not lists and "connected" not in self.options:
             return document  # and :depth: and :reach:, which then choose nothing, are not looked at
         try:

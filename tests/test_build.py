@@ -147,6 +147,16 @@ def test_unused_premises_are_refused_as_the_model_refuses_them() -> None:
     ]
 
 
+def test_a_lone_tag_is_one_tag_not_its_letters() -> None:
+    # As the model takes it: a string is one name, the way Statement(tags="health") reads.
+    b = MapBuilder()
+    b.statement("Tea is healthy.", id="t", tags="health")
+    b.argument(["t"], b.statement("Drink tea.", id="d"), id="A", tags="tea")
+    m = b.build()
+    assert m.statement("t").tags == ("health",)
+    assert m.argument("A").tags == ("tea",)
+
+
 def test_build_reports_every_problem_with_ids() -> None:
     b = MapBuilder()
     b.statement("Same", id="dup")
