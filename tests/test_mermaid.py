@@ -748,7 +748,7 @@ S, A = ElementType.STATEMENT, ElementType.ARGUMENT
 m = sample_map()
 print(mermaid.dumps(
     select(m, ids=["c", "A", "u"], depth=1), whole=m, closed=["inner-reasons", "reasons"],
-    colours={{(S, "c"): "red", (A, "A"): "#abc"}}, node_attributes={{S: {{"shape": "hexagon"}}}},
+    colours={{(S, "c"): "red", (A, "A"): "#abc"}}, node_attributes={{S: {{"shape": "hexagon"}}}}, view="premise",
 ))
 """
 

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from samples import sample_map
 
 from argmap import ArgumentMap, ElementType, MapBuilder, OptionError, select
+from argmap.render import mermaid
 from argmap.render.dot import dot_source, drawing
 from argmap.render.notes import notes
 from argmap.render.options import GRAPH_ATTRIBUTES, LABEL_MODES, SHAPES
@@ -154,6 +155,18 @@ def test_a_closed_section_is_one_node_with_the_edges_of_its_elements() -> None:
     assert told.nodes[group].title == "Closed section: Reasons"
     assert any("section “Reasons”" in note.title for note in told.edges)
     _parses(drawn.source)
+
+
+def test_a_closed_section_of_statements_drawn_inside_arguments_draws_no_box() -> None:
+    # In the debate view the premises in Reasons are drawn inside <A>'s box: a box for the section would lead nowhere.
+    m = sample_map()
+    debate = drawing(m, closed=["reasons"])
+    assert debate.groups == {}
+    assert (S, "i") not in debate.nodes.values()
+    assert mermaid.dumps(m, closed=["reasons"]).count("[[") == 0
+    # In the premise view they are drawn, so the box is.
+    assert list(drawing(m, view="premise", closed=["reasons"]).groups.values()) == ["reasons"]
+    assert mermaid.dumps(m, closed=["reasons"], view="premise").count("[[") == 1
 
 
 # Ranks and attributes -------------------------------------------------------------------------------------------

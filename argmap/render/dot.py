@@ -398,7 +398,7 @@ class _Layout:
     def _group_nodes(self) -> None:
         """One node for each outermost closed section that holds something drawn, in its parent's cluster."""
         m, theme = self.m, self.options.theme
-        for n in closed_boxes(m, self.closing):
+        for n in closed_boxes(m, self.closing, self.hidden):
             section = m.sections[n]
             name = f"g{n}"
             self.groups[name] = section.id

@@ -215,15 +215,19 @@ def closed_groups(m: ArgumentMap, closed: Collection[str]) -> dict[str, int]:
     return found
 
 
-def closed_boxes(m: ArgumentMap, groups: Mapping[str, int]) -> list[int]:
+def closed_boxes(m: ArgumentMap, groups: Mapping[str, int], hidden: Container[str] = frozenset()) -> list[int]:
     """The closed sections drawn as boxes, by position in ``m.sections``, in order: those among ``groups`` (from
-    :func:`closed_groups`) that hold a statement or an argument, directly or in a subsection. Each box goes in the
-    cluster of its section's parent; the elements it holds draw no node of their own, their edges lead to the box,
-    and an edge between two of them is not drawn.
+    :func:`closed_groups`) that hold a statement or an argument drawn, directly or in a subsection (a statement of
+    ``hidden``, from :func:`inner_statements`, is drawn inside its argument's box, not in its section). Each box
+    goes in the cluster of its section's parent; the elements it holds draw no node of their own, their edges lead
+    to the box, and an edge between two of them is not drawn.
     """
     if not groups:
         return []
-    elements: list[Statement | Argument] = [*m.statements, *m.arguments]
+    elements: list[Statement | Argument] = [
+        *(statement for statement in m.statements if statement.id not in hidden),
+        *m.arguments,
+    ]
     return sorted(
         {groups[section] for element in elements if (section := element.section) is not None and section in groups}
     )

@@ -284,7 +284,7 @@ class _Writer:
         m, theme, view = self.m, self.options.theme, self.options.view
         hidden = inner_statements(m) if view == "debate" else set()
         main = frozenset(m.main_conclusions)
-        for n in closed_boxes(m, self.closing):
+        for n in closed_boxes(m, self.closing, hidden):
             section = m.sections[n]
             self.boxes.add(f"g{n}")
             self._place(f"g{n}", section.parent, f"g{n}[[{_label([shown_title(section.title)])}]]", "closed")
