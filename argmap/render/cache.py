@@ -65,8 +65,11 @@ class DotCache:
         """
         executable, fingerprint = self._program()
         # dot's drawings keep the names they had before other engines could be asked for: a cache stays valid.
+        # Another engine's name holds the source as that engine is given it, so that a change to what argmap adds
+        # for it (see for_engine) draws anew.
         layout = "" if engine == "dot" else f"{engine}\0"
-        key = hashlib.sha256(f"{layout}{format}\0{fingerprint}\0{source}".encode()).hexdigest()[:32]
+        drawn = for_engine(source, engine)
+        key = hashlib.sha256(f"{layout}{format}\0{fingerprint}\0{drawn}".encode()).hexdigest()[:32]
         path = self.directory / f"argmap-{key}.{format}"
         if not path.is_file():
             data = run(executable, source, format, engine)
