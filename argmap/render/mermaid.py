@@ -421,7 +421,7 @@ class _Writer:
                 tail = self.names[ElementType.STATEMENT, premise]
                 if boxed:
                     self._edge(tail, through, RelationKind.SUPPORT)
-                elif not (tail == through and tail in self.boxes):
+                else:
                     # A plain line, as DOT draws a premise into its step: the arrow leaves the step.
                     self.quiet.append(len(self.edges))
                     self.edges.append(f"{tail} --- {through}")
