@@ -271,7 +271,8 @@ def expected(
         for n, s in enumerate(m.statements)
         if (S, s.id) in in_relations or s.id in conclusions or s.id not in inside
     ]
-    # An element in a closed section is its section's box, which is drawn if it holds any element at all.
+    # An element in a closed section is its section's box, which is drawn if it holds an element drawn (a statement
+    # drawn inside its argument's box is not drawn in its section).
     box = boxed(m, closed)
     names = {(S, s.id): box.get(s.section, f"s{n}") for n, s in drawn}  # type: ignore[arg-type]
     names |= {(A, a.id): box.get(a.section, f"a{n}") for n, a in enumerate(m.arguments)}  # type: ignore[arg-type]
@@ -297,7 +298,7 @@ def expected(
         texts += tags(a.tags) if "tags" in show else []
         if names[A, a.id] == f"a{n}":
             chart.nodes[f"a{n}"] = (shape[A], lines_of(*texts), groups.get(a.section))  # type: ignore[arg-type]
-    held = {box[e.section] for e in (*m.statements, *m.arguments) if e.section in box}  # type: ignore[index]
+    held = {box[e.section] for e in (*(s for _, s in drawn), *m.arguments) if e.section in box}  # type: ignore[index]
     boxes = []
     for n, section in enumerate(m.sections):
         if f"g{n}" in held:
