@@ -49,7 +49,7 @@ from .render.options import DIRECTIONS, ID_PREFIX, VIEWS, Direction, DotOptions,
 from .render.svg import is_safe_href
 from .render.theme import AUTO, THEME_NAMES
 from .selection import REACHES, Reach, chosen_part
-from .settings import Settings, settings_of
+from .settings import settings_of
 from .strength import Strengths, strength
 
 __all__ = [
@@ -257,9 +257,10 @@ class ArgmapDirective(SphinxDirective):
         ]
         for path in sorted({at.path for at in locations if at is not None and at.path is not None} - {place.path}):
             self.env.note_dependency(path)
-        found = settings_of(m)
+        # The document's own settings, unless "off" (their unhonoured ones are among the diagnostics reported).
+        found = settings_of(m) if self._choice("settings", ("on", "off"), "on") == "on" else None
         self._report(check(m, settings=found), place)
-        part, document = self._settings(m, found)
+        part, document = (m, {}) if found is None else (found.part, found.options)
         chosen = self._part(m, part)
         if chosen is not part:  # the page's own selection: the drawing shows what it leaves out
             document = {**document, "whole": m}
@@ -286,15 +287,6 @@ class ArgmapDirective(SphinxDirective):
         self.set_source_info(figure)
         self.add_name(figure)
         return [figure, *messages]
-
-    def _settings(self, m: ArgumentMap, found: Settings) -> tuple[ArgumentMap, DotOptions]:
-        """The part of the map and the drawing options that the document's own settings ask for (as ``found``,
-        whose unhonoured settings are among the diagnostics reported), or the whole map and none with
-        ``:settings: off``.
-        """
-        if self._choice("settings", ("on", "off"), "on") == "off":
-            return m, {}
-        return found.part, found.options
 
     def _part(self, m: ArgumentMap, document: ArgumentMap) -> ArgumentMap:
         """The part of the map that ``:select:`` (with ``:depth:`` and ``:reach:``), ``:sections:``, ``:tags:``,

@@ -197,15 +197,15 @@ def test_an_elements_setting_is_located_at_the_data_that_gives_it_not_at_its_fir
     m = read(body=body)
     assert m.statement("Green").location == Location(2, 5)
     assert dict(m.statement("Green").data_locations) == {"images": Location(4, 9)}
-    # Each key at the {...} that first gave it: a later block that gives it again does not move it.
-    assert dict(m.argument("Habit").data_locations) == {"isInMap": Location(8, 11), "rank": Location(8, 11)}
+    # Each key at the last {...} that gave it: the block whose value is kept, or merged in last.
+    assert dict(m.argument("Habit").data_locations) == {"isInMap": Location(8, 11), "rank": Location(11, 9)}
     found = settings_of(m).unhonoured
     assert [(f.path, f.subject and f.subject.id, f.location) for f in found] == [
         ("data.images", "Green", Location(4, 9)),
-        ("data.rank", "Habit", Location(8, 11)),  # not a rank that can be drawn: unhonoured where it was given
+        ("data.rank", "Habit", Location(11, 9)),  # not a rank that can be drawn: unhonoured where last given
     ]
     diagnostics = [d for d in check(m) if d.code == "unhonoured-setting"]
-    assert [d.location for d in diagnostics] == [Location(4, 9), Location(8, 11)]
+    assert [d.location for d in diagnostics] == [Location(4, 9), Location(11, 9)]
     # Not part of the elements' value: a map read again without them is equal.
     bare = [attrs.evolve(s, data_locations={}) for s in m.statements]
     assert attrs.evolve(m, statements=bare) == m

@@ -107,8 +107,8 @@ class Statement:
     data: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)
     section: str | None = None
     location: Location | None = attrs.field(default=None, eq=False)
-    #: Where the keys of ``data`` were written (in Argdown, the ``{...}`` block that first gave each key), as far as
-    #: the reader knows; like ``location``, not part of the element's value.
+    #: Where the keys of ``data`` were written (in Argdown, the last ``{...}`` block that gave each key, whose value
+    #: is kept), as far as the reader knows; like ``location``, not part of the element's value.
     data_locations: Mapping[str, Location] = attrs.field(
         default=_NO_LOCATIONS, converter=_frozen_locations, eq=False, hash=False, repr=False
     )
@@ -150,8 +150,8 @@ class Argument:
     data: Data = attrs.field(factory=dict, converter=_frozen_data, hash=False)
     section: str | None = None
     location: Location | None = attrs.field(default=None, eq=False)
-    #: Where the keys of ``data`` were written (in Argdown, the ``{...}`` block that first gave each key), as far as
-    #: the reader knows; like ``location``, not part of the argument's value.
+    #: Where the keys of ``data`` were written (in Argdown, the last ``{...}`` block that gave each key, whose value
+    #: is kept), as far as the reader knows; like ``location``, not part of the argument's value.
     data_locations: Mapping[str, Location] = attrs.field(
         default=_NO_LOCATIONS, converter=_frozen_locations, eq=False, hash=False, repr=False
     )

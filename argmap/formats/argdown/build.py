@@ -117,8 +117,8 @@ class _Builder:
         self, elements: list[ad.ParsedStatement] | list[ad.ParsedArgument], reserved: tuple[str, ...]
     ) -> list[tuple[Location, dict[str, Location]]]:
         """Where each element is defined, and where each key of its data that the map keeps (all but ``reserved``)
-        was first given: at the ``{`` of that data, so that a problem with the key points there, not at the first
-        mention. All are found in one pass over the text.
+        was last given (the value kept, or the last merged into it): at the ``{`` of that data, so that a problem
+        with the key points there, not at the first mention. All are found in one pass over the text.
         """
         given = [
             [(key, offset) for key, offset in (element.data_offsets or {}).items() if key not in reserved]
@@ -128,8 +128,10 @@ class _Builder:
         offsets += [offset for kept in given for _, offset in kept]
         found = self.lines.locations(offsets)
         at_keys = iter(found[len(elements) :])
-        # found holds the elements' places first, then their keys': zip stops at the elements.
-        return [(at, {key: next(at_keys) for key, _ in kept}) for at, kept in zip(found, given, strict=False)]
+        return [
+            (at, {key: next(at_keys) for key, _ in kept})
+            for at, kept in zip(found[: len(elements)], given, strict=True)
+        ]
 
     def statements(self) -> list[Statement]:
         statements = list(self.doc.statements.values())

@@ -396,8 +396,8 @@ class _Parser:
             element.data = _merged(element.data, member.data)
             if element.data_offsets is None:
                 element.data_offsets = {}
-            for key in member.data:
-                element.data_offsets.setdefault(key, member.data_offset)
+            for key in member.data:  # the last block that gives a key is the one whose value is kept
+                element.data_offsets[key] = member.data_offset
             if _takes_section(member, element.section):
                 element.section = member.section
         if not member.is_reference:
