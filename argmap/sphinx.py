@@ -261,7 +261,9 @@ class ArgmapDirective(SphinxDirective):
         found = settings_of(m) if self._choice("settings", ("on", "off"), "on") == "on" else None
         self._report(check(m, settings=found), place)
         part, document = (m, {}) if found is None else (found.part, found.options)
-        chosen = self._part(m, part)
+        # Read once: it colours the drawing, and chooses by status for :statuses: (grounded when not given).
+        semantics = self._choice("evaluate", SEMANTICS, None)
+        chosen = self._part(m, part, semantics or "grounded")
         if chosen is not part:  # the page's own selection: the drawing shows what it leaves out
             document = {**document, "whole": m}
         m = chosen
@@ -269,9 +271,8 @@ class ArgmapDirective(SphinxDirective):
         if "caption" in self.options:
             text_nodes, messages = self.state.inline_text(self.options["caption"], self.lineno)
             caption = nodes.caption(self.options["caption"], "", *text_nodes)
-        diagram = self._diagram(
-            m, self.options.get("alt") or (caption.astext() if caption is not None else None), document
-        )
+        alt = self.options.get("alt") or (caption.astext() if caption is not None else None)
+        diagram = self._diagram(m, alt, document, semantics)
         if diagram is None:
             return []
         self.set_source_info(diagram)
@@ -288,10 +289,10 @@ class ArgmapDirective(SphinxDirective):
         self.add_name(figure)
         return [figure, *messages]
 
-    def _part(self, m: ArgumentMap, document: ArgumentMap) -> ArgumentMap:
+    def _part(self, m: ArgumentMap, document: ArgumentMap, semantics: str) -> ArgumentMap:
         """The part of the map that ``:select:`` (with ``:depth:`` and ``:reach:``), ``:sections:``, ``:tags:``,
-        ``:statuses:`` and ``:connected:`` keep, instead of the ``document``'s own part; the whole map, having
-        warned, when one of them is wrong.
+        ``:statuses:`` (under ``semantics``) and ``:connected:`` keep, instead of the ``document``'s own part; the
+        whole map, having warned, when one of them is wrong.
         """
         lists = {option: listed(self.options[option]) for option in _CHOICES if option in self.options}
         if not lists and "connected" not in self.options:
@@ -310,8 +311,7 @@ class ArgmapDirective(SphinxDirective):
                 tags=lists.get("tags"),
                 statuses=lists.get("statuses"),
                 connected="connected" in self.options,
-                # Read only for a choice by status: a bad :evaluate: is otherwise reported once, where it colours.
-                semantics=self._choice("evaluate", SEMANTICS, "grounded") if "statuses" in lists else "grounded",
+                semantics=semantics,
             )
         except ArgmapError as error:
             _warn(f"cannot select a part of the map: {error}; the whole map is drawn", _OPTION, self.get_location())
@@ -319,13 +319,16 @@ class ArgmapDirective(SphinxDirective):
         assert chosen is not None  # something was chosen: a list or :connected:
         return chosen
 
-    def _diagram(self, m: ArgumentMap, alt: str | None, document: DotOptions) -> argmap_diagram | None:
-        """The map drawn for every builder with the directive's options, and registered for citations; ``None``
-        (having warned) when a configuration value is wrong. The ``document``'s own options come before the
-        configuration's defaults, and the directive's options before both.
+    def _diagram(
+        self, m: ArgumentMap, alt: str | None, document: DotOptions, semantics: str | None
+    ) -> argmap_diagram | None:
+        """The map drawn for every builder with the directive's options (its statuses under ``semantics``, if
+        any), and registered for citations; ``None`` (having warned) when a configuration value is wrong. The
+        ``document``'s own options come before the configuration's defaults, and the directive's options before
+        both.
         """
         config = self.config
-        labelling = self._evaluate(m)
+        labelling = self._evaluate(m, semantics)
         given = {key: value for key, value in document.items() if key.replace("_", "-") not in self.options}
         options: DrawOptions = {
             "view": cast(View, self._choice("view", VIEWS, config.argmap_default_view)),
@@ -497,8 +500,7 @@ class ArgmapDirective(SphinxDirective):
                 self._bad(option, given, "a CSS length such as 600px, 40rem or 80%", instead)
         return None if default is None else css_length(default, setting)
 
-    def _evaluate(self, m: ArgumentMap) -> Labelling | None:
-        semantics = self._choice("evaluate", SEMANTICS, None)
+    def _evaluate(self, m: ArgumentMap, semantics: str | None) -> Labelling | None:
         if semantics is None:
             return None
         try:

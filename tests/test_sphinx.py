@@ -938,6 +938,26 @@ def test_statuses_that_the_semantics_cannot_give_draw_the_whole_map_with_a_warni
     assert any("cannot select a part of the map" in w and "the whole map is drawn" in w for w in warnings), warnings
 
 
+def test_a_wrong_evaluate_is_reported_once_and_statuses_choose_under_grounded(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    src = tmp_path / "wrong-evaluate"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["argmap.sphinx"]\n', encoding="utf-8")
+    body = "   [A]: Alpha.\n     - [B]: Beta.\n"  # grounded: Beta in, Alpha out
+    page_text = "Pair\n====\n\n.. argmap::\n   :statuses: in\n   :evaluate: nope\n\n" + body
+    (src / "index.rst").write_text(page_text, encoding="utf-8")
+    app = make_app("html", srcdir=src)
+    app.build()
+    (svg,) = svgs_in(page(app, "index"))
+    assert "Beta." in svg
+    assert "Alpha." not in svg
+    warnings = [w for w in warnings_of(app) if "[argmap" in w]
+    assert len(warnings) == 1, warnings
+    assert "evaluate" in warnings[0]
+    assert "it is ignored" in warnings[0]
+
+
 def positions(svg: str) -> list[tuple[str, str]]:
     """Where the drawing's texts stand, in order."""
     return re.findall(r'<text [^>]*\bx="([-0-9.]+)" y="([-0-9.]+)"', svg)
