@@ -209,7 +209,9 @@ def tags(items: Sequence[str]) -> list[str]:
 
 
 def lines_of(*texts: str) -> str:
-    return "\n".join(line for text in texts for line in text.splitlines())
+    """A label's lines as parse() reads them: blank lines go, and a label without any is one space."""
+    lines = [line for text in texts for line in text.splitlines() if line.strip()]
+    return "\n".join(lines) if lines else " "
 
 
 def boxed(m: ArgumentMap, closed: Collection[str]) -> dict[str, str]:
@@ -293,8 +295,7 @@ def expected(
         if len(within) > 1:
             within = [f"\u2022 {text}" for text in within]
         if "argument-text" in show and not a.text and within:
-            # Each line of what is cut is a line of the box: a blank one is no line (as for DOT), not an empty one.
-            texts += [line for line in cut("\n".join(within), text_room(a)).split("\n") if line]
+            texts += cut("\n".join(within), text_room(a)).split("\n")
         texts += tags(a.tags) if "tags" in show else []
         if names[A, a.id] == f"a{n}":
             chart.nodes[f"a{n}"] = (shape[A], lines_of(*texts), groups.get(a.section))  # type: ignore[arg-type]
@@ -451,6 +452,23 @@ def test_the_premise_and_steps_views_draw_every_step(m: ArgumentMap, view: str, 
     neutral = THEMES["light"].neutral
     quiet = {int(n) for key, colour in chart.link_styles.items() if colour == neutral for n in key.split(",")}
     assert {n for n, (_, arrow, _) in enumerate(chart.edges) if arrow == "---"} <= quiet
+
+
+def test_blank_lines_go_and_a_box_without_text_still_has_a_label() -> None:
+    paragraphs = "First point.\n\nSecond point.\n \n"
+    m = ArgumentMap(
+        statements=[Statement(id="P", text=paragraphs), Statement(id="C", text=paragraphs)],
+        arguments=[Argument(id="A", steps=[Inference(premises=["P"], conclusion="C")])],
+    )
+    text = mermaid.dumps(m)
+    # As in DOT, a statement's own box and an argument's box that holds a premise lose blank lines alike.
+    assert '"First point.<br>Second point."' in text
+    assert '"#60;A#62;<br>First point.<br>Second point."' in text
+    assert "<br><br>" not in text
+    # A box told to show nothing has a label of one space: Mermaid cannot parse an empty one ("").
+    bare = mermaid.dumps(m, label_modes={ElementType.STATEMENT: "none", ElementType.ARGUMENT: "none"})
+    assert '""' not in bare
+    assert parse(bare).nodes["s1"][1] == " "
 
 
 def test_the_premise_view_joins_premises_at_each_step() -> None:

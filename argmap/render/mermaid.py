@@ -54,6 +54,8 @@ _PLAIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234567
 # Mermaid marks the entity codes it has set aside with these; written raw, they could turn text into an entity.
 _MARKERS = frozenset("\ufb02\u00b6")
 _BREAK = "<br>"
+# The label of a node that shows no text, such as a junction: Mermaid rejects an empty one.
+_EMPTY = '" "'
 _INDENT = "    "
 # The brackets of the node shapes that Mermaid has as Graphviz has them, by Graphviz name (an ellipse's nearest is
 # the stadium); every other shape keeps the element's own, as box, rect and square do in DOT, where a statement's
@@ -105,8 +107,9 @@ def _label(texts: Iterable[str]) -> str:
     ``#96;``), which Mermaid turns back into the character after parsing, as text. So user text cannot end the
     label, start a Markdown or KaTeX label, open a comment or a directive (``%%``), or reach the page as HTML.
     """
-    lines = (line.translate(_ENTITIES) for text in texts for line in text.splitlines())
-    return f'"{_BREAK.join(lines)}"'
+    # Blank lines go, as they do in DOT: a box holds a text's lines, not its paragraphs' spacing.
+    lines = [line.translate(_ENTITIES) for text in texts for line in text.splitlines() if line.strip()]
+    return f'"{_BREAK.join(lines)}"' if lines else _EMPTY
 
 
 @attrs.frozen
@@ -416,7 +419,7 @@ class _Writer:
                     self._place(through, argument.section, self._shaped(through, key[0], label), "argument")
                     self.step_boxes[through] = key
                 else:
-                    self._place(through, argument.section, f"{through}(({_label([' '])}))", "junction")
+                    self._place(through, argument.section, f"{through}(({_EMPTY}))", "junction")
             for premise in step.premises:
                 tail = self.names[ElementType.STATEMENT, premise]
                 if boxed:
