@@ -377,7 +377,10 @@ def expected(
 
 
 def assert_safe(text: str) -> None:
-    """No user text outside quoted labels; nothing that could link, script or configure, anywhere."""
+    """No user text outside quoted labels; nothing that could link, script or configure, anywhere; no empty label,
+    which Mermaid cannot parse.
+    """
+    assert not re.search(r'[\[(|]""[\])|]', text)
     outside = re.sub(LABEL, '""', text).replace("<-->", "")
     # The premise view's plain line between two generated ids; "---" anywhere else could open front matter.
     outside = re.sub(r"(?m)^    [sagj][0-9]+ --- [sagj][0-9]+$", "", outside)
