@@ -11,8 +11,9 @@ import attrs
 
 from ._text import counted
 from .af import Label
+from .af._limits import check_timeout
 from .errors import RenderError
-from .evaluate import Labelling, evaluate_for_drawing
+from .evaluate import DRAWING_TIMEOUT, Labelling, evaluate_for_drawing
 from .model import ArgumentMap, ElementType
 from .render.files import run_dot
 from .render.html import Prepared, assets, css_length, linked_sources, prepare, sources_assets
@@ -137,6 +138,7 @@ def show(
     name: str | None = None,
     sources: bool = False,
     settings: bool = True,
+    timeout: float = DRAWING_TIMEOUT,
 ) -> Diagram:
     """``m`` as a notebook shows it: the last expression of a cell, or ``display(argmap.show(m, ...))``.
 
@@ -147,6 +149,8 @@ def show(
     (``"grounded"``...) to colour elements by their status, or is a :class:`~argmap.Labelling` of ``m``;
     ``strength`` names a gradual semantics (``"h-categoriser"``...) to shade elements by their strength, or is the
     :class:`~argmap.Strengths` of ``m``; either object draws the whole of ``m``, whatever its settings select.
+    A semantics named by ``evaluate`` is searched for at most ``timeout`` seconds (every semantics but grounded
+    and complete searches); past it, the diagram shows grounded semantics and its legend says so.
     ``max_width`` and ``max_height`` bound the viewer's frame (CSS lengths: ``"40rem"``, ``"600px"``, ``"80%"``);
     ``name`` starts each node's anchor (default: made of the map's title). With ``sources``, the map's sources
     follow the diagram, each quoted passage marked: clicking a claim lights the passages it quotes, and clicking a
@@ -154,6 +158,7 @@ def show(
     :class:`~argmap.NoLabelling` for a semantics that gives the map no labelling; Graphviz runs only when the
     diagram is shown.
     """
+    check_timeout(timeout)
     drawn: dict[str, Any] = {"view": "debate", "direction": "BT", "wrap": 40, "theme": AUTO}
     if settings:
         found = settings_of(m)
@@ -164,7 +169,7 @@ def show(
     given = {"view": view, "direction": direction, "wrap": wrap, "theme": theme}
     drawn.update({key: value for key, value in given.items() if value is not None})
     # A notebook must not hang on a hard map: past the drawing timeout the diagram shows grounded semantics.
-    labelling = evaluate_for_drawing(m, evaluate)[0] if isinstance(evaluate, str) else evaluate
+    labelling = evaluate_for_drawing(m, evaluate, timeout)[0] if isinstance(evaluate, str) else evaluate
     weighed = strength_of(m, strength) if isinstance(strength, str) else strength
     name = name or map_name(m.title)
     prepared = prepare(m, name=name, labelling=labelling, strengths=weighed, **drawn)

@@ -55,7 +55,7 @@ from .af import SEMANTICS, STRENGTH_SEMANTICS
 from .catalogue import Severity
 from .check import check
 from .errors import ArgmapError, MapError, OptionError, ParseError
-from .evaluate import Labelling, evaluate_for_drawing
+from .evaluate import DRAWING_TIMEOUT, Labelling, evaluate_for_drawing
 from .model import ArgumentMap
 from .render.cache import DotCache
 from .render.files import layout_engine
@@ -260,6 +260,8 @@ class _Page:
     cache: DotCache
     # With the plugin, the page gets them from on_page_context; without it, from its first diagram.
     assets_due: bool
+    # How many seconds evaluate= may search for a labelling before the diagram falls back to grounded semantics.
+    timeout: float = DRAWING_TIMEOUT
     # The site, the page as warnings name it and its directory, which src paths start from.
     site: _Site | None = None
     path: str | None = None
@@ -404,7 +406,7 @@ def _draw(page: _Page, source: str, css_class: str, options: Mapping[str, Any]) 
     labelling: Labelling | None = None
     if "evaluate" in options:
         try:
-            labelling, note = evaluate_for_drawing(m, options["evaluate"])
+            labelling, note = evaluate_for_drawing(m, options["evaluate"], page.timeout)
         except ArgmapError as error:
             _warn(place.at(), f"cannot evaluate the map: {error}; it is drawn without statuses")
         else:
@@ -506,12 +508,28 @@ def _source_offset(page: Page, markdown: str) -> int:
 
 
 # MkDocs' __init_subclass__ hooks have no annotations.
+class _Seconds(base.BaseConfigOption[float]):
+    """A positive number of seconds (an integer or not), read as a float."""
+
+    def __init__(self, default: float) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+            raise base.ValidationError(f"a positive number of seconds is expected, not {value!r}")
+        return float(value)
+
+
 class ArgmapConfig(base.Config):  # type: ignore[no-untyped-call]
     """The plugin's settings in ``mkdocs.yml``: ``cache_dir``, the directory that keeps Graphviz's drawings between
-    builds (relative to ``mkdocs.yml``; default ``.cache/argmap``).
+    builds (relative to ``mkdocs.yml``; default ``.cache/argmap``), and ``timeout``, how many seconds a fence's
+    ``evaluate`` may search for a labelling (default 10) before its diagram is drawn under grounded semantics
+    with a warning, so that no build hangs on a hard map.
     """
 
     cache_dir = config_options.Type(str, default=".cache/argmap")
+    timeout = _Seconds(default=DRAWING_TIMEOUT)
 
 
 class ArgmapPlugin(BasePlugin[ArgmapConfig]):  # type: ignore[no-untyped-call]
@@ -549,6 +567,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):  # type: ignore[no-untyped-call]
         self.page = _Page(
             cache=self.cache,
             assets_due=False,
+            timeout=self.config.timeout,
             site=self.site,
             path=self.site.shown(source),
             directory=source.parent,
@@ -580,6 +599,13 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):  # type: ignore[no-untyped-call]
         of the docs directory, and drawings are kept in ``cache_dir``.
         """
         page = self.page or _loose(
-            md, lambda: _Page(cache=self.cache, assets_due=False, site=self.site, directory=self.site.docs_dir)
+            md,
+            lambda: _Page(
+                cache=self.cache,
+                assets_due=False,
+                timeout=self.config.timeout,
+                site=self.site,
+                directory=self.site.docs_dir,
+            ),
         )
         return _draw(page, source, css_class, options)

@@ -180,6 +180,7 @@ def test_show_evaluates_by_semantics_or_takes_a_labelling(tea: argmap.ArgumentMa
         ({"max_width": "wide"}, "max_width must be a CSS length"),
         ({"max_height": "1px;color:red"}, "max_height must be a CSS length"),
         ({"name": "two words"}, "a map's name must be a letter"),
+        ({"timeout": 0}, "the timeout must be a positive number of seconds, not 0"),
     ],
 )
 def test_show_refuses_bad_options_at_once(tea: argmap.ArgumentMap, options: dict[str, object], message: str) -> None:
@@ -190,6 +191,15 @@ def test_show_refuses_bad_options_at_once(tea: argmap.ArgumentMap, options: dict
 def test_show_refuses_a_labelling_of_another_map(tea: argmap.ArgumentMap, cycle: argmap.ArgumentMap) -> None:
     with pytest.raises(argmap.OptionError, match="the labelling is of another map"):
         show(tea, evaluate=argmap.evaluate(cycle))
+
+
+@pytest.mark.dot
+def test_a_hard_evaluation_past_the_timeout_is_shown_under_grounded_semantics() -> None:
+    pairs = "\n\n".join(f"[p{n}]: P{n}.\n  >< [q{n}]: Q{n}." for n in range(40))
+    hard = argmap.loads(f"{pairs}\n\n[c0]: C0.\n  - [c1]: C1.\n    - [c2]: C2.\n      - [c0]\n", format="argdown")
+    html = show(hard, evaluate="stable", timeout=0.5)._repr_html_()
+    assert html is not None
+    assert ">grounded semantics</text>" in html
 
 
 def test_a_semantics_without_labelling_is_said_at_once(cycle: argmap.ArgumentMap) -> None:

@@ -347,6 +347,32 @@ def test_an_unknown_engine_is_a_warning_at_the_fence_s_line(tmp_path: Path) -> N
 
 
 @pytest.mark.dot
+def test_the_timeout_bounds_a_hard_evaluation_which_falls_back_to_grounded(tmp_path: Path) -> None:
+    pairs = "\n\n".join(f"[p{n}]: P{n}.\n  >< [q{n}]: Q{n}." for n in range(40))
+    cycle = "[c0]: C0.\n  - [c1]: C1.\n    - [c2]: C2.\n      - [c0]"
+    page = f'# Hard\n\n```argmap evaluate="stable"\n{pairs}\n\n{cycle}\n```\n'
+    config = PLUGIN.replace("  - argmap\n", "  - argmap:\n      timeout: 0.5\n")
+    project(tmp_path, {"index.md": page}, config)
+    done = build(tmp_path)
+    assert done.returncode == 0, done.stderr
+    evaluation = [warning for warning in warnings(done) if "disconnected" not in warning]
+    assert evaluation == [
+        "argmap: docs/index.md:3: stable semantics found no labelling within 0.5 seconds; the map is drawn under "
+        "grounded semantics instead"
+    ]
+    assert ">grounded semantics</text>" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("given", ["-1", "0", "true", "soon"])
+def test_a_timeout_that_is_no_positive_number_stops_the_build(tmp_path: Path, given: str) -> None:
+    config = PLUGIN.replace("  - argmap\n", f"  - argmap:\n      timeout: {given}\n")
+    project(tmp_path, {"index.md": "# Nothing\n"}, config)
+    done = build(tmp_path)
+    assert done.returncode != 0
+    assert "a positive number of seconds is expected" in done.stderr
+
+
+@pytest.mark.dot
 def test_src_draws_a_map_file_of_the_docs(tmp_path: Path) -> None:
     tea = fence(TEA).split("\n", 1)[1].rsplit("```", 1)[0]
     project(

@@ -10,6 +10,7 @@ import attrs
 from .._gc import pauses_gc
 from ..errors import OptionError, SearchLimit
 from . import sat
+from ._limits import check_timeout
 from .framework import Framework, Label
 
 __all__ = ["BACKENDS", "SEMANTICS", "Verdict", "credulous", "grounded", "labellings", "skeptical"]
@@ -545,8 +546,7 @@ def labellings(
         raise OptionError(f"unknown semantics {semantics!r}: choose one of {', '.join(SEMANTICS)}")
     if limit is not None and limit < 0:
         raise OptionError(f"the limit must be 0 or more, not {limit}")
-    if timeout is not None and not timeout > 0:
-        raise OptionError(f"the timeout must be a positive number of seconds, not {timeout}")
+    check_timeout(timeout)
     _check_backend(backend)
     return _labellings(af, semantics, limit, timeout, backend)
 
@@ -591,8 +591,7 @@ class Verdict:
 def _checked(semantics: str, timeout: float | None) -> None:
     if semantics not in SEMANTICS:
         raise OptionError(f"unknown semantics {semantics!r}: choose one of {', '.join(SEMANTICS)}")
-    if timeout is not None and not timeout > 0:
-        raise OptionError(f"the timeout must be a positive number of seconds, not {timeout}")
+    check_timeout(timeout)
 
 
 def _witness(

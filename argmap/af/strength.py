@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from .._gc import pauses_gc
 from ..errors import MapError, OptionError, Problem, SearchLimit, Subject
+from ._limits import check_timeout
 from .framework import Framework
 
 __all__ = ["MAX_ITERATIONS", "STRENGTH_SEMANTICS", "TOLERANCE", "check_weight", "h_categoriser"]
@@ -67,8 +68,7 @@ def h_categoriser(
         raise OptionError(f"tolerance must be a positive number, not {tolerance!r}")
     if isinstance(max_iterations, bool) or not isinstance(max_iterations, int) or max_iterations < 1:
         raise OptionError(f"max_iterations must be a positive whole number, not {max_iterations!r}")
-    if timeout is not None and not timeout > 0:
-        raise OptionError(f"the timeout must be a positive number of seconds, not {timeout}")
+    check_timeout(timeout)
     deadline = None if timeout is None else (time.monotonic() + timeout, timeout)
     initial = _weights(af, weights)
     values, rest = _acyclic(af, initial)
