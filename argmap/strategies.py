@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -54,14 +55,18 @@ __all__ = [
     "statements",
 ]
 
-# Derived from the model's own rule so the two cannot drift apart; the utf-8 codec already excludes surrogates.
-_CONTROL_CHARACTERS = "".join(c for c in map(chr, range(0x80)) if INVALID_CHARACTERS.match(c))
-_CHARACTERS = st.characters(codec="utf-8", exclude_characters=_CONTROL_CHARACTERS)
-_NAME_CHARACTERS = st.characters(
-    codec="utf-8",
-    exclude_characters=_CONTROL_CHARACTERS
-    + "".join(c for c in map(chr, range(0x2000, 0x2070)) if INVALID_IN_NAMES.match(c)),
-)
+
+def _allowed(rule: re.Pattern[str]) -> st.SearchStrategy[str]:
+    """The characters that ``rule``, one of the model's, lets through: derived from it so that the two cannot drift
+    apart. Every character the model refuses is in the Basic Multilingual Plane (controls, noncharacters such as
+    U+FFFE, bidirectional controls in names, and the surrogates, which the utf-8 codec excludes anyway).
+    """
+    refused = rule.findall("".join(map(chr, range(0x10000))))
+    return st.characters(codec="utf-8", exclude_characters="".join(refused))
+
+
+_CHARACTERS = _allowed(INVALID_CHARACTERS)
+_NAME_CHARACTERS = _allowed(INVALID_IN_NAMES)
 
 _WORDS = [
     "Moon's",
