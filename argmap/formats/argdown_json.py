@@ -69,7 +69,9 @@ class _Reader(ProblemCollector):
 
     def text(self, members: Any, where: str) -> str | None:
         """The text of the canonical member: the last marked ``isCanonical``, else the last that is not a
-        reference, with the spaces around it dropped (as Argdown's own reader drops them).
+        reference, without the spaces that the export leaves around it (before data or tags, say), as Argdown's
+        own reader drops them. Other whitespace at either end, such as a tab or a no-break space, was escaped to be
+        there, and is kept.
         """
         found = None
         for n, item in reversed(list(enumerate(self.array(members, where)))):
@@ -82,7 +84,7 @@ class _Reader(ProblemCollector):
             found = found or (n, item)
         if found is None:
             return None
-        return self.string(found[1].get("text", ""), f"{where}[{found[0]}].text").strip()
+        return self.string(found[1].get("text", ""), f"{where}[{found[0]}].text").strip(" ")
 
     def read(self) -> ArgumentMap:
         document = self.object(self.document, "$")

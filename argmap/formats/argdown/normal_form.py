@@ -62,10 +62,10 @@ def _tags(tags: Iterable[str]) -> list[str]:
 def normalise(m: ArgumentMap) -> ArgumentMap:
     """``m`` changed as little as it takes for Argdown to hold it unchanged, so that
     ``loads(dumps(normalise(m))) == normalise(m)``: one-line texts and titles (an id the reader could not take as a
-    title gets a close one), trimmed inference rules and schemes, tags without ``)``, ``:`` or repeats, no reserved data
-    keys, sections in heading order, steps with premises (and unused premises only beside a step), and relations as the
-    reader derives them (an argument's relations leaving from its conclusion, repeats as one, strict mode with
-    entailment and contrariety when the first relation is logical).
+    title gets a close one), trimmed section titles, inference rules and schemes, tags without ``)``, ``:`` or
+    repeats, no reserved data keys, sections in heading order, steps with premises (and unused premises only beside
+    a step), and relations as the reader derives them (an argument's relations leaving from its conclusion, repeats
+    as one, strict mode with entailment and contrariety when the first relation is logical).
     """
     strict = bool(m.relations) and m.relations[0].kind in _DIALECTICAL
     statement_title = _titles([s.id for s in m.statements])
@@ -133,7 +133,8 @@ def _in_heading_order(sections: Iterable[Section]) -> list[Section]:
         del path[path.index(parent) + 1 if parent is not None else 0 :]
         path.append(section.id)
         data = _without(section.data, NOT_DATA["heading"])
-        result.append(attrs.evolve(section, parent=parent, title=_one_line(section.title), data=data))
+        title = _trimmed(section.title) or "Untitled"  # Argdown trims a heading
+        result.append(attrs.evolve(section, parent=parent, title=title, data=data))
     return result
 
 

@@ -603,8 +603,9 @@ class _Parser:
         member = Member(self.starts[start], None)
         self.content(member)
         id = f"s{len(self.doc.sections) + 1}"
-        # A heading of nothing but a comment has no title: its id stands for it, as a title stands for a statement.
-        section = ParsedSection(id, member.text or id, level, self.starts[start])
+        # The reference trims a heading's text once its escapes are read, so an escaped space at either end goes. A
+        # heading of nothing but a comment has no title: its id stands for it, as a title stands for a statement.
+        section = ParsedSection(id, member.text.strip(SPACES) or id, level, self.starts[start])
         if self.kinds[self.i] == lx.DATA:
             section.data = self.data()
         above = self.section

@@ -342,7 +342,7 @@ def _check_sections(sections: Sequence[Section], check: _Checker) -> None:
     path: list[str | None] = []  # the open section at each level
     for section in sections:
         subject = Subject("section", section.id)
-        check.text(section.title, "its title", subject)
+        check.trimmed(section.title, "its title", subject)  # Argdown trims a heading, escapes and all
         check.data(section.data, subject, "data", RESERVED_KEYS["heading"])
         level = 0 if section.parent is None else levels[section.parent] + 1
         if level >= MAX_HEADING_DEPTH:
