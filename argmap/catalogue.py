@@ -426,6 +426,23 @@ _ENTRIES = (
         reported_by="argdown",
     ),
     CheckInfo(
+        code="invalid-uses",
+        severity=Severity.WARNING,
+        title="An inference's uses list names no premise above its conclusion",
+        meaning="The uses (or from) data of an inference in a premise-conclusion structure must list the numbers "
+        "of statements above its conclusion, such as {uses: [1, 3]}. This one lists something else: a number "
+        "below the conclusion or the conclusion's own, a number that is not whole, or an empty list, or it is no "
+        "list. Argdown reads such data as data; argmap draws the step from the statements above it, as it would "
+        "without the list.",
+        why="The list says which premises the step uses; a wrong one leaves the reconstruction other than the "
+        "author meant, and a premise the author left out on purpose comes back into the step.",
+        example="<Tea>\n\n(1) Tea has antioxidants.\n(2) Antioxidants are healthy.\n--\n{uses: [1, 3]}\n--\n"
+        "(3) Tea is healthy.",
+        fix="List the numbers of the premises the step uses, each above its conclusion: {uses: [1, 2]}; or drop the "
+        "list, and the step uses the statements since the previous conclusion.",
+        reported_by="argdown",
+    ),
+    CheckInfo(
         code="duplicate-id",
         severity=Severity.ERROR,
         title="Two elements share an id",

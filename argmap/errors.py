@@ -72,6 +72,7 @@ Code = Literal[
     "unbacked-relation",
     "undefined-reference",
     "pcs-numbering",
+    "invalid-uses",
     "duplicate-id",
     "inexpressible",
     "dangling-reference",

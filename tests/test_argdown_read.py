@@ -273,10 +273,22 @@ def test_uses_data_chooses_a_steps_premises() -> None:
     assert second.premises == ("P2", "I")
 
 
-def test_uses_must_name_statements_above_the_conclusion() -> None:
-    e = error("<A>\n\n(1) P\n-- {uses: [1, 2]} --\n(2) C\n")
-    assert (e.line, e.column) == (4, 1)
-    assert "uses" in e.message
+@pytest.mark.parametrize("given", ["[1, 2]", "[0]", "[]", "1", "[1.5]", "[true]", "two"])
+def test_uses_that_names_no_statement_above_the_conclusion_is_noticed_and_left_aside(given: str) -> None:
+    # The reference reads such data as data; the step uses the statements above it, as without the list.
+    m = read(f"<A>\n\n(1) [P]: p\n-- {{uses: {given}}} --\n(2) [C]: c\n")
+    (step,) = m.argument("A").steps
+    assert step.premises == ("P",)
+    (notice,) = [d for d in argmap.check(m) if d.code == "invalid-uses"]
+    assert notice.location == Location(4, 1)
+    assert notice.subjects == ("A",)
+    assert notice.message.startswith("uses of step 1 must list numbers from 1 to 1, the statements above its")
+    # From the conclusion's data, and under the older key "from", alike.
+    m = read("<A>\n\n(1) [P]: p\n(2) [Q]: q\n----\n(3) [C]: c {from: [3]}\n")
+    assert m.argument("A").steps[0].premises == ("P", "Q")
+    (notice,) = [d for d in argmap.check(m) if d.code == "invalid-uses"]
+    assert notice.location == Location(6, 12)
+    assert "from of step 1 must list numbers from 1 to 2" in notice.message
 
 
 def test_an_argument_can_have_only_one_pcs() -> None:

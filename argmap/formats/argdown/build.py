@@ -10,7 +10,8 @@ from typing import Any, Final
 
 import attrs
 
-from ...errors import MapError, ParseError, Problem
+from ..._text import printable
+from ...errors import MapError, ParseError, Problem, Subject
 from ...model import (
     Argument,
     ArgumentMap,
@@ -93,6 +94,8 @@ class _Builder:
         self.lines = lines
         # The ids of the sections, by heading; an element outside any heading has none.
         self.section_ids: dict[ad.ParsedSection | None, str | None] = {None: None}
+        # What building the steps noticed (invalid-uses), by offset, beside what the document's notices find.
+        self.uses_notices: list[tuple[int, Problem]] = []
 
     def sections(self) -> list[Section]:
         result = []
@@ -173,7 +176,7 @@ class _Builder:
             if scheme is not None and not _text_value(scheme):
                 where = (argument.data_offsets or {}).get("scheme", argument.offset)
                 raise Fault("an argument's scheme must be text, such as {scheme: Expert Opinion}", where)
-            steps = self.steps(argument.pcs)
+            steps = self.steps(argument.title, argument.pcs)
             result.append(
                 Argument(
                     id=argument.title,
@@ -190,17 +193,21 @@ class _Builder:
             )
         return result
 
-    def steps(self, pcs: list[ad.Member]) -> list[Inference]:
-        """The inferences of a premise-conclusion structure, one per conclusion (a member with an inference line)."""
+    def steps(self, title: str, pcs: list[ad.Member]) -> list[Inference]:
+        """The inferences of the premise-conclusion structure of argument ``title``, one per conclusion (a member
+        with an inference line).
+        """
         reserved = RESERVED_KEYS["inference"]
-        steps = []
+        steps: list[Inference] = []
         # By default a step uses what stands between the previous conclusion (included) and its own.
         previous = 0
         for index, conclusion in enumerate(pcs):
             inference = conclusion.inference
             if inference is None:
                 continue
-            uses = None if inference.data is None and conclusion.data is None else _uses(inference, conclusion, index)
+            uses = None
+            if inference.data is not None or conclusion.data is not None:
+                uses = self.uses(title, len(steps) + 1, inference, conclusion, index)
             chosen = pcs[previous:index] if uses is None else [pcs[n - 1] for n in uses]
             previous = index
             steps.append(
@@ -282,8 +289,35 @@ class _Builder:
         places = self.lines.locations([start, *keys.values()])
         return {"location": places[0], "metadata_locations": dict(zip(keys, places[1:], strict=True))}
 
+    def uses(
+        self, title: str, step: int, inference: ad.ParsedInference, conclusion: ad.Member, index: int
+    ) -> list[int] | None:
+        """The statement numbers that step ``step`` of argument ``title`` lists in its ``uses`` (or ``from``) data,
+        from the inference's data or else the conclusion's; ``None`` where neither says, or where the list names
+        anything but statements above the conclusion, which the reference reads as data all the same: the step then
+        uses what it would without the list, and an ``invalid-uses`` notice says why.
+        """
+        for key in ("uses", "from"):
+            for data, offset in ((inference.data, inference.offset), (conclusion.data, conclusion.data_offset)):
+                value = None if data is None else data.get(key)
+                if value is None:
+                    continue
+                if (
+                    isinstance(value, list)
+                    and value
+                    and all(isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= index for n in value)
+                ):
+                    return value
+                message = (
+                    f"{key} of step {step} must list numbers from 1 to {index}, the statements above its conclusion, "
+                    f"not {printable(repr(value))}; the step uses the statements above it instead"
+                )
+                self.uses_notices.append((offset, Problem("invalid-uses", message, Subject("argument", title))))
+                return None
+        return None
+
     def notices(self) -> list[Problem]:
-        found = notices(self.doc)
+        found = sorted([*notices(self.doc), *self.uses_notices], key=lambda pair: pair[0])
         locations = self.lines.locations([offset for offset, _ in found])
         return [attrs.evolve(problem, location=at) for (_, problem), at in zip(found, locations, strict=True)]
 
@@ -316,29 +350,6 @@ def _unused(pcs: list[ad.Member], steps: list[Inference]) -> list[str]:
         return []
     used = {title for step in steps for title in (*step.premises, step.conclusion)}
     return list(dict.fromkeys(m.title for m in pcs if m.inference is None and m.title not in used))
-
-
-def _uses(inference: ad.ParsedInference, conclusion: ad.Member, index: int) -> list[int] | None:
-    """The statement numbers a step's ``uses`` (or ``from``) data lists, from the inference's data or else the
-    conclusion's, or ``None`` where neither says.
-    """
-    for key in ("uses", "from"):
-        for data, offset in ((inference.data, inference.offset), (conclusion.data, conclusion.data_offset)):
-            value = None if data is None else data.get(key)
-            if value is None:
-                continue
-            if not (
-                isinstance(value, list)
-                and value
-                and all(isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= index for n in value)
-            ):
-                raise Fault(
-                    f"{key} must list the numbers of statements above the conclusion, such as [1, 2]; "
-                    f"this conclusion is statement {index + 1}",
-                    offset,
-                )
-            return value
-    return None
 
 
 def to_map(doc: ad.Document, lines: Lines) -> ArgumentMap:
