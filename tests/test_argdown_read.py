@@ -117,6 +117,18 @@ def test_titles_are_stripped_and_an_empty_one_is_an_error() -> None:
     assert error("[ ]: text\n").line == 1
 
 
+def test_a_bracket_before_a_line_break_starts_a_reference_to_the_title_on_the_next_line() -> None:
+    # As in the reference: its lexer lets a reference's first character be a line break, and its title pattern
+    # takes the bracketed title after it; without one, the token names nothing and the statement is untitled.
+    m = read("[\n[B]\n  - <A>: a.\n\n[B]: b.\n")
+    assert [s.id for s in m.statements] == ["B"]
+    assert [(r.source, r.target) for r in m.relations] == [("A", "B")]
+    m = read("<\n<A>\n  + [B]: b.\n\n<A>: a.\n")
+    assert [a.id for a in m.arguments] == ["A"]
+    assert [(r.source, r.target) for r in m.relations] == [("B", "A")]
+    assert [s.id for s in read("[\nfoo]\n").statements] == ["Untitled 1"]
+
+
 def test_mentions_stay_in_the_text() -> None:
     m = read("[T]: As @[Other] says, and @<Arg> shows.\n")
     assert m.statement("T").text == "As @[Other] says, and @<Arg> shows."

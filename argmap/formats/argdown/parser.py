@@ -332,9 +332,11 @@ class _Parser:
             is_reference = kind in _REFERENCES
             title = self.text[self.starts[i] + 1 : self.ends[i] - (1 if is_reference else 2)]
             if title[:1] in _TERMINATORS:
-                # The reference's title pattern cannot span lines (the lexer lets only a reference's first character
-                # be a line break): such a token names nothing.
-                title = ""
+                # The lexer lets only a reference's first character be a line break, and the reference's title
+                # pattern, which cannot span lines, then takes what follows the first bracket after it ("[" and a
+                # line break, then "[B]", refer to B): without such a bracket the token names nothing.
+                opener = title.find("<" if member.is_argument else "[", 1)
+                title = "" if opener < 0 else title[opener + 1 :].strip()
             else:
                 title = title.strip()
                 if not title:
