@@ -403,6 +403,15 @@ def test_argdown_json_keeps_the_premises_that_no_step_uses() -> None:
     assert m.argument("A").premises == ("P",)
 
 
+def test_argdown_json_texts_lose_the_export_s_spaces_only() -> None:
+    # The export leaves spaces before data or tags; a tab or a no-break space at either end was escaped to be there,
+    # and a text of nothing but a no-break space is none, as the Argdown reader reads such a line.
+    texts = {"T": "\ttabbed ", "N": "\u00a0spaced\u00a0 ", "B": "\u00a0", "S": " plain  "}
+    statements = {t: {"members": [{"text": text}]} for t, text in texts.items()}
+    m = argdown_json.loads(json.dumps({"statements": statements, "arguments": {}, "relations": []}))
+    assert [s.text for s in m.statements] == ["\ttabbed", "\u00a0spaced\u00a0", "B", "plain"]
+
+
 def test_argdown_json_sections_may_nest_deeply() -> None:
     section: dict[str, Any] = {"id": "s0", "title": "0", "children": []}
     top = section

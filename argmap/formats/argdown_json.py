@@ -71,7 +71,7 @@ class _Reader(ProblemCollector):
         """The text of the canonical member: the last marked ``isCanonical``, else the last that is not a
         reference, without the spaces that the export leaves around it (before data or tags, say), as Argdown's
         own reader drops them. Other whitespace at either end, such as a tab or a no-break space, was escaped to be
-        there, and is kept.
+        there, and is kept. ``None`` for a text that is blank.
         """
         found = None
         for n, item in reversed(list(enumerate(self.array(members, where)))):
@@ -84,7 +84,8 @@ class _Reader(ProblemCollector):
             found = found or (n, item)
         if found is None:
             return None
-        return self.string(found[1].get("text", ""), f"{where}[{found[0]}].text").strip(" ")
+        text = self.string(found[1].get("text", ""), f"{where}[{found[0]}].text").strip(" ")
+        return text if text.strip() else None  # a blank text (a lone no-break space, say) is none, as argmap reads it
 
     def read(self) -> ArgumentMap:
         document = self.object(self.document, "$")
