@@ -64,3 +64,25 @@ def test_yaml_that_neither_library_reads_is_still_an_error_at_its_place() -> Non
     with pytest.raises(ParseError, match="invalid YAML data") as caught:
         argmap.loads("[A]: a.\n\n[B]: b. {k:[1, 2}\n", format="argdown")
     assert caught.value.line == 3
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        # A blank line left with a tab by an editor that keeps indentation, or a comment behind a tab: blank to
+        # js-yaml, a tab that violates indentation to libyaml.
+        ("a: 1\n\t\nb: 2", {"a": 1, "b": 2}),
+        ("map:\n  x: 1\n\t\n  y: 2", {"map": {"x": 1, "y": 2}}),
+        ("a: 1\n\t# why\nb: 2", {"a": 1, "b": 2}),
+        # In a block scalar such a line is text, which keeps its tab.
+        ("text: |\n  one\n  \t\n  two", {"text": "one\n\t\ntwo\n"}),
+    ],
+)
+def test_a_blank_line_with_a_tab_reads_as_js_yaml_reads_it(written: str, read: dict[str, Any]) -> None:
+    assert frontmatter(written) == read
+
+
+def test_a_tab_that_does_indent_is_still_an_error_at_its_place() -> None:
+    with pytest.raises(ParseError, match="invalid YAML data") as caught:
+        frontmatter("map:\n\tx: 1")
+    assert caught.value.line == 3

@@ -91,6 +91,9 @@ def _loader(base: type[Any]) -> type[Any]:
 _LENIENT: Final = _loader(yaml.SafeLoader)
 _FAST: Final = _loader(yaml.CSafeLoader) if hasattr(yaml, "CSafeLoader") else _LENIENT
 _UNEXPECTED_COLON: Final = "found unexpected ':'"
+# A line that holds only whitespace with a tab in it, or a comment after such whitespace: js-yaml reads it as blank
+# (an editor that keeps indentation leaves one), where PyYAML may find a tab that violates indentation.
+_TABBED_BLANK: Final = re.compile(r"^[ \t]*\t[ \t]*(?=#|$)", re.MULTILINE)
 
 # Every value of a document is visited once; a few aliases can name a structure exponentially larger than its text
 # (the "billion laughs"), so the walk stops after this many values per character of YAML.
@@ -154,17 +157,33 @@ def _plain(value: object, offset: int, size: int) -> Any:
     return root[0]
 
 
+def _parsed(source: str) -> Any:
+    """The value of the YAML ``source``, read by libyaml, or by PyYAML's own reader where libyaml alone refuses it."""
+    try:
+        return yaml.load(source, Loader=_FAST)  # a safe loader, with YAML 1.2 scalars
+    except yaml.MarkedYAMLError as refused:
+        if _FAST is _LENIENT or refused.problem != _UNEXPECTED_COLON:
+            raise
+        return yaml.load(source, Loader=_LENIENT)
+
+
 def load(source: str, offset: int) -> Any:
     """The value of the YAML ``source`` that starts at ``offset`` of the document; a :class:`Fault` there (or at the
     place YAML points to) for bad YAML.
     """
     try:
         try:
-            value = yaml.load(source, Loader=_FAST)  # a safe loader, with YAML 1.2 scalars
+            value = _parsed(source)
         except yaml.MarkedYAMLError as refused:
-            if _FAST is _LENIENT or refused.problem != _UNEXPECTED_COLON:
+            # Read again with the tabs of blank lines as spaces (the same length, so that places hold), only where
+            # that is what stood in the way: in a block scalar such a line is text, and keeps its tab.
+            untabbed = _TABBED_BLANK.sub(lambda blank: " " * len(blank.group()), source)
+            if untabbed == source:
                 raise
-            value = yaml.load(source, Loader=_LENIENT)
+            try:
+                value = _parsed(untabbed)
+            except yaml.MarkedYAMLError:
+                raise refused from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = offset + mark.index if mark is not None else offset
