@@ -190,6 +190,8 @@ def test_a_heading_is_trimmed_as_argdown_trims_it_and_a_title_it_would_trim_is_r
     for title in (" Part", "Part\u00a0", "\u3000Part"):
         with pytest.raises(MapError, match="its title has whitespace at its start or end, which Argdown trims"):
             dumps(ArgumentMap(sections=[Section(id="h", title=title)]))
+    inside = ArgumentMap(sections=[Section(id="h", title="Part\u2028two")])  # a separator inside stays
+    assert round_trip(inside) == inside
 
 
 @given(st.dictionaries(st.text(max_size=8), json_values(), max_size=4))

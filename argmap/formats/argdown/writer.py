@@ -268,6 +268,15 @@ class _Checker:
         elif text != text.strip().strip(SPACES):
             self.add(subject, f"{what} has whitespace at its start or end, which Argdown trims")
 
+    def heading(self, text: str, what: str, subject: Subject) -> None:
+        """A heading's title: a text, but Argdown trims a heading once its escapes are read, so no escape keeps
+        whitespace at either end.
+        """
+        before = len(self.problems)
+        self.text(text, what, subject)
+        if len(self.problems) == before and text != text.strip().strip(SPACES):
+            self.add(subject, f"{what} has whitespace at its start or end, which Argdown trims from a heading")
+
     def title(self, id: str, kind: str, closing: str) -> None:
         subject = Subject(kind, id)
         if LINE_TERMINATOR.search(id):
@@ -342,7 +351,7 @@ def _check_sections(sections: Sequence[Section], check: _Checker) -> None:
     path: list[str | None] = []  # the open section at each level
     for section in sections:
         subject = Subject("section", section.id)
-        check.trimmed(section.title, "its title", subject)  # Argdown trims a heading, escapes and all
+        check.heading(section.title, "its title", subject)
         check.data(section.data, subject, "data", RESERVED_KEYS["heading"])
         level = 0 if section.parent is None else levels[section.parent] + 1
         if level >= MAX_HEADING_DEPTH:
