@@ -507,7 +507,6 @@ def _source_offset(page: Page, markdown: str) -> int:
     return raw[: len(raw) - len(markdown)].count("\n") if markdown and raw.endswith(markdown) else 0
 
 
-# MkDocs' __init_subclass__ hooks have no annotations.
 class _Seconds(base.BaseConfigOption[float]):
     """A positive number of seconds (an integer or not), read as a float."""
 
@@ -521,6 +520,7 @@ class _Seconds(base.BaseConfigOption[float]):
         return float(value)
 
 
+# MkDocs' __init_subclass__ hooks have no annotations.
 class ArgmapConfig(base.Config):  # type: ignore[no-untyped-call]
     """The plugin's settings in ``mkdocs.yml``: ``cache_dir``, the directory that keeps Graphviz's drawings between
     builds (relative to ``mkdocs.yml``; default ``.cache/argmap``), and ``timeout``, how many seconds a fence's
