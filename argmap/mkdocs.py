@@ -261,7 +261,7 @@ class _Page:
     # With the plugin, the page gets them from on_page_context; without it, from its first diagram.
     assets_due: bool
     # How many seconds evaluate= may search for a labelling before the diagram falls back to grounded semantics.
-    timeout: float = DRAWING_TIMEOUT
+    timeout: float
     # The site, the page as warnings name it and its directory, which src paths start from.
     site: _Site | None = None
     path: str | None = None
@@ -359,9 +359,11 @@ def _loose(md: Any, make: Callable[[], _Page]) -> _Page:
 
 
 def _default_page() -> _Page:
-    """A page's fences without the plugin: drawings are kept in the user's cache directory."""
+    """A page's fences without the plugin: drawings are kept in the user's cache directory, and an evaluation
+    searches for the default time.
+    """
     home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return _Page(cache=DotCache(Path(home) / "argmap"), assets_due=True)
+    return _Page(cache=DotCache(Path(home) / "argmap"), assets_due=True, timeout=DRAWING_TIMEOUT)
 
 
 def fence_format(source: str, language: str, css_class: str, options: Mapping[str, Any], md: Any, **kwargs: Any) -> str:
