@@ -412,6 +412,22 @@ def test_argdown_json_texts_lose_the_export_s_spaces_only() -> None:
     assert [s.text for s in m.statements] == ["\ttabbed", "\u00a0spaced\u00a0", "B", "plain"]
 
 
+def test_argdown_json_titles_lose_the_spaces_around_them_as_the_argdown_reader_s_do() -> None:
+    # The export keeps them ("[A ]" is "A "); argmap's Argdown reader, and its ids, do not.
+    pcs = [{"title": "P ", "text": "p"}, {"title": " A", "text": "a", "inference": {}}]
+    document = {
+        "statements": {"A ": {"members": [{"text": "a"}]}, "P ": {"members": [{"text": "p"}]}},
+        "arguments": {"R ": {"pcs": pcs}},
+        "relations": [
+            {"from": "P ", "fromType": "statement", "to": " A", "toType": "statement", "relationType": "support"}
+        ],
+    }
+    m = argdown_json.loads(json.dumps(document))
+    assert [s.id for s in m.statements] == ["A", "P"]
+    assert m.argument("R").premises == ("P",)
+    assert [(r.source, r.target) for r in m.relations] == [("P", "A")]
+
+
 def test_argdown_json_sections_may_nest_deeply() -> None:
     section: dict[str, Any] = {"id": "s0", "title": "0", "children": []}
     top = section

@@ -104,8 +104,8 @@ class _Reader(ProblemCollector):
             text = self.text(statement.get("members", []), member(where, "members"))
             result.append(
                 Statement(
-                    id=title,
-                    text=text or title,
+                    id=_title(title),
+                    text=text or _title(title),
                     tags=self.strings(statement, "tags", where),
                     data=self.data(statement, where, RESERVED_KEYS["statement"]),
                     section=self.section(statement, where),
@@ -123,7 +123,7 @@ class _Reader(ProblemCollector):
             steps, unused = self.steps(self.array(argument.get("pcs", []), member(where, "pcs")), member(where, "pcs"))
             result.append(
                 Argument(
-                    id=title,
+                    id=_title(title),
                     text=self.text(argument.get("members", []), member(where, "members")) or "",
                     steps=steps,
                     unused_premises=unused,
@@ -141,7 +141,7 @@ class _Reader(ProblemCollector):
         without an inference) that no step uses, which the pcs keeps and so does the argument.
         """
         members = [self.object(item, f"{where}[{n}]") for n, item in enumerate(pcs)]
-        titles = [self.string(item.get("title"), f"{where}[{n}].title") for n, item in enumerate(members)]
+        titles = [_title(self.string(item.get("title"), f"{where}[{n}].title")) for n, item in enumerate(members)]
         steps: list[Inference] = []
         previous = 0
         for index, item in enumerate(members):
@@ -183,7 +183,7 @@ class _Reader(ProblemCollector):
                 if type is None:
                     message = f"unknown element type {show(type_name)}; Argdown has {', '.join(_TYPES)}"
                     self.problem("invalid-value", message, f"{where}.{end}Type")
-                ends.append((self.string(relation.get(end), f"{where}.{end}"), type))
+                ends.append((_title(self.string(relation.get(end), f"{where}.{end}")), type))
             kind_name = relation.get("relationType")
             kind = _KINDS.get(kind_name) if isinstance(kind_name, str) else None
             if kind is None:
@@ -218,6 +218,13 @@ def sniff(text: str) -> bool:
     """
     head = text[:SNIFF_LENGTH].lstrip("\ufeff")
     return _STARTS.match(head) is not None or all(key.search(head) for key in _KEYS)
+
+
+def _title(title: str) -> str:
+    """An element's title as argmap's Argdown reader reads it, without the spaces around it, which the export keeps
+    (``[A ]`` is ``"A "`` there): ids cannot have them.
+    """
+    return title.strip()
 
 
 def loads(text: str, *, path: str | None = None) -> ArgumentMap:
