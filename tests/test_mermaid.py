@@ -405,7 +405,7 @@ def steps_expected(m: ArgumentMap, view: str, show: Collection[str]) -> tuple[li
             for premise in dict.fromkeys(step.premises):
                 edges.append((statement[premise], "---" if view == "premise" else "-->", through))
             if step.rules and "rules" in show:
-                labels[len(edges)] = "\n".join(", ".join(step.rules).splitlines())  # its lines, as labels show them
+                labels[len(edges)] = lines_of(", ".join(step.rules))  # its lines, as labels show them
             edges.append((through, "-->", statement[step.conclusion]))
     for relation in m.relations:
         source = (statement if relation.source_type is ElementType.STATEMENT else argument_names(m))[relation.source]
