@@ -77,6 +77,28 @@ def built_once(name: str, into: Path) -> SphinxTestApp:
     return app
 
 
+def built_project(
+    make_app: MakeApp,
+    src: Path,
+    index: str,
+    *,
+    conf: str = "",
+    files: dict[str, str] | None = None,
+    overrides: dict[str, object] | None = None,
+) -> SphinxTestApp:
+    """A project made in ``src`` and built to HTML: argmap's extension (and ``conf``) in ``conf.py``, ``index`` as
+    ``index.rst``, and ``files`` beside it.
+    """
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["argmap.sphinx"]\n' + conf, encoding="utf-8")
+    for name, text in (files or {}).items():
+        (src / name).write_text(text, encoding="utf-8")
+    (src / "index.rst").write_text(index, encoding="utf-8")
+    app = make_app("html", srcdir=src, confoverrides=overrides or {})
+    app.build()
+    return app
+
+
 @pytest.fixture(scope="module")
 def basic(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     """The root with maps that are all fine, built once to HTML for the tests that only read its output."""
@@ -851,15 +873,10 @@ def test_argdown_maps_render_and_their_findings_point_at_their_lines(make_app: M
 @pytest.mark.dot
 def test_a_hard_evaluation_falls_back_to_grounded_with_a_warning(make_app: MakeApp, tmp_path: Path) -> None:
     src = tmp_path / "hard"
-    src.mkdir()
-    (src / "conf.py").write_text('extensions = ["argmap.sphinx"]\nargmap_timeout = 0.5\n', encoding="utf-8")
     pairs = "\n\n".join(f"   [p{n}]: P{n}.\n     >< [q{n}]: Q{n}." for n in range(40))
     cycle = "   [c0]: C0.\n     - [c1]: C1.\n       - [c2]: C2.\n         - [c0]"
-    (src / "index.rst").write_text(
-        f"Hard\n====\n\n.. argmap::\n   :evaluate: stable\n\n{pairs}\n\n{cycle}\n", encoding="utf-8"
-    )
-    app = make_app("html", srcdir=src, confoverrides={"argmap_warn_on": "error"})
-    app.build()
+    index = f"Hard\n====\n\n.. argmap::\n   :evaluate: stable\n\n{pairs}\n\n{cycle}\n"
+    app = built_project(make_app, src, index, conf="argmap_timeout = 0.5\n", overrides={"argmap_warn_on": "error"})
     assert [w for w in warnings_of(app) if "[argmap" in w] == [
         f"{src / 'index.rst'}:4: WARNING: stable semantics found no labelling within 0.5 seconds; the map is drawn "
         "under grounded semantics instead [argmap.evaluate]"
@@ -869,12 +886,8 @@ def test_a_hard_evaluation_falls_back_to_grounded_with_a_warning(make_app: MakeA
 
 def test_each_problem_of_an_argdown_map_is_warned_at_its_own_line(make_app: MakeApp, tmp_path: Path) -> None:
     src = tmp_path / "located"
-    src.mkdir()
-    (src / "conf.py").write_text('extensions = ["argmap.sphinx"]\n', encoding="utf-8")
-    (src / "map.argdown").write_text("[a]: A\x02.\n\n[b]: B.\n\n[c]: C\x03.\n", encoding="utf-8")
-    (src / "index.rst").write_text("Located\n=======\n\n.. argmap:: map.argdown\n", encoding="utf-8")
-    app = make_app("html", srcdir=src)
-    app.build()
+    index = "Located\n=======\n\n.. argmap:: map.argdown\n"
+    app = built_project(make_app, src, index, files={"map.argdown": "[a]: A\x02.\n\n[b]: B.\n\n[c]: C\x03.\n"})
     warned = [w for w in warnings_of(app) if "[argmap.invalid-text]" in w]
     assert [w.split(": WARNING")[0] for w in warned] == [f"{src / 'map.argdown'}:1", f"{src / 'map.argdown'}:5"]
     assert all("control character" in w for w in warned)
@@ -882,11 +895,7 @@ def test_each_problem_of_an_argdown_map_is_warned_at_its_own_line(make_app: Make
 
 def test_a_nul_byte_in_a_map_path_is_a_located_warning(make_app: MakeApp, tmp_path: Path) -> None:
     src = tmp_path / "nul"
-    src.mkdir()
-    (src / "conf.py").write_text('extensions = ["argmap.sphinx"]\n', encoding="utf-8")
-    (src / "index.rst").write_text("NUL\n===\n\n.. argmap:: maps/x\x00.argdown\n\nStill built.\n", encoding="utf-8")
-    app = make_app("html", srcdir=src)
-    app.build()
+    app = built_project(make_app, src, "NUL\n===\n\n.. argmap:: maps/x\x00.argdown\n\nStill built.\n")
     assert [w for w in warnings_of(app) if "[argmap" in w] == [
         f"{src / 'index.rst'}:4: WARNING: map file 'maps/x\\x00.argdown' holds a NUL byte, which no file name can "
         "[argmap.path]"
@@ -896,8 +905,6 @@ def test_a_nul_byte_in_a_map_path_is_a_located_warning(make_app: MakeApp, tmp_pa
 
 def test_the_directive_draws_a_part_of_the_map_with_select_s_names(make_app: MakeApp, tmp_path: Path) -> None:
     src = tmp_path / "part"
-    src.mkdir()
-    (src / "conf.py").write_text('extensions = ["argmap.sphinx"]\n', encoding="utf-8")
     body = (
         "   [Tea]: Tea is good.\n     - [Awake]: It keeps you awake.\n       + [Sleep]: Sleep matters.\n\n"
         "   [Alone]: Unrelated."
@@ -906,9 +913,7 @@ def test_the_directive_draws_a_part_of_the_map_with_select_s_names(make_app: Mak
         "Part\n====\n\n.. argmap::\n   :select: Awake\n   :depth: 1\n   :reach: in\n\n" + body + "\n\n"
         ".. argmap::\n   :select: Nope\n\n" + body + "\n"
     )
-    (src / "index.rst").write_text(page_text, encoding="utf-8")
-    app = make_app("html", srcdir=src, confoverrides={"argmap_warn_on": "error"})
-    app.build()
+    app = built_project(make_app, src, page_text, overrides={"argmap_warn_on": "error"})
     first, second = svgs_in(page(app, "index"))
     assert "Sleep matters." in first
     assert "Tea is good." not in first
@@ -923,15 +928,10 @@ def test_the_directive_draws_a_part_of_the_map_with_select_s_names(make_app: Mak
 def test_statuses_that_the_semantics_cannot_give_draw_the_whole_map_with_a_warning(
     make_app: MakeApp, tmp_path: Path
 ) -> None:
-    src = tmp_path / "statuses"
-    src.mkdir()
-    (src / "conf.py").write_text('extensions = ["argmap.sphinx"]\n', encoding="utf-8")
     # Three claims that attack each other in a ring have no stable labelling.
     body = "   [A]: Alpha.\n     - [B]: Beta.\n       - [C]: Gamma.\n         - [A]\n"
     page_text = "Ring\n====\n\n.. argmap::\n   :statuses: in\n   :evaluate: stable\n\n" + body
-    (src / "index.rst").write_text(page_text, encoding="utf-8")
-    app = make_app("html", srcdir=src, confoverrides={"argmap_warn_on": "error"})
-    app.build()
+    app = built_project(make_app, tmp_path / "statuses", page_text, overrides={"argmap_warn_on": "error"})
     (svg,) = svgs_in(page(app, "index"))
     assert all(text in svg for text in ("Alpha.", "Beta.", "Gamma."))
     warnings = [w for w in warnings_of(app) if "[argmap" in w]
@@ -941,14 +941,9 @@ def test_statuses_that_the_semantics_cannot_give_draw_the_whole_map_with_a_warni
 def test_a_wrong_evaluate_is_reported_once_and_statuses_choose_under_grounded(
     make_app: MakeApp, tmp_path: Path
 ) -> None:
-    src = tmp_path / "wrong-evaluate"
-    src.mkdir()
-    (src / "conf.py").write_text('extensions = ["argmap.sphinx"]\n', encoding="utf-8")
     body = "   [A]: Alpha.\n     - [B]: Beta.\n"  # grounded: Beta in, Alpha out
     page_text = "Pair\n====\n\n.. argmap::\n   :statuses: in\n   :evaluate: nope\n\n" + body
-    (src / "index.rst").write_text(page_text, encoding="utf-8")
-    app = make_app("html", srcdir=src)
-    app.build()
+    app = built_project(make_app, tmp_path / "wrong-evaluate", page_text)
     (svg,) = svgs_in(page(app, "index"))
     assert "Beta." in svg
     assert "Alpha." not in svg
@@ -965,15 +960,11 @@ def positions(svg: str) -> list[tuple[str, str]]:
 
 @pytest.mark.dot
 def test_engine_lays_one_diagram_out_with_another_graphviz_engine(make_app: MakeApp, tmp_path: Path) -> None:
-    src = tmp_path / "engines"
-    src.mkdir()
-    (src / "conf.py").write_text('extensions = ["argmap.sphinx"]\n', encoding="utf-8")
     body = "   [Tea]: Tea is good.\n     - [Awake]: It keeps you awake.\n       + [Sleep]: Sleep matters.\n"
     directives = ["", "   :engine: neato\n", "   :engine: nope\n"]
     text = "Engines\n=======\n\n" + "".join(f".. argmap::\n{options}\n{body}\n" for options in directives)
-    (src / "index.rst").write_text(text, encoding="utf-8")
-    app = make_app("html", srcdir=src)
-    app.build()
+    src = tmp_path / "engines"
+    app = built_project(make_app, src, text)
     default, neato, unknown = svgs_in(page(app, "index"))
     assert "Sleep matters." in neato
     assert positions(neato) != positions(default)
