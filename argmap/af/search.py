@@ -491,16 +491,26 @@ def _unique(af: Framework, semantics: str, deadline: _Deadline, backend: str) ->
     return _skeptical_core(af, _accepted_somewhere(af, "complete", deadline))
 
 
+def _for_sat(af: Framework, semantics: str, backend: str) -> list[Label] | None:
+    """The grounded labelling that the SAT backend starts from, where ``backend`` chooses it for ``semantics`` (one
+    of the semantics :func:`_kind` gives): ``"sat"``, or ``"auto"`` with python-sat installed and suited to ``af``;
+    ``None`` where the search answers.
+    """
+    if semantics not in sat.SEMANTICS or backend == "search":
+        return None
+    fixed = list(map(_LABELS.__getitem__, _grounded(af)))
+    return fixed if backend == "sat" or (sat.available() and sat.suited(af, semantics, fixed)) else None
+
+
 def _solve(af: Framework, semantics: str, deadline: _Deadline, backend: str = "search") -> Iterator[list[Label]]:
     if semantics in _UNIQUE:
         yield _as_labels(_unique(af, semantics, deadline, backend))
         return
     semantics = _kind(af, semantics, deadline)
-    if semantics in sat.SEMANTICS and backend != "search":
-        fixed = list(map(_LABELS.__getitem__, _grounded(af)))
-        if backend == "sat" or (sat.available() and sat.suited(af, semantics, fixed)):
-            yield from sat.labellings(af, semantics, fixed, deadline)
-            return
+    fixed = _for_sat(af, semantics, backend)
+    if fixed is not None:
+        yield from sat.labellings(af, semantics, fixed, deadline)
+        return
     problem = _Problem(af, _RANGE.get(semantics, semantics), deadline)
     if semantics == "preferred":
         found = problem.maximal(_IN)
@@ -614,11 +624,10 @@ def _witness(
         labelling = _unique(af, "grounded" if semantics == "complete" else semantics, deadline, backend)
         return labelling if (labelling[i] == _IN) == inside else None
     semantics = _kind(af, semantics, deadline)
-    if semantics in sat.SEMANTICS and backend != "search":
-        fixed = list(map(_LABELS.__getitem__, _grounded(af)))
-        if backend == "sat" or (sat.available() and sat.suited(af, semantics, fixed)):
-            found = sat.witness(af, semantics, fixed, i, inside, deadline)
-            return None if found is None else [_BITS[label] for label in found]
+    fixed = _for_sat(af, semantics, backend)
+    if fixed is not None:
+        found = sat.witness(af, semantics, fixed, i, inside, deadline)
+        return None if found is None else [_BITS[label] for label in found]
     return _find(af, semantics, {i: _IN if inside else _OUT | _UNDEC}, (), deadline)
 
 
